@@ -1,0 +1,5 @@
+"""`python -m acronyms`: the command-line interface."""
+
+from .cli import main
+
+main()

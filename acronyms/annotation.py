@@ -1,0 +1,23 @@
+"""The annotation entry points: plan, then render.
+
+>>> from acronyms.glossary import Glossary
+>>> annotate("Feedback from SNP. SNP met.", Glossary.bundled())
+'Feedback from Safer Neighbourhood Panels (SNP). SNP met.'
+"""
+
+from __future__ import annotations
+
+from .glossary import Glossary
+from .planner import Options, plan
+from .render import Annotation, render
+
+
+def annotation(text: str, glossary: Glossary | None = None, options: Options = Options()) -> Annotation:
+    """Annotate `text` and return the new text with what was inserted and why."""
+    glossary = Glossary.bundled() if glossary is None else glossary
+    return render(text, plan(text, glossary, options), options)
+
+
+def annotate(text: str, glossary: Glossary | None = None, options: Options = Options()) -> str:
+    """Return `text` with acronyms expanded as `options` say (bundled glossary by default)."""
+    return annotation(text, glossary, options).text

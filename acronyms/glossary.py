@@ -1,0 +1,246 @@
+"""Glossaries: load, validate and layer acronym definitions.
+
+A glossary is an ordered collection of `Entry` rows read from a CSV file in the
+bundled schema (see DESIGN.md). One acronym may have several rows when they are
+different senses. Glossaries are layered: a later layer's senses of an acronym
+replace the earlier layers' senses of that acronym.
+
+>>> g = Glossary.bundled()
+>>> g.lookup("PCSO")[0].expansion
+'Police Community Support Officer'
+>>> mine = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel")])
+>>> layered = Glossary.layered([g, mine])
+>>> layered.lookup("SNP")[0].expansion
+'Safer Neighbourhood Panel'
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TextIO
+
+from .errors import GlossaryError, InputError
+from .textio import decode
+
+COLUMNS = ("acronym", "expansion", "plural", "context", "category", "replaced_by", "well_known", "note")
+REQUIRED_COLUMNS = ("acronym", "expansion")
+TRUE_WORDS = frozenset({"yes", "y", "true", "1"})
+FALSE_WORDS = frozenset({"", "no", "n", "false", "0"})
+BUNDLED_NAME = "<bundled glossary>"
+UTF8_HINT = "save the glossary as UTF-8 (in Excel: 'CSV UTF-8')"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One sense of one acronym, with where it was defined.
+
+    >>> Entry("PCSO", "Police Community Support Officer").plural_expansion
+    'Police Community Support Officers'
+    >>> Entry("PCC", "Police and Crime Commissioner", plural="Police and Crime Commissioners").plural_expansion
+    'Police and Crime Commissioners'
+    """
+
+    acronym: str
+    expansion: str
+    plural: str = ""
+    context: tuple[str, ...] = ()
+    category: str = ""
+    replaced_by: str = ""
+    well_known: bool = False
+    note: str = ""
+    source: str = field(default="", compare=False)
+    line: int = field(default=0, compare=False)
+
+    @property
+    def plural_expansion(self) -> str:
+        """The plural long form: the `plural` column, or an `s` added to the last word."""
+        return self.plural or self.expansion + "s"
+
+    def row(self) -> dict[str, str]:
+        """The entry as a CSV row in the bundled schema."""
+        return {
+            "acronym": self.acronym,
+            "expansion": self.expansion,
+            "plural": self.plural,
+            "context": " ".join(self.context),
+            "category": self.category,
+            "replaced_by": self.replaced_by,
+            "well_known": "yes" if self.well_known else "",
+            "note": self.note,
+        }
+
+
+class Glossary:
+    """An ordered, immutable set of entries with lookup by acronym.
+
+    Rows that repeat an acronym and expansion are kept in `entries` (so checks can
+    report them) but give one sense in `lookup`.
+    """
+
+    def __init__(self, entries: Iterable[Entry], *, name: str = "") -> None:
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        self.name = name
+        senses: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            known = senses.setdefault(entry.acronym, [])
+            if all(sense.expansion != entry.expansion for sense in known):
+                known.append(entry)
+        self._senses = {acronym: tuple(found) for acronym, found in senses.items()}
+
+    @classmethod
+    def from_entries(cls, entries: Iterable[Entry], *, name: str = "") -> Glossary:
+        """A glossary of the given entries, in order."""
+        return cls(entries, name=name)
+
+    @classmethod
+    def bundled(cls) -> Glossary:
+        """The bundled UK policing glossary (`data/glossary.csv`), loaded once."""
+        return _bundled()
+
+    @classmethod
+    def from_csv(cls, path: str | Path, *, encoding: str = "utf-8") -> Glossary:
+        """Read a glossary CSV; raise `GlossaryError` naming the line of any problem."""
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise GlossaryError(f"cannot read glossary: {error.strerror}; check the path", path=str(path)) from None
+        try:
+            text = decode(data, encoding=encoding, path=str(path), hint=UTF8_HINT).text
+        except InputError as error:
+            raise GlossaryError(error.message, path=error.path, line=error.line) from None
+        return cls.from_text(text, name=str(path))
+
+    @classmethod
+    def from_text(cls, text: str, *, name: str = "<glossary>") -> Glossary:
+        """Parse glossary CSV text (already decoded)."""
+        return cls(parse_csv(text, name), name=name)
+
+    @classmethod
+    def layered(cls, layers: Sequence[Glossary]) -> Glossary:
+        """Combine glossaries; each later layer's senses replace earlier senses of the same acronym."""
+        overridden: set[str] = set()
+        kept: list[Entry] = []
+        for layer in reversed(layers):
+            kept[:0] = [entry for entry in layer.entries if entry.acronym not in overridden]
+            overridden.update(layer.acronyms)
+        return cls(kept, name=" + ".join(layer.name for layer in layers))
+
+    @property
+    def acronyms(self) -> tuple[str, ...]:
+        """Every acronym defined, in first-definition order."""
+        return tuple(self._senses)
+
+    def lookup(self, acronym: str) -> tuple[Entry, ...]:
+        """The senses of `acronym` (exact, case-sensitive); empty when it is not defined."""
+        return self._senses.get(acronym, ())
+
+    def search(self, words: str) -> tuple[Entry, ...]:
+        """Entries whose expansion contains every word of `words` (case-insensitive).
+
+        >>> [e.acronym for e in Glossary.bundled().search("number plate")]
+        ['ANPR']
+        """
+        wanted = words.casefold().split()
+        return tuple(
+            entry for entry in self.entries if wanted and all(word in entry.expansion.casefold().split() for word in wanted)
+        )
+
+    def __contains__(self, acronym: object) -> bool:
+        return acronym in self._senses
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __repr__(self) -> str:
+        return f"Glossary({self.name!r}, {len(self.entries)} entries)"
+
+    def write_csv(self, stream: TextIO) -> None:
+        """Write the glossary as CSV in the bundled schema, with its header row."""
+        writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(entry.row() for entry in self.entries)
+
+    def to_json(self) -> str:
+        """The glossary as a JSON array of rows in the bundled schema."""
+        rows = [{**entry.row(), "context": list(entry.context), "well_known": entry.well_known} for entry in self.entries]
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+@functools.cache
+def _bundled() -> Glossary:
+    text = resources.files("acronyms.data").joinpath("glossary.csv").read_text(encoding="utf-8")
+    return Glossary.from_text(text, name=BUNDLED_NAME)
+
+
+def parse_csv(text: str, name: str) -> list[Entry]:
+    """Parse CSV text into entries, raising `GlossaryError` with the line of the problem."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [column.strip().lower() for column in next(reader)]
+    except StopIteration:
+        raise GlossaryError("the file is empty; add a header row 'acronym,expansion'", path=name, line=1) from None
+    except csv.Error as error:
+        raise GlossaryError(f"bad CSV ({error}); check the quoting of the header row", path=name, line=1) from None
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        raise GlossaryError(
+            f"missing column {', '.join(repr(c) for c in missing)}; the header row must name "
+            f"{' and '.join(REQUIRED_COLUMNS)} (optional: {', '.join(COLUMNS[2:])})",
+            path=name,
+            line=1,
+        )
+    entries = []
+    line = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            raise GlossaryError(
+                f"bad CSV quoting ({error}); a field that contains a quote must be quoted and the quote doubled",
+                path=name,
+                line=line,
+            ) from None
+        if any(cell.strip() for cell in row):
+            entries.append(_entry(dict(zip(header, (cell.strip() for cell in row))), row, header, name, line))
+        line = reader.line_num + 1
+    return entries
+
+
+def _entry(cells: dict[str, str], row: list[str], header: list[str], name: str, line: int) -> Entry:
+    if len(row) > len(header):
+        raise GlossaryError(
+            f"{len(row)} fields but the header has {len(header)}; quote fields that contain commas",
+            path=name,
+            line=line,
+        )
+    for column in REQUIRED_COLUMNS:
+        if not cells.get(column):
+            raise GlossaryError(f"empty {column}; fill in the {column!r} column or delete the row", path=name, line=line)
+    well_known = cells.get("well_known", "").lower()
+    if well_known not in TRUE_WORDS | FALSE_WORDS:
+        raise GlossaryError(f"well_known is {well_known!r}; write 'yes' or leave it empty", path=name, line=line)
+    return Entry(
+        acronym=cells["acronym"],
+        expansion=" ".join(cells["expansion"].split()),
+        plural=cells.get("plural", ""),
+        context=tuple(cells.get("context", "").replace(",", " ").lower().split()),
+        category=cells.get("category", ""),
+        replaced_by=cells.get("replaced_by", ""),
+        well_known=well_known in TRUE_WORDS,
+        note=cells.get("note", ""),
+        source=name,
+        line=line,
+    )

@@ -1,0 +1,106 @@
+"""A document's own glossary section: a heading, then one acronym and expansion a row.
+
+Rows are `ACRONYM<tab>Expansion`, `ACRONYM  Expansion` (two or more spaces), or
+`ACRONYM – Expansion` (en dash, hyphen or colon), or Markdown table rows
+`| ACRONYM | Expansion |`. The section runs from the heading to the last row
+before a line that is neither a row nor blank.
+
+>>> text = "Minutes\\n\\nGlossary\\n\\nDA\\tDomestic Abuse\\nSNP - Safer Neighbourhood Panels"
+>>> section = find_glossary_section(text)
+>>> [(row.acronym, row.expansion, row.line) for row in section.rows]
+[('DA', 'Domestic Abuse', 5), ('SNP', 'Safer Neighbourhood Panels', 6)]
+>>> text[section.start:section.start + 8]
+'Glossary'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .glossary import Entry, Glossary
+
+HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*"
+    r"(?:glossary(?:[ \t]+of[ \t]+terms)?|abbreviations(?:[ \t]+and[ \t]+acronyms)?|acronyms"
+    r"(?:[ \t]+and[ \t]+abbreviations)?|jargon[ \t]+buster)"
+    r"[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*\r?$",
+    re.IGNORECASE | re.MULTILINE,
+)
+ACRONYM = r"[A-Za-z0-9][A-Za-z0-9&/.'’-]{0,14}"
+ROW = re.compile(
+    rf"[ \t]*(?P<acronym>{ACRONYM})(?:\t+[ \t]*|[ ]{{2,}}|[ \t]+[–—:-][ \t]+|:[ \t]+)(?P<expansion>\S[^\t\r\n]*?)[ \t]*\r?"
+)
+TABLE_ROW = re.compile(rf"[ \t]*\|[ \t]*(?P<acronym>{ACRONYM})[ \t]*\|[ \t]*(?P<expansion>[^|\r\n]*?)[ \t]*\|.*\r?")
+TABLE_RULE = re.compile(r"[ \t]*\|?[ \t:]*-{3,}[ \t:]*(?:\|[ \t:]*-{3,}[ \t:]*)*\|?[ \t]*\r?")
+TABLE_HEADER_WORDS = frozenset({"acronym", "abbreviation", "term", "short form"})
+
+
+@dataclass(frozen=True)
+class SectionRow:
+    """One row of a glossary section; offsets are into the whole document."""
+
+    acronym: str
+    expansion: str
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class GlossarySection:
+    """The heading and rows of a document's glossary; `[start, end)` covers them all."""
+
+    start: int
+    end: int
+    heading_line: int
+    rows: tuple[SectionRow, ...]
+
+    def glossary(self, name: str = "<glossary section>") -> Glossary:
+        """The rows as a glossary, each entry remembering its line."""
+        return Glossary.from_entries(
+            (Entry(row.acronym, row.expansion, source=name, line=row.line) for row in self.rows), name=name
+        )
+
+
+def find_glossary_section(text: str) -> GlossarySection | None:
+    """The last glossary section of the document that has at least one row, or None."""
+    for heading in reversed(list(HEADING.finditer(text))):
+        section = _section_after(text, heading)
+        if section is not None:
+            return section
+    return None
+
+
+def _section_after(text: str, heading: re.Match[str]) -> GlossarySection | None:
+    rows: list[SectionRow] = []
+    line = text.count("\n", 0, heading.start()) + 1
+    position = text.find("\n", heading.end())
+    end = heading.end()
+    while position != -1:
+        start = position + 1
+        position = text.find("\n", start)
+        line_end = len(text) if position == -1 else position
+        line += 1
+        row_text = text[start:line_end]
+        if not row_text.strip() or TABLE_RULE.fullmatch(row_text):
+            continue
+        row = _row(row_text)
+        if row is None:
+            if rows:
+                break
+            return None
+        acronym, expansion = row
+        if acronym.lower() not in TABLE_HEADER_WORDS:
+            rows.append(SectionRow(acronym, expansion, line, start, start + len(row_text.rstrip("\r"))))
+        end = start + len(row_text.rstrip("\r"))
+    if not rows:
+        return None
+    return GlossarySection(heading.start(), end, text.count("\n", 0, heading.start()) + 1, tuple(rows))
+
+
+def _row(line: str) -> tuple[str, str] | None:
+    match = ROW.fullmatch(line) or TABLE_ROW.fullmatch(line)
+    if match is None or not any(char.isupper() or char.isdigit() for char in match["acronym"]):
+        return None
+    return match["acronym"], match["expansion"]

@@ -1,0 +1,1 @@
+"""The bundled data files: `glossary.csv`, loaded with importlib.resources."""

@@ -1,0 +1,35 @@
+"""Shared fixtures: the sample minutes shipped in examples/ and a small glossary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from acronyms import Entry, Glossary
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "staffordshire-public-performance-meeting-2020-02-27.txt"
+
+
+@pytest.fixture(scope="session")
+def small() -> Glossary:
+    """A hand-made glossary, independent of the bundled one."""
+    return Glossary.from_entries(
+        [
+            Entry("SNP", "Safer Neighbourhood Panel"),
+            Entry("PCSO", "Police Community Support Officer"),
+            Entry("PCC", "Police and Crime Commissioner"),
+            Entry("ACC", "Assistant Chief Constable"),
+            Entry("A/ACC", "Acting Assistant Chief Constable"),
+            Entry("UK", "United Kingdom", well_known=True),
+            Entry("CC", "Chief Constable", context=("force", "chief", "officers")),
+            Entry("CC", "County Council", context=("council", "councillors", "budget")),
+        ],
+        name="small",
+    )
+
+
+@pytest.fixture
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")

@@ -1,0 +1,206 @@
+"""Annotation on small hand-made cases: styles, forms, definitions, protected regions."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from acronyms import Entry, Format, Glossary, Insertion, Options, Style, annotate, annotation
+
+FOOTNOTE = Options(style=Style.FOOTNOTE)
+MARKDOWN = Options(format=Format.MARKDOWN)
+MARKDOWN_FOOTNOTE = Options(style=Style.FOOTNOTE, format=Format.MARKDOWN)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SNP met. SNP agreed.", "Safer Neighbourhood Panel (SNP) met. SNP agreed."),
+        ("The PCSOs patrol.", "The Police Community Support Officers (PCSOs) patrol."),
+        ("The PCC's office.", "The Police and Crime Commissioner's (PCC's) office."),
+        ("The PCC’s office.", "The Police and Crime Commissioner’s (PCC’s) office."),
+        ("The PCCs’ meeting.", "The Police and Crime Commissioners’ (PCCs’) meeting."),
+        ("SNPs, then SNP.", "Safer Neighbourhood Panels (SNPs), then SNP."),
+        ("UK policing", "UK policing"),
+        ("PCC/ACC", "Police and Crime Commissioner (PCC)/Assistant Chief Constable (ACC)"),
+    ],
+    ids=["first-use-only", "plural", "possessive", "curly-possessive", "plural-possessive", "plural-then-base",
+         "well-known", "slash"],
+)
+def test_inline(small: Glossary, text: str, expected: str) -> None:
+    assert annotate(text, small) == expected
+
+
+def test_every_use(small: Glossary) -> None:
+    assert annotate("SNP and SNP", small, Options(every_use=True)) == (
+        "Safer Neighbourhood Panel (SNP) and Safer Neighbourhood Panel (SNP)"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Feedback from the Safer Neighbourhood Panel (SNP). SNP met.",
+        "Feedback from the SNP (Safer Neighbourhood Panel). SNP met.",
+        "Feedback from the safer neighbourhood panel (SNP). SNP met.",
+    ],
+    ids=["long-then-short", "short-then-long", "lower-case-long-form"],
+)
+def test_an_acronym_defined_in_the_text_is_not_expanded_again(small: Glossary, text: str) -> None:
+    assert annotate(text, small) == text
+
+
+def test_initials_defined_inline_are_not_expanded_with_the_glossary_sense() -> None:
+    glossary = Glossary.from_entries([Entry("ME", "Myalgic Encephalomyelitis")])
+    text = "Present: Matthew Ellis (ME):Staffordshire Commissioner. ME thanked everyone."
+    assert annotate(text, glossary) == text
+
+
+def test_ambiguous_acronym_takes_the_sense_its_context_names(small: Glossary) -> None:
+    assert annotate("The CC set the council budget with councillors.", small) == (
+        "The County Council (CC) set the council budget with councillors."
+    )
+
+
+def test_ambiguous_acronym_without_context_is_left_alone(small: Glossary) -> None:
+    result = annotation("Nothing here says which CC.", small)
+    assert result.text == "Nothing here says which CC."
+    assert [(d.action.value, d.reason) for d in result.decisions] == [
+        ("skip", "ambiguous: 2 senses and the context does not decide")
+    ]
+
+
+def test_footnotes_in_plain_text(small: Glossary) -> None:
+    text = "SNP and PCSOs.\r\nSNP again.\r\n"
+    assert annotate(text, small, FOOTNOTE) == (
+        "SNP[1] and PCSOs[2].\r\nSNP again.\r\n"
+        "\r\nNotes\r\n\r\n[1] SNP: Safer Neighbourhood Panel\r\n[2] PCSO: Police Community Support Officer\r\n"
+    )
+
+
+def test_footnotes_on_every_use_share_one_note(small: Glossary) -> None:
+    assert annotate("SNP, SNP", small, Options(style=Style.FOOTNOTE, every_use=True)) == (
+        "SNP[1], SNP[1]\n\nNotes\n\n[1] SNP: Safer Neighbourhood Panel\n"
+    )
+
+
+def test_footnotes_in_markdown(small: Glossary) -> None:
+    assert annotate("# Minutes\n\nSNP and PCSOs.\n", small, MARKDOWN_FOOTNOTE) == (
+        "# Minutes\n\nSNP[^SNP] and PCSOs[^PCSO].\n\n"
+        "[^SNP]: Safer Neighbourhood Panel\n[^PCSO]: Police Community Support Officer\n"
+    )
+
+
+def test_new_notes_continue_an_existing_notes_list(small: Glossary) -> None:
+    first = annotate("SNP met.", small, FOOTNOTE)
+    edited = first.replace("SNP[1] met.", "SNP[1] met the PCC.")
+    assert annotate(edited, small, FOOTNOTE) == (
+        "SNP[1] met the PCC[2].\n\nNotes\n\n[1] SNP: Safer Neighbourhood Panel\n[2] PCC: Police and Crime Commissioner\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Run `SNP --help` first.",
+        "```\nSNP = 1\n```\n",
+        "~~~python\nSNP = 1\n~~~\n",
+        "Para.\n\n    SNP indented code\n",
+        "See [the panel](https://example.org/SNP).",
+        "![logo](SNP.png)",
+        "Mail snp.SNP@police.uk today.",
+        "<span title=\"SNP\">x</span>",
+        "<!-- SNP -->",
+        "[SNP]: https://example.org",
+    ],
+    ids=["code-span", "fenced", "tilde-fence", "indented", "link-target", "image-target", "email", "attribute",
+         "comment", "reference-definition"],
+)
+def test_markdown_protected_regions_are_untouched(small: Glossary, text: str) -> None:
+    assert annotate(text, small, MARKDOWN) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Web cast at www.SNP.gov.uk today",
+        "See https://police.uk/SNP/report.",
+        "<ul class=\"SNP\"> and <i>text</i>",
+        "E-mail SNP@staffs.police.uk please",
+    ],
+    ids=["www", "https", "tag-attribute", "email"],
+)
+def test_plain_text_leaves_urls_addresses_and_tags_alone(small: Glossary, text: str) -> None:
+    assert annotate(text, small) == text
+
+
+def test_text_between_tags_is_annotated(small: Glossary) -> None:
+    assert annotate("<p>SNP met.</p>", small) == "<p>Safer Neighbourhood Panel (SNP) met.</p>"
+
+
+def test_markdown_inserted_text_is_escaped() -> None:
+    glossary = Glossary.from_entries([Entry("XSS", "Cross_Site <script>")])
+    assert annotate("XSS", glossary, MARKDOWN) == "Cross\\_Site \\<script\\> (XSS)"
+
+
+def test_document_glossary_section_fills_gaps_but_is_not_annotated(small: Glossary) -> None:
+    text = "ETAP met. SNP too.\n\nGlossary\n\nETAP\tEthics, Transparency and Audit Panel\nSNP\tSafer Panels\n"
+    assert annotate(text, small) == (
+        "Ethics, Transparency and Audit Panel (ETAP) met. Safer Neighbourhood Panel (SNP) too.\n\n"
+        "Glossary\n\nETAP\tEthics, Transparency and Audit Panel\nSNP\tSafer Panels\n"
+    )
+
+
+def test_document_glossary_can_be_ignored(small: Glossary) -> None:
+    text = "ETAP met.\n\nGlossary\n\nETAP\tEthics, Transparency and Audit Panel\n"
+    assert annotate(text, small, Options(document_glossary=False)) == text
+
+
+def test_decisions_explain_themselves(small: Glossary) -> None:
+    result = annotation("SNP, `SNP` and SNP", small, MARKDOWN)
+    assert [(d.match.start, d.action.value, d.reason) for d in result.decisions] == [
+        (0, "expand", "first use"),
+        (6, "skip", "inside code"),
+        (15, "keep", "already introduced at line 1"),
+    ]
+
+
+def remove_insertions(annotated: str, insertions: tuple[Insertion, ...]) -> str:
+    """Undo `annotate` using only what it reports having inserted."""
+    pieces, position = [], 0
+    shift = 0
+    for insertion in insertions:
+        at = insertion.offset + shift
+        pieces.append(annotated[position:at])
+        assert annotated[at : at + len(insertion.text)] == insertion.text
+        position = at + len(insertion.text)
+        shift += len(insertion.text)
+    pieces.append(annotated[position:])
+    return "".join(pieces)
+
+
+PIECES = st.sampled_from(
+    ["SNP", "SNPs", "PCC's", "PCCs’", "PCSO", "CC", "ACC", "A/ACC", "UK", "council", "xSNP", "SNP2", "İ", "é",
+     " ", " ", "\u00a0", "\n", "\r\n", "\t", "(", ")", "`", "```\n", "<b>", "</b>", "[1]", "[^SNP]",
+     "Safer Neighbourhood Panel", "Notes\n", "Glossary\n", "SNP\tSafer\n", "https://x.org/SNP", "a@b.uk", "—", "“"]
+)
+TEXTS = st.lists(PIECES, max_size=40).map("".join)
+ALL_OPTIONS = st.sampled_from(
+    [Options(), FOOTNOTE, MARKDOWN, MARKDOWN_FOOTNOTE, Options(every_use=True),
+     Options(style=Style.FOOTNOTE, every_use=True, format=Format.MARKDOWN)]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, options=ALL_OPTIONS)
+def test_removing_the_insertions_gives_back_the_original(small: Glossary, text: str, options: Options) -> None:
+    result = annotation(text, small, options)
+    assert remove_insertions(result.text, result.insertions) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=TEXTS, options=ALL_OPTIONS)
+def test_annotating_twice_equals_annotating_once(small: Glossary, text: str, options: Options) -> None:
+    once = annotate(text, small, options)
+    assert annotate(once, small, options) == once

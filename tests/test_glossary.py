@@ -1,0 +1,155 @@
+"""Glossaries: the bundled one's properties, CSV errors, layering and lookup."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from acronyms import Entry, Glossary, GlossaryError
+
+SAMPLE_GLOSSARY = (
+    "ACC APCC ASB CCR CJ CMPG CPS CSE CSP CT DA DCC DCI DPCC EI ETAP GP HMIC IDVA IOM LPT MASH NPS NSPCC "
+    "OOCD OPST PCC PCSO PEQF RASSO SCO SPOC SNP ToMV YOS"
+).split()
+USED_IN_SAMPLE_TEXT = ["ANPR", "CJS", "NPT", "PCC", "PCSO", "AI", "LA"]
+PEOPLE_IN_SAMPLE = ["ME", "NB", "GD", "EB", "HB", "GM"]
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Glossary:
+    return Glossary.bundled()
+
+
+def test_bundled_glossary_is_large_enough(bundled: Glossary) -> None:
+    assert len(bundled) >= 250
+
+
+def test_bundled_glossary_has_no_duplicate_rows(bundled: Glossary) -> None:
+    rows = Counter((entry.acronym, entry.expansion.casefold()) for entry in bundled)
+    assert [row for row, count in rows.items() if count > 1] == []
+
+
+def test_every_sense_of_an_ambiguous_acronym_has_context(bundled: Glossary) -> None:
+    senses = Counter(entry.acronym for entry in bundled)
+    missing = [entry.acronym for entry in bundled if senses[entry.acronym] > 1 and not entry.context]
+    assert missing == []
+
+
+def test_bundled_glossary_has_real_ambiguous_acronyms(bundled: Glossary) -> None:
+    assert {"Chief Constable", "County Council"} <= {entry.expansion for entry in bundled.lookup("CC")}
+
+
+def test_superseded_entries_point_at_real_entries(bundled: Glossary) -> None:
+    assert [e.acronym for e in bundled if e.replaced_by and e.replaced_by not in bundled] == []
+
+
+def test_fields_are_trimmed_and_filled(bundled: Glossary) -> None:
+    bad = [e.line for e in bundled if not e.acronym or not e.expansion or e.expansion != e.expansion.strip()]
+    assert bad == []
+
+
+@pytest.mark.parametrize("acronym", SAMPLE_GLOSSARY + USED_IN_SAMPLE_TEXT)
+def test_sample_acronyms_are_defined(bundled: Glossary, acronym: str) -> None:
+    assert bundled.lookup(acronym)
+
+
+@pytest.mark.parametrize("acronym", PEOPLE_IN_SAMPLE)
+def test_peoples_initials_are_not_acronyms(bundled: Glossary, acronym: str) -> None:
+    assert bundled.lookup(acronym) == ()
+
+
+@pytest.mark.parametrize(
+    ("acronym", "expansion"),
+    [
+        ("PCSO", "Police Community Support Officer"),
+        ("HMIC", "Her Majesty's Inspectorate of Constabulary"),
+        ("ANPR", "Automatic Number Plate Recognition"),
+        ("CJS", "Criminal Justice System"),
+        ("NPT", "Neighbourhood Policing Team"),
+        ("ToMV", "Theft of Motor Vehicle"),
+    ],
+)
+def test_established_expansions(bundled: Glossary, acronym: str, expansion: str) -> None:
+    assert [entry.expansion for entry in bundled.lookup(acronym)] == [expansion]
+
+
+def test_hmic_is_superseded_by_hmicfrs(bundled: Glossary) -> None:
+    assert bundled.lookup("HMIC")[0].replaced_by == "HMICFRS"
+    assert "HMICFRS" in bundled
+
+
+def test_bundled_csv_round_trips(bundled: Glossary) -> None:
+    stream = io.StringIO()
+    bundled.write_csv(stream)
+    assert Glossary.from_text(stream.getvalue()).entries == bundled.entries
+
+
+def write(tmp_path: Path, content: bytes) -> Path:
+    path = tmp_path / "mine.csv"
+    path.write_bytes(content)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "mine.csv:1: the file is empty; add a header row 'acronym,expansion'"),
+        (b"acronym,meaning\nSNP,Safer\n", "mine.csv:1: missing column 'expansion'; the header row must name acronym"),
+        (b"acronym,expansion\nSNP,Safer\n,Empty\n", "mine.csv:3: empty acronym; fill in the 'acronym' column"),
+        (b"acronym,expansion\nSNP,\n", "mine.csv:2: empty expansion; fill in the 'expansion' column"),
+        (b'acronym,expansion\nSNP,Safer\nPCC,"Police and "Crime"\n', "mine.csv:3: bad CSV quoting"),
+        (b"acronym,expansion\nSNP,Safer,Neighbourhood\n", "mine.csv:2: 3 fields but the header has 2"),
+        (b"acronym,expansion,well_known\nUK,United Kingdom,maybe\n", "mine.csv:2: well_known is 'maybe'"),
+        (b"acronym,expansion\nSNP,Safer\nCC,Caf\xe9 Council\n", "mine.csv:3: not valid utf-8 (byte 0xe9)"),
+        (b"acronym,expansion\nSNP,\x00\x00\n", "mine.csv: looks like a binary file"),
+    ],
+    ids=["empty", "missing-column", "empty-acronym", "empty-expansion", "bad-quote", "extra-field", "bad-flag",
+         "wrong-encoding", "binary"],
+)
+def test_bad_csv_names_the_line(tmp_path: Path, content: bytes, message: str) -> None:
+    with pytest.raises(GlossaryError) as raised:
+        Glossary.from_csv(write(tmp_path, content))
+    assert str(raised.value).startswith(str(tmp_path / message.split(":")[0]) + message[len("mine.csv") :])
+
+
+def test_missing_glossary_file(tmp_path: Path) -> None:
+    with pytest.raises(GlossaryError, match="cannot read glossary: No such file or directory"):
+        Glossary.from_csv(tmp_path / "nowhere.csv")
+
+
+def test_csv_with_bom_crlf_and_quoted_commas(tmp_path: Path) -> None:
+    content = '\ufeffacronym,expansion,context\r\nETAP,"Ethics, Transparency and Audit Panel",\r\n'.encode()
+    glossary = Glossary.from_csv(write(tmp_path, content))
+    assert glossary.entries == (Entry("ETAP", "Ethics, Transparency and Audit Panel"),)
+    assert glossary.entries[0].line == 2
+
+
+def test_quoted_field_spanning_lines_reports_the_right_next_line(tmp_path: Path) -> None:
+    content = b'acronym,expansion,note\nSNP,Safer,"two\nlines"\nPCC,,\n'
+    with pytest.raises(GlossaryError, match=r"mine.csv:4: empty expansion"):
+        Glossary.from_csv(write(tmp_path, content))
+
+
+def test_layers_override_whole_acronyms() -> None:
+    base = Glossary.from_entries([Entry("CC", "Chief Constable", context=("force",)),
+                                  Entry("CC", "County Council", context=("council",)), Entry("DA", "Domestic Abuse")])
+    mine = Glossary.from_entries([Entry("CC", "Catalytic Converter"), Entry("SNP", "Safer Neighbourhood Panel")])
+    layered = Glossary.layered([base, mine])
+    assert [e.expansion for e in layered.lookup("CC")] == ["Catalytic Converter"]
+    assert [e.acronym for e in layered] == ["DA", "CC", "SNP"]
+
+
+def test_duplicate_rows_give_one_sense_but_stay_in_entries() -> None:
+    glossary = Glossary.from_entries([Entry("DA", "Domestic Abuse"), Entry("DA", "Domestic Abuse")])
+    assert len(glossary.lookup("DA")) == 1
+    assert len(glossary) == 2
+
+
+def test_search_by_words_of_the_expansion() -> None:
+    glossary = Glossary.from_entries([Entry("NPT", "Neighbourhood Policing Team"), Entry("SNP", "Safer Neighbourhood Panel")])
+    assert [e.acronym for e in glossary.search("neighbourhood")] == ["NPT", "SNP"]
+    assert [e.acronym for e in glossary.search("policing team")] == ["NPT"]
+    assert glossary.search("") == ()

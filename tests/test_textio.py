@@ -1,0 +1,80 @@
+"""Decoding and encoding byte for byte, and atomic replacement."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from acronyms import InputError
+from acronyms.textio import decode, encode, write_atomic
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"SNP\r\nline two\r\n",
+        b"\xef\xbb\xbfSNP with a BOM\n",
+        b"\xff\xfeS\x00N\x00P\x00",
+        b"no newline at the end",
+        b"tabs\tand\rlone CR",
+        "curly ‘quotes’ İ and\u00a0nbsp".encode(),
+    ],
+    ids=["crlf", "utf8-bom", "utf16-bom", "no-final-newline", "tabs-and-cr", "unicode"],
+)
+def test_round_trip_is_byte_for_byte(data: bytes) -> None:
+    assert encode(decode(data).text, decode(data)) == data
+
+
+def test_cp1252_from_word() -> None:
+    data = "Temp. Chief Constable – the PCC’s office".encode("cp1252")
+    document = decode(data, encoding="cp1252")
+    assert document.text == "Temp. Chief Constable – the PCC’s office"
+    assert encode(document.text, document) == data
+
+
+def test_undecodable_bytes_name_the_line_and_suggest_cp1252() -> None:
+    with pytest.raises(InputError) as raised:
+        decode(b"line one\nline two \x96 dash\n", path="minutes.txt")
+    assert str(raised.value) == (
+        "minutes.txt:2: not valid utf-8 (byte 0x96); try --encoding cp1252 (files saved by Word or Excel on Windows)"
+    )
+
+
+def test_binary_file_is_refused() -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", path="image.png")
+
+
+def test_unknown_encoding_is_an_input_error() -> None:
+    with pytest.raises(InputError, match="unknown encoding 'klingon'"):
+        decode(b"SNP", encoding="klingon")
+
+
+def test_unencodable_text_names_the_line() -> None:
+    with pytest.raises(InputError, match=r"out.txt:2: '→' cannot be written in cp1252"):
+        encode("fine\n→ arrow", decode(b"", encoding="cp1252"), path="out.txt")
+
+
+def test_atomic_write_replaces_and_keeps_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "minutes.txt"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    write_atomic(str(target), b"new")
+    assert target.read_bytes() == b"new"
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert [path.name for path in tmp_path.iterdir()] == ["minutes.txt"]
+
+
+def test_atomic_write_failure_leaves_the_original(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "minutes.txt"
+    target.write_bytes(b"original")
+
+    def fail(*args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("os.replace", fail)
+    with pytest.raises(OSError, match="disk full"):
+        write_atomic(str(target), b"new")
+    assert target.read_bytes() == b"original"
+    assert [path.name for path in tmp_path.iterdir()] == ["minutes.txt"]
