@@ -100,7 +100,7 @@ def annotate(
 ) -> None:
     """Expand the acronyms of FILE (or - for standard input) at first use."""
     check_destination(file, output, in_place)
-    data = click.get_binary_stream("stdin").read() if file == STDIN else read_bytes(file)
+    data = sys.stdin.buffer.read() if file == STDIN else read_bytes(file)
     name = "<stdin>" if file == STDIN else file
     document = decode(data, encoding=encoding, path=name)
     format = Format.from_path(file) if format_name == "auto" else Format(format_name)
@@ -113,7 +113,7 @@ def annotate(
     if destination:
         write_atomic(destination, encoded)
     else:
-        click.get_binary_stream("stdout").write(encoded)
+        sys.stdout.buffer.write(encoded)
 
 
 def check_destination(file: str, output: str | None, in_place: bool) -> None:

@@ -179,9 +179,15 @@ def long_form(entry: Entry, text: str, match: Match) -> str:
 
 
 def _spelled_out_beside(text: str, match: Match, entry: Entry) -> bool:
-    """True for `Long Form (LF)` and `LF (Long Form)` with the glossary's long form."""
+    """True for `Long Form (LF)` and `LF (Long Form)` with the glossary's long form.
+
+    >>> from acronyms.matcher import Match
+    >>> tcc = Entry("TCC", "Temporary Chief Constable")
+    >>> _spelled_out_beside("the Temporary Chief Constable (TCC Baker)", Match(31, 34, "TCC"), tcc)
+    True
+    """
     long = long_form(entry, text, match).casefold()
-    if text[match.start - 1 : match.start] == "(" and text[match.end : match.end + 1] == ")":
+    if text[match.start - 1 : match.start] == "(":  # `Long Form (LF)`, or `Long Form (LF Name)` for a person
         before = text[max(0, match.start - len(long) - BRACKET_GAP) : match.start - 1].rstrip()
         return before.casefold().endswith(long)
     after = text[match.end : match.end + len(long) + BRACKET_GAP].lstrip()

@@ -1,0 +1,248 @@
+"""The command line through click's CliRunner: output, exit codes and every error."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from acronyms import __version__
+from acronyms.cli import cli
+
+from conftest import ROOT, SAMPLE
+
+
+def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def glossary_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "mine.csv"
+    path.write_text("acronym,expansion\nSNP,Safer Neighbourhood Panel\nPCSO,Police Community Support Officer\n")
+    return path
+
+
+def test_annotate_writes_to_standard_output(tmp_path: Path, glossary_csv: Path) -> None:
+    document = tmp_path / "minutes.txt"
+    document.write_text("SNP met the PCSOs.\n")
+    assert run("annotate", str(document), "-g", str(glossary_csv)) == (
+        0, "Safer Neighbourhood Panel (SNP) met the Police Community Support Officers (PCSOs).\n", ""
+    )
+
+
+def test_annotate_reads_standard_input(glossary_csv: Path) -> None:
+    assert run("annotate", "-", "-g", str(glossary_csv), "--no-bundled", "--style", "footnote", input=b"SNP.") == (
+        0, "SNP[1].\n\nNotes\n\n[1] SNP: Safer Neighbourhood Panel\n", ""
+    )
+
+
+def test_annotate_keeps_bom_crlf_and_tabs(tmp_path: Path, glossary_csv: Path) -> None:
+    document = tmp_path / "minutes.txt"
+    document.write_bytes(b"\xef\xbb\xbf\tSNP\r\n<i>x</i>\r\n")
+    result = CliRunner().invoke(cli, ["annotate", str(document), "-g", str(glossary_csv)])
+    assert result.stdout_bytes == b"\xef\xbb\xbf\tSafer Neighbourhood Panel (SNP)\r\n<i>x</i>\r\n"
+
+
+def test_markdown_is_detected_from_the_file_name(tmp_path: Path, glossary_csv: Path) -> None:
+    document = tmp_path / "minutes.md"
+    document.write_text("`SNP` and SNP\n")
+    assert run("annotate", str(document), "-g", str(glossary_csv), "--style", "footnote")[1] == (
+        "`SNP` and SNP[^SNP]\n\n[^SNP]: Safer Neighbourhood Panel\n"
+    )
+
+
+def test_format_option_overrides_the_file_name(tmp_path: Path, glossary_csv: Path) -> None:
+    document = tmp_path / "minutes.txt"
+    document.write_text("`SNP` and SNP\n")
+    assert run("annotate", str(document), "-g", str(glossary_csv), "--format", "markdown")[1] == (
+        "`SNP` and Safer Neighbourhood Panel (SNP)\n"
+    )
+
+
+def test_output_file(tmp_path: Path, glossary_csv: Path) -> None:
+    document, output = tmp_path / "minutes.txt", tmp_path / "out.txt"
+    document.write_text("SNP\n")
+    assert run("annotate", str(document), "-g", str(glossary_csv), "-o", str(output)) == (0, "", "")
+    assert output.read_text() == "Safer Neighbourhood Panel (SNP)\n"
+    assert document.read_text() == "SNP\n"
+
+
+def test_in_place(tmp_path: Path, glossary_csv: Path) -> None:
+    document = tmp_path / "minutes.txt"
+    document.write_text("SNP\n")
+    assert run("annotate", str(document), "-g", str(glossary_csv), "--in-place") == (0, "", "")
+    assert document.read_text() == "Safer Neighbourhood Panel (SNP)\n"
+
+
+def test_in_place_keeps_the_original_on_error(tmp_path: Path) -> None:
+    document, bad = tmp_path / "minutes.txt", tmp_path / "bad.csv"
+    document.write_text("SNP\n")
+    bad.write_text("acronym,expansion\nSNP,\n")
+    code, _, error = run("annotate", str(document), "-g", str(bad), "--in-place")
+    assert (code, error) == (1, f"Error: {bad}:2: empty expansion; fill in the 'expansion' column or delete the row\n")
+    assert document.read_text() == "SNP\n"
+
+
+def test_in_place_keeps_the_original_when_the_result_cannot_be_encoded(tmp_path: Path) -> None:
+    document, glossary = tmp_path / "minutes.txt", tmp_path / "arrows.csv"
+    document.write_bytes("SNP – café\n".encode("cp1252"))
+    glossary.write_text("acronym,expansion\nSNP,Safer → Panel\n")
+    code, _, error = run("annotate", str(document), "-g", str(glossary), "--encoding", "cp1252", "--in-place")
+    assert code == 1
+    assert error.startswith(f"Error: {document}:1: '→' cannot be written in cp1252")
+    assert document.read_bytes() == "SNP – café\n".encode("cp1252")
+
+
+def test_explain_reports_each_decision(tmp_path: Path, glossary_csv: Path) -> None:
+    document = tmp_path / "m.txt"
+    document.write_text("SNP\nSNPs at https://x.org/SNP\n")
+    assert run("annotate", str(document), "-g", str(glossary_csv), "--no-bundled", "--explain")[2] == (
+        f"{document}:1:1: SNP expand (first use) -> Safer Neighbourhood Panel\n"
+        f"{document}:2:1: SNPs keep (already introduced at line 1) -> Safer Neighbourhood Panel\n"
+        f"{document}:2:23: SNP skip (inside a URL)\n"
+    )
+
+
+def test_cp1252_file_with_encoding_option(tmp_path: Path, glossary_csv: Path) -> None:
+    document = tmp_path / "word.txt"
+    document.write_bytes("SNP – the PCSO’s view\r\n".encode("cp1252"))
+    result = CliRunner().invoke(cli, ["annotate", str(document), "-g", str(glossary_csv), "--encoding", "cp1252"])
+    assert result.stdout_bytes == (
+        "Safer Neighbourhood Panel (SNP) – the Police Community Support Officer’s (PCSO’s) view\r\n".encode("cp1252")
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "no such file; check the path"),
+        (b"SNP \x96 dash\n", "1: not valid utf-8 (byte 0x96); try --encoding cp1252"),
+        (b"GIF89a\x00\x01\x00", "looks like a binary file"),
+    ],
+    ids=["missing", "undecodable", "binary"],
+)
+def test_bad_documents_exit_1_without_a_traceback(tmp_path: Path, content: bytes | None, message: str) -> None:
+    document = tmp_path / "minutes.txt"
+    if content is not None:
+        document.write_bytes(content)
+    code, out, error = run("annotate", str(document))
+    assert (code, out) == (1, "")
+    separator = ":" if message[0].isdigit() else ": "
+    assert error.startswith(f"Error: {document}{separator}{message}")
+    assert "Traceback" not in error
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"acronym\nSNP\n", "1: missing column 'expansion'"),
+        (b"acronym,expansion\n,Empty\n", "2: empty acronym"),
+        (b'acronym,expansion\nSNP,"Safer "Panel"\n', "2: bad CSV quoting"),
+        (b"acronym,expansion\nSNP,Caf\xe9\n", "2: not valid utf-8 (byte 0xe9); save the glossary as UTF-8"),
+    ],
+    ids=["missing-column", "empty-acronym", "bad-quote", "wrong-encoding"],
+)
+def test_bad_glossaries_exit_1_naming_file_and_line(tmp_path: Path, content: bytes, message: str) -> None:
+    glossary = tmp_path / "bad.csv"
+    glossary.write_bytes(content)
+    for command in (["annotate", "-"], ["glossary"], ["lookup", "SNP"]):
+        code, _, error = run(*command, "-g", str(glossary), input=b"SNP")
+        assert code == 1
+        assert error.startswith(f"Error: {glossary}:{message}")
+
+
+def test_missing_glossary_exits_1(tmp_path: Path) -> None:
+    code, _, error = run("glossary", "-g", str(tmp_path / "nope.csv"))
+    assert (code, error) == (1, f"Error: {tmp_path / 'nope.csv'}: cannot read glossary: No such file or directory; check the path\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["annotate", "-", "--in-place"], "--in-place needs a file, not standard input"),
+        (["annotate", "FILE", "--in-place", "-o", "x"], "give either --in-place or -o/--output, not both"),
+        (["annotate", "FILE", "-o", "FILE"], "the output is the input file; use --in-place to replace it"),
+        (["annotate", "FILE", "--style", "bubbles"], "Invalid value for '--style'"),
+        (["annotate"], "Missing argument 'FILE|-'"),
+        (["annotate", "FILE", "--frobnicate"], "No such option '--frobnicate'"),
+        (["glossary", "--format", "xml"], "Invalid value for '--format'"),
+        (["nonsense"], "No such command 'nonsense'"),
+    ],
+    ids=["in-place-stdin", "in-place-and-output", "output-is-input", "bad-style", "no-file", "bad-option",
+         "bad-export-format", "bad-command"],
+)
+def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    document = tmp_path / "minutes.txt"
+    document.write_text("SNP\n")
+    code, _, error = run(*(str(document) if arg == "FILE" else arg for arg in args), input=b"SNP")
+    assert code == 2
+    assert message in error
+    assert document.read_text() == "SNP\n"
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [
+        ("PCSO", "PCSO\tPolice Community Support Officer"),
+        ("PCSOs", "PCSO\tPolice Community Support Officer"),
+        ("PCC’s", "PCC\tPolice and Crime Commissioner"),
+        ("number plate", "ANPR\tAutomatic Number Plate Recognition"),
+    ],
+)
+def test_lookup(term: str, expected: str) -> None:
+    code, out, _ = run("lookup", term)
+    assert code == 0
+    assert out.startswith(expected)
+
+
+def test_lookup_shows_what_replaced_an_acronym() -> None:
+    assert "replaced by HMICFRS" in run("lookup", "HMIC")[1]
+
+
+def test_lookup_without_result_exits_1() -> None:
+    assert run("lookup", "ZZQX") == (
+        1, "", "Error: no entry for 'ZZQX'; try words of the expansion, or `acronyms glossary`\n"
+    )
+
+
+def test_glossary_export_csv_has_the_bundled_schema(glossary_csv: Path) -> None:
+    code, out, _ = run("glossary", "-g", str(glossary_csv))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0
+    assert out.splitlines()[0] == "acronym,expansion,plural,context,category,replaced_by,well_known,note"
+    assert [row["expansion"] for row in rows if row["acronym"] == "SNP"] == ["Safer Neighbourhood Panel"]
+    assert len(rows) > 250
+
+
+def test_glossary_export_json(glossary_csv: Path) -> None:
+    code, out, _ = run("glossary", "-g", str(glossary_csv), "--no-bundled", "--format", "json")
+    assert (code, json.loads(out)) == (0, [
+        {"acronym": "SNP", "expansion": "Safer Neighbourhood Panel", "plural": "", "context": [], "category": "",
+         "replaced_by": "", "well_known": False, "note": ""},
+        {"acronym": "PCSO", "expansion": "Police Community Support Officer", "plural": "", "context": [],
+         "category": "", "replaced_by": "", "well_known": False, "note": ""},
+    ])
+
+
+def test_version() -> None:
+    assert run("--version") == (0, f"acronyms, version {__version__}\n", "")
+
+
+def test_python_dash_m_and_the_checkout_shim() -> None:
+    for command in ([sys.executable, "-m", "acronyms", "--version"], [sys.executable, str(ROOT / "cli.py"), "--version"]):
+        result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+        assert result.stdout == f"acronyms, version {__version__}\n"
+
+
+def test_installed_command_annotates_the_sample(tmp_path: Path) -> None:
+    command = Path(sys.executable).with_name("acronyms")
+    result = subprocess.run([str(command), "annotate", str(SAMPLE)], capture_output=True, check=True)
+    assert b"Automatic Number Plate Recognition (ANPR)" in result.stdout
