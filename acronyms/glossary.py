@@ -150,7 +150,9 @@ class Glossary:
         """
         wanted = words.casefold().split()
         return tuple(
-            entry for entry in self.entries if wanted and all(word in entry.expansion.casefold().split() for word in wanted)
+            entry
+            for entry in self.entries
+            if wanted and all(word in entry.expansion.casefold().split() for word in wanted)
         )
 
     def __contains__(self, acronym: object) -> bool:
@@ -173,7 +175,9 @@ class Glossary:
 
     def to_json(self) -> str:
         """The glossary as a JSON array of rows in the bundled schema."""
-        rows = [{**entry.row(), "context": list(entry.context), "well_known": entry.well_known} for entry in self.entries]
+        rows = [
+            {**entry.row(), "context": list(entry.context), "well_known": entry.well_known} for entry in self.entries
+        ]
         return json.dumps(rows, ensure_ascii=False, indent=2)
 
 
@@ -228,7 +232,9 @@ def _entry(cells: dict[str, str], row: list[str], header: list[str], name: str, 
         )
     for column in REQUIRED_COLUMNS:
         if not cells.get(column):
-            raise GlossaryError(f"empty {column}; fill in the {column!r} column or delete the row", path=name, line=line)
+            raise GlossaryError(
+                f"empty {column}; fill in the {column!r} column or delete the row", path=name, line=line
+            )
     well_known = cells.get("well_known", "").lower()
     if well_known not in TRUE_WORDS | FALSE_WORDS:
         raise GlossaryError(f"well_known is {well_known!r}; write 'yes' or leave it empty", path=name, line=line)

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .definitions import find_inline_definitions
+from .definitions import Definition, find_inline_definitions
 from .glossary import Entry, Glossary
 from .matcher import Form, Match, find
 from .positions import LineIndex
@@ -141,7 +142,7 @@ def _judge(
     glossary: Glossary,
     options: Options,
     protected: Spans,
-    defined: dict[int, object],
+    defined: Mapping[int, Definition],
     introduced: dict[str, int],
     lines: LineIndex,
 ) -> tuple[Action, str, Entry | None]:

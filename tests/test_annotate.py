@@ -25,8 +25,16 @@ MARKDOWN_FOOTNOTE = Options(style=Style.FOOTNOTE, format=Format.MARKDOWN)
         ("UK policing", "UK policing"),
         ("PCC/ACC", "Police and Crime Commissioner (PCC)/Assistant Chief Constable (ACC)"),
     ],
-    ids=["first-use-only", "plural", "possessive", "curly-possessive", "plural-possessive", "plural-then-base",
-         "well-known", "slash"],
+    ids=[
+        "first-use-only",
+        "plural",
+        "possessive",
+        "curly-possessive",
+        "plural-possessive",
+        "plural-then-base",
+        "well-known",
+        "slash",
+    ],
 )
 def test_inline(small: Glossary, text: str, expected: str) -> None:
     assert annotate(text, small) == expected
@@ -110,12 +118,22 @@ def test_new_notes_continue_an_existing_notes_list(small: Glossary) -> None:
         "See [the panel](https://example.org/SNP).",
         "![logo](SNP.png)",
         "Mail snp.SNP@police.uk today.",
-        "<span title=\"SNP\">x</span>",
+        '<span title="SNP">x</span>',
         "<!-- SNP -->",
         "[SNP]: https://example.org",
     ],
-    ids=["code-span", "fenced", "tilde-fence", "indented", "link-target", "image-target", "email", "attribute",
-         "comment", "reference-definition"],
+    ids=[
+        "code-span",
+        "fenced",
+        "tilde-fence",
+        "indented",
+        "link-target",
+        "image-target",
+        "email",
+        "attribute",
+        "comment",
+        "reference-definition",
+    ],
 )
 def test_markdown_protected_regions_are_untouched(small: Glossary, text: str) -> None:
     assert annotate(text, small, MARKDOWN) == text
@@ -126,7 +144,7 @@ def test_markdown_protected_regions_are_untouched(small: Glossary, text: str) ->
     [
         "Web cast at www.SNP.gov.uk today",
         "See https://police.uk/SNP/report.",
-        "<ul class=\"SNP\"> and <i>text</i>",
+        '<ul class="SNP"> and <i>text</i>',
         "E-mail SNP@staffs.police.uk please",
     ],
     ids=["www", "https", "tag-attribute", "email"],
@@ -181,14 +199,55 @@ def remove_insertions(annotated: str, insertions: tuple[Insertion, ...]) -> str:
 
 
 PIECES = st.sampled_from(
-    ["SNP", "SNPs", "PCC's", "PCCs’", "PCSO", "CC", "ACC", "A/ACC", "UK", "council", "xSNP", "SNP2", "İ", "é",
-     " ", " ", "\u00a0", "\n", "\r\n", "\t", "(", ")", "`", "```\n", "<b>", "</b>", "[1]", "[^SNP]",
-     "Safer Neighbourhood Panel", "Notes\n", "Glossary\n", "SNP\tSafer\n", "https://x.org/SNP", "a@b.uk", "—", "“"]
+    [
+        "SNP",
+        "SNPs",
+        "PCC's",
+        "PCCs’",
+        "PCSO",
+        "CC",
+        "ACC",
+        "A/ACC",
+        "UK",
+        "council",
+        "xSNP",
+        "SNP2",
+        "İ",
+        "é",
+        " ",
+        " ",
+        "\u00a0",
+        "\n",
+        "\r\n",
+        "\t",
+        "(",
+        ")",
+        "`",
+        "```\n",
+        "<b>",
+        "</b>",
+        "[1]",
+        "[^SNP]",
+        "Safer Neighbourhood Panel",
+        "Notes\n",
+        "Glossary\n",
+        "SNP\tSafer\n",
+        "https://x.org/SNP",
+        "a@b.uk",
+        "—",
+        "“",
+    ]
 )
 TEXTS = st.lists(PIECES, max_size=40).map("".join)
 ALL_OPTIONS = st.sampled_from(
-    [Options(), FOOTNOTE, MARKDOWN, MARKDOWN_FOOTNOTE, Options(every_use=True),
-     Options(style=Style.FOOTNOTE, every_use=True, format=Format.MARKDOWN)]
+    [
+        Options(),
+        FOOTNOTE,
+        MARKDOWN,
+        MARKDOWN_FOOTNOTE,
+        Options(every_use=True),
+        Options(style=Style.FOOTNOTE, every_use=True, format=Format.MARKDOWN),
+    ]
 )
 
 

@@ -11,11 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT, SAMPLE
 
 from acronyms import __version__
 from acronyms.cli import cli
-
-from conftest import ROOT, SAMPLE
 
 
 def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
@@ -34,13 +33,17 @@ def test_annotate_writes_to_standard_output(tmp_path: Path, glossary_csv: Path) 
     document = tmp_path / "minutes.txt"
     document.write_text("SNP met the PCSOs.\n")
     assert run("annotate", str(document), "-g", str(glossary_csv)) == (
-        0, "Safer Neighbourhood Panel (SNP) met the Police Community Support Officers (PCSOs).\n", ""
+        0,
+        "Safer Neighbourhood Panel (SNP) met the Police Community Support Officers (PCSOs).\n",
+        "",
     )
 
 
 def test_annotate_reads_standard_input(glossary_csv: Path) -> None:
     assert run("annotate", "-", "-g", str(glossary_csv), "--no-bundled", "--style", "footnote", input=b"SNP.") == (
-        0, "SNP[1].\n\nNotes\n\n[1] SNP: Safer Neighbourhood Panel\n", ""
+        0,
+        "SNP[1].\n\nNotes\n\n[1] SNP: Safer Neighbourhood Panel\n",
+        "",
     )
 
 
@@ -161,7 +164,10 @@ def test_bad_glossaries_exit_1_naming_file_and_line(tmp_path: Path, content: byt
 
 def test_missing_glossary_exits_1(tmp_path: Path) -> None:
     code, _, error = run("glossary", "-g", str(tmp_path / "nope.csv"))
-    assert (code, error) == (1, f"Error: {tmp_path / 'nope.csv'}: cannot read glossary: No such file or directory; check the path\n")
+    assert (code, error) == (
+        1,
+        f"Error: {tmp_path / 'nope.csv'}: cannot read glossary: No such file or directory; check the path\n",
+    )
 
 
 @pytest.mark.parametrize(
@@ -176,8 +182,16 @@ def test_missing_glossary_exits_1(tmp_path: Path) -> None:
         (["glossary", "--format", "xml"], "Invalid value for '--format'"),
         (["nonsense"], "No such command 'nonsense'"),
     ],
-    ids=["in-place-stdin", "in-place-and-output", "output-is-input", "bad-style", "no-file", "bad-option",
-         "bad-export-format", "bad-command"],
+    ids=[
+        "in-place-stdin",
+        "in-place-and-output",
+        "output-is-input",
+        "bad-style",
+        "no-file",
+        "bad-option",
+        "bad-export-format",
+        "bad-command",
+    ],
 )
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
     document = tmp_path / "minutes.txt"
@@ -209,7 +223,9 @@ def test_lookup_shows_what_replaced_an_acronym() -> None:
 
 def test_lookup_without_result_exits_1() -> None:
     assert run("lookup", "ZZQX") == (
-        1, "", "Error: no entry for 'ZZQX'; try words of the expansion, or `acronyms glossary`\n"
+        1,
+        "",
+        "Error: no entry for 'ZZQX'; try words of the expansion, or `acronyms glossary`\n",
     )
 
 
@@ -224,12 +240,31 @@ def test_glossary_export_csv_has_the_bundled_schema(glossary_csv: Path) -> None:
 
 def test_glossary_export_json(glossary_csv: Path) -> None:
     code, out, _ = run("glossary", "-g", str(glossary_csv), "--no-bundled", "--format", "json")
-    assert (code, json.loads(out)) == (0, [
-        {"acronym": "SNP", "expansion": "Safer Neighbourhood Panel", "plural": "", "context": [], "category": "",
-         "replaced_by": "", "well_known": False, "note": ""},
-        {"acronym": "PCSO", "expansion": "Police Community Support Officer", "plural": "", "context": [],
-         "category": "", "replaced_by": "", "well_known": False, "note": ""},
-    ])
+    assert (code, json.loads(out)) == (
+        0,
+        [
+            {
+                "acronym": "SNP",
+                "expansion": "Safer Neighbourhood Panel",
+                "plural": "",
+                "context": [],
+                "category": "",
+                "replaced_by": "",
+                "well_known": False,
+                "note": "",
+            },
+            {
+                "acronym": "PCSO",
+                "expansion": "Police Community Support Officer",
+                "plural": "",
+                "context": [],
+                "category": "",
+                "replaced_by": "",
+                "well_known": False,
+                "note": "",
+            },
+        ],
+    )
 
 
 def test_version() -> None:
@@ -237,7 +272,10 @@ def test_version() -> None:
 
 
 def test_python_dash_m_and_the_checkout_shim() -> None:
-    for command in ([sys.executable, "-m", "acronyms", "--version"], [sys.executable, str(ROOT / "cli.py"), "--version"]):
+    for command in (
+        [sys.executable, "-m", "acronyms", "--version"],
+        [sys.executable, str(ROOT / "cli.py"), "--version"],
+    ):
         result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
         assert result.stdout == f"acronyms, version {__version__}\n"
 

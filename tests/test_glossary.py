@@ -106,8 +106,17 @@ def write(tmp_path: Path, content: bytes) -> Path:
         (b"acronym,expansion\nSNP,Safer\nCC,Caf\xe9 Council\n", "mine.csv:3: not valid utf-8 (byte 0xe9)"),
         (b"acronym,expansion\nSNP,\x00\x00\n", "mine.csv: looks like a binary file"),
     ],
-    ids=["empty", "missing-column", "empty-acronym", "empty-expansion", "bad-quote", "extra-field", "bad-flag",
-         "wrong-encoding", "binary"],
+    ids=[
+        "empty",
+        "missing-column",
+        "empty-acronym",
+        "empty-expansion",
+        "bad-quote",
+        "extra-field",
+        "bad-flag",
+        "wrong-encoding",
+        "binary",
+    ],
 )
 def test_bad_csv_names_the_line(tmp_path: Path, content: bytes, message: str) -> None:
     with pytest.raises(GlossaryError) as raised:
@@ -134,8 +143,13 @@ def test_quoted_field_spanning_lines_reports_the_right_next_line(tmp_path: Path)
 
 
 def test_layers_override_whole_acronyms() -> None:
-    base = Glossary.from_entries([Entry("CC", "Chief Constable", context=("force",)),
-                                  Entry("CC", "County Council", context=("council",)), Entry("DA", "Domestic Abuse")])
+    base = Glossary.from_entries(
+        [
+            Entry("CC", "Chief Constable", context=("force",)),
+            Entry("CC", "County Council", context=("council",)),
+            Entry("DA", "Domestic Abuse"),
+        ]
+    )
     mine = Glossary.from_entries([Entry("CC", "Catalytic Converter"), Entry("SNP", "Safer Neighbourhood Panel")])
     layered = Glossary.layered([base, mine])
     assert [e.expansion for e in layered.lookup("CC")] == ["Catalytic Converter"]
@@ -149,7 +163,9 @@ def test_duplicate_rows_give_one_sense_but_stay_in_entries() -> None:
 
 
 def test_search_by_words_of_the_expansion() -> None:
-    glossary = Glossary.from_entries([Entry("NPT", "Neighbourhood Policing Team"), Entry("SNP", "Safer Neighbourhood Panel")])
+    glossary = Glossary.from_entries(
+        [Entry("NPT", "Neighbourhood Policing Team"), Entry("SNP", "Safer Neighbourhood Panel")]
+    )
     assert [e.acronym for e in glossary.search("neighbourhood")] == ["NPT", "SNP"]
     assert [e.acronym for e in glossary.search("policing team")] == ["NPT"]
     assert glossary.search("") == ()
