@@ -2,7 +2,7 @@
 
 >>> from acronyms.glossary import Glossary
 >>> annotate("Feedback from SNP. SNP met.", Glossary.bundled())
-'Feedback from Safer Neighbourhood Panels (SNP). SNP met.'
+'Feedback from Safer Neighbourhood Panel (SNP). SNP met.'
 """
 
 from __future__ import annotations

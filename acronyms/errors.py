@@ -1,7 +1,7 @@
 """One exception hierarchy: every error names the file, the line and what to do.
 
->>> str(GlossaryError("empty acronym; fill in column 'acronym'", path="g.csv", line=3))
-'g.csv:3: empty acronym; fill in column \\'acronym\\''
+>>> print(GlossaryError("empty acronym; fill in the acronym column", path="g.csv", line=3))
+g.csv:3: empty acronym; fill in the acronym column
 """
 
 from __future__ import annotations

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .definitions import Definition, find_inline_definitions
 from .glossary import Entry, Glossary
-from .matcher import Form, Match, find
+from .forms import spelled_out
+from .matcher import Match, find
 from .positions import LineIndex
 from .regions import Format, Spans, protected_spans
 from .sections import GlossarySection, find_glossary_section
-from .senses import choose_sense, context_window
+from .senses import Context, choose_sense
 
 
 class Style(enum.Enum):
@@ -89,7 +90,6 @@ NOTES_BLOCK = re.compile(
     rf"(?:\r?\n|\r)*^{NOTES_HEADING}[ \t]*(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))?(?:\[\d+\] [^\r\n]*(?:\r?\n|\r|\Z))+\Z",
     re.MULTILINE,
 )
-BRACKET_GAP = 4  # room for the spaces people leave between a long form and its bracket
 NOTE_LINE = re.compile(r"^\[(\d+)\] (\S+?):", re.MULTILINE)
 
 
@@ -103,7 +103,7 @@ def plan(text: str, glossary: Glossary, options: Options = Options()) -> Plan:
     notes = find_notes(text) if options.style is Style.FOOTNOTE and options.format is Format.TEXT else None
     if notes is not None:
         protected.append((notes.start, len(text), "the notes list"))
-    return Plan(tuple(_decide(text, glossary, options, Spans(protected))), notes)
+    return Plan(tuple(_Judge(text, glossary, options, Spans(protected)).decisions()), notes)
 
 
 def _with_section(glossary: Glossary, section: GlossarySection | None) -> Glossary:
@@ -122,77 +122,57 @@ def find_notes(text: str) -> NotesBlock | None:
     return NotesBlock(block.start(), numbers)
 
 
-def _decide(text: str, glossary: Glossary, options: Options, protected: Spans) -> list[Decision]:
-    matches = find(text, glossary)
-    defined = {definition.short_start: definition for definition in find_inline_definitions(text)} if matches else {}
-    lines = LineIndex(text)
-    introduced: dict[str, int] = {}
-    decisions = []
+class _Judge:
+    """Decides occurrence by occurrence, remembering what the text has introduced so far."""
+
+    def __init__(self, text: str, glossary: Glossary, options: Options, protected: Spans) -> None:
+        self.text, self.glossary, self.options, self.protected = text, glossary, options, protected
+        self.matches = find(text, glossary)
+        definitions = find_inline_definitions(text) if self.matches else []
+        self.defined = {definition.short_start for definition in definitions}
+        self.context = Context(text, self.matches, glossary, _long_form_spans(text, self.matches, glossary, definitions))
+        self.lines = LineIndex(text)
+        self.introduced: dict[str, int] = {}
+
+    def decisions(self) -> list[Decision]:
+        decisions = []
+        for match in self.matches:
+            decision = self.decide(match)
+            if decision.action is Action.EXPAND or decision.reason in ("defined inline", "already annotated"):
+                self.introduced.setdefault(match.acronym, self.lines.line(match.start))
+            decisions.append(decision)
+        return decisions
+
+    def decide(self, match: Match) -> Decision:
+        inside = self.protected.overlapping(match.start, match.end)
+        if inside is not None:
+            return Decision(match, Action.SKIP, f"inside {inside}")
+        senses = self.glossary.lookup(match.acronym)
+        entry = choose_sense(senses, self.context.words_near(match.start))
+        if match.start in self.defined or (entry and spelled_out(self.text, match, entry)):
+            return Decision(match, Action.KEEP, "defined inline", entry)
+        if _has_marker(self.text, match, self.options):
+            return Decision(match, Action.KEEP, "already annotated", entry)
+        if entry is None:
+            return Decision(match, Action.SKIP, f"ambiguous: {len(senses)} senses and the context does not decide")
+        if entry.well_known:
+            return Decision(match, Action.KEEP, "well known", entry)
+        if match.acronym in self.introduced and not self.options.every_use:
+            return Decision(match, Action.KEEP, f"already introduced at line {self.introduced[match.acronym]}", entry)
+        return Decision(match, Action.EXPAND, "every use" if match.acronym in self.introduced else "first use", entry)
+
+
+def _long_form_spans(
+    text: str, matches: Sequence[Match], glossary: Glossary, definitions: Sequence[Definition]
+) -> list[tuple[int, int]]:
+    """Where the text spells out a long form beside its acronym, in any sense of it."""
+    spans = [(definition.long_start, definition.long_end) for definition in definitions]
     for match in matches:
-        action, reason, entry = _judge(text, match, glossary, options, protected, defined, introduced, lines)
-        if action is Action.EXPAND or reason in ("defined inline", "already annotated"):
-            introduced.setdefault(match.acronym, lines.line(match.start))
-        decisions.append(Decision(match, action, reason, entry))
-    return decisions
-
-
-def _judge(
-    text: str,
-    match: Match,
-    glossary: Glossary,
-    options: Options,
-    protected: Spans,
-    defined: Mapping[int, Definition],
-    introduced: dict[str, int],
-    lines: LineIndex,
-) -> tuple[Action, str, Entry | None]:
-    inside = protected.overlapping(match.start, match.end)
-    if inside is not None:
-        return Action.SKIP, f"inside {inside}", None
-    senses = glossary.lookup(match.acronym)
-    entry = choose_sense(senses, context_window(text, match.start, match.end))
-    if match.start in defined or (entry and _spelled_out_beside(text, match, entry)):
-        return Action.KEEP, "defined inline", entry
-    if _has_marker(text, match, options):
-        return Action.KEEP, "already annotated", entry
-    if entry is None:
-        return Action.SKIP, f"ambiguous: {len(senses)} senses and the context does not decide", None
-    if entry.well_known:
-        return Action.KEEP, "well known", entry
-    if match.acronym in introduced and not options.every_use:
-        return Action.KEEP, f"already introduced at line {introduced[match.acronym]}", entry
-    return Action.EXPAND, "every use" if match.acronym in introduced else "first use", entry
-
-
-def long_form(entry: Entry, text: str, match: Match) -> str:
-    """The long form that fits this surface form: plural and possessive as written.
-
-    >>> from acronyms.matcher import Form, Match
-    >>> long_form(Entry("PCC", "Police and Crime Commissioner"), "PCCs’", Match(0, 5, "PCC", Form.PLURAL_POSSESSIVE))
-    'Police and Crime Commissioners’'
-    """
-    long = entry.plural_expansion if match.form.is_plural else entry.expansion
-    if match.form is Form.POSSESSIVE:
-        return long + text[match.base_end : match.end - 1] + "s"
-    if match.form is Form.PLURAL_POSSESSIVE:
-        return long + text[match.end - 1]
-    return long
-
-
-def _spelled_out_beside(text: str, match: Match, entry: Entry) -> bool:
-    """True for `Long Form (LF)` and `LF (Long Form)` with the glossary's long form.
-
-    >>> from acronyms.matcher import Match
-    >>> tcc = Entry("TCC", "Temporary Chief Constable")
-    >>> _spelled_out_beside("the Temporary Chief Constable (TCC Baker)", Match(31, 34, "TCC"), tcc)
-    True
-    """
-    long = long_form(entry, text, match).casefold()
-    if text[match.start - 1 : match.start] == "(":  # `Long Form (LF)`, or `Long Form (LF Name)` for a person
-        before = text[max(0, match.start - len(long) - BRACKET_GAP) : match.start - 1].rstrip()
-        return before.casefold().endswith(long)
-    after = text[match.end : match.end + len(long) + BRACKET_GAP].lstrip()
-    return after.startswith("(") and after[1:].casefold().startswith(long)
+        for entry in glossary.lookup(match.acronym):
+            span = spelled_out(text, match, entry)
+            if span is not None:
+                spans.append(span)
+    return spans
 
 
 def _has_marker(text: str, match: Match, options: Options) -> bool:

@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .planner import NOTES_HEADING, Action, Decision, Options, Plan, Style, long_form
+from .forms import long_form
+from .planner import NOTES_HEADING, Action, Decision, Options, Plan, Style
 from .regions import Format
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")

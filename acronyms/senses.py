@@ -1,56 +1,105 @@
 """Choosing between the senses of an ambiguous acronym from the words around it.
 
 Without spaCy this compares lower-cased words: a sense scores one point for each
-of its `context` words and expansion words that appear near the acronym. The
-best score wins only when it is above zero and no other sense ties with it;
+of its `context` words and expansion words found near the acronym. The best
+score wins only when it is above zero and no other sense ties with it;
 otherwise the choice is left open (annotation does not guess).
+
+"Near" means the acronym's paragraph and the one before it, plus the
+expansions of the unambiguous acronyms used there, less the long forms spelled
+out beside an acronym. Paragraphs are separated by blank lines, which
+annotation never inserts, and an expansion counts the same whether it is
+spelled out or not, so annotating twice sees the same context as once.
 
 >>> from acronyms.glossary import Entry
 >>> senses = (Entry("CC", "Chief Constable", context=("force", "police")),
 ...           Entry("CC", "County Council", context=("council", "councillors")))
->>> choose_sense(senses, "The county council budget was set.").expansion
+>>> choose_sense(senses, words("The county council budget was set.")).expansion
 'County Council'
->>> choose_sense(senses, "Nothing to go on here.") is None
+>>> choose_sense(senses, words("Nothing to go on here.")) is None
 True
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
-from .glossary import Entry
+from .glossary import Entry, Glossary
+from .matcher import Match
 
-CONTEXT_CHARS = 400  # about a paragraph of minutes either side: enough words to vote, near enough to be relevant
 WORD = re.compile(r"[^\W\d_]+")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+PARAGRAPHS_BEFORE = 1  # minutes often name the topic in the paragraph before the one that abbreviates it
 STOP_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 
 
-def context_window(text: str, start: int, end: int) -> str:
-    """The text around `[start, end)` that senses are judged by."""
-    return text[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS]
-
-
-def words(text: str) -> set[str]:
+def words(text: str) -> frozenset[str]:
     """Lower-cased words of `text`, with a crude singular for each plural.
 
     >>> sorted(words("Catalytic Converters, metal"))
     ['catalytic', 'converter', 'converters', 'metal']
     """
     found = {word.casefold() for word in WORD.findall(text)}
-    return found | {word[:-1] for word in found if word.endswith("s") and len(word) > 3}
+    return frozenset(found | {word[:-1] for word in found if word.endswith("s") and len(word) > 3})
 
 
-def sense_words(entry: Entry) -> set[str]:
+def sense_words(entry: Entry) -> frozenset[str]:
     """The words that signal `entry`: its context words and its expansion's words."""
-    return (set(entry.context) | words(entry.expansion)) - STOP_WORDS
+    return (frozenset(entry.context) | words(entry.expansion)) - STOP_WORDS
 
 
-def choose_sense(senses: Sequence[Entry], context: str) -> Entry | None:
-    """The one sense whose words best match `context`, or None when nothing decides."""
+def choose_sense(senses: Sequence[Entry], nearby: frozenset[str]) -> Entry | None:
+    """The one sense whose words best match the `nearby` words, or None when nothing decides."""
     if len(senses) == 1:
         return senses[0]
-    nearby = words(context)
+    if not senses:
+        return None
     scores = sorted(((len(sense_words(sense) & nearby), index) for index, sense in enumerate(senses)), reverse=True)
     (best, index), (runner_up, _) = scores[0], scores[1]
     return senses[index] if best > runner_up else None
+
+
+class Context:
+    """The words near each position of a text, computed per paragraph on first use."""
+
+    def __init__(
+        self, text: str, matches: Sequence[Match], glossary: Glossary, excluded: Sequence[tuple[int, int]] = ()
+    ) -> None:
+        self.text = text
+        self.excluded = sorted(excluded)
+        self.matches = matches
+        self.match_starts = [match.start for match in matches]
+        self.glossary = glossary
+        self.starts = [0, *(found.end() for found in PARAGRAPH_BREAK.finditer(text))]
+        self._cache: dict[int, frozenset[str]] = {}
+
+    def words_near(self, offset: int) -> frozenset[str]:
+        """Words of the paragraph holding `offset` and the paragraph before it."""
+        paragraph = bisect.bisect_right(self.starts, offset) - 1
+        first = max(0, paragraph - PARAGRAPHS_BEFORE)
+        return frozenset().union(*(self._paragraph_words(index) for index in range(first, paragraph + 1)))
+
+    def _paragraph_words(self, index: int) -> frozenset[str]:
+        if index not in self._cache:
+            start = self.starts[index]
+            end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+            found = set(words(self._without_long_forms(start, end)))
+            low, high = bisect.bisect_left(self.match_starts, start), bisect.bisect_left(self.match_starts, end)
+            for match in self.matches[low:high]:
+                senses = self.glossary.lookup(match.acronym)
+                if len(senses) == 1:
+                    found |= words(senses[0].expansion)
+            self._cache[index] = frozenset(found)
+        return self._cache[index]
+
+    def _without_long_forms(self, start: int, end: int) -> str:
+        pieces, position = [], start
+        for excluded_start, excluded_end in self.excluded[bisect.bisect_left(self.excluded, (start, start)) :]:
+            if excluded_start >= end:
+                break
+            pieces.append(self.text[position:excluded_start])
+            position = max(position, excluded_end)
+        pieces.append(self.text[position:end])
+        return " ".join(pieces)

@@ -1,0 +1,49 @@
+"""Long forms as written beside an acronym: plural and possessive agreement, `LF (SF)` spans.
+
+>>> from acronyms.glossary import Entry
+>>> from acronyms.matcher import Form, Match
+>>> pcc = Entry("PCC", "Police and Crime Commissioner")
+>>> long_form(pcc, "PCCs’", Match(0, 5, "PCC", Form.PLURAL_POSSESSIVE))
+'Police and Crime Commissioners’'
+>>> text = "the Police and Crime Commissioner (PCC Ellis)"
+>>> spelled_out(text, Match(35, 38, "PCC"), pcc)
+(4, 33)
+"""
+
+from __future__ import annotations
+
+from .glossary import Entry
+from .matcher import Form, Match
+
+BRACKET_GAP = 4  # room for the spaces people leave between a long form and its bracket
+
+
+def long_form(entry: Entry, text: str, match: Match) -> str:
+    """The long form that fits this surface form: plural and possessive as written."""
+    long = entry.plural_expansion if match.form.is_plural else entry.expansion
+    if match.form is Form.POSSESSIVE:
+        return long + text[match.base_end : match.end - 1] + "s"
+    if match.form is Form.PLURAL_POSSESSIVE:
+        return long + text[match.end - 1]
+    return long
+
+
+def spelled_out(text: str, match: Match, entry: Entry) -> tuple[int, int] | None:
+    """The span of `entry`'s long form when the text defines the match beside it.
+
+    `Long Form (LF)` (also `Long Form (LF Name)`, for a person) and
+    `LF (Long Form)`, compared case-insensitively; None otherwise.
+    """
+    long = long_form(entry, text, match).casefold()
+    if text[match.start - 1 : match.start] == "(":
+        window_start = max(0, match.start - len(long) - BRACKET_GAP)
+        before = text[window_start : match.start - 1].rstrip()
+        if before.casefold().endswith(long):
+            return window_start + len(before) - len(long), window_start + len(before)
+        return None
+    window = text[match.end : match.end + len(long) + BRACKET_GAP]
+    after = window.lstrip()
+    if after.startswith("(") and after[1:].casefold().startswith(long):
+        start = match.end + len(window) - len(after) + 1
+        return start, start + len(long)
+    return None
