@@ -1,0 +1,71 @@
+"""The built distributions carry the bundled glossary, and the installed code finds it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An sdist and a wheel built from a copy of the checkout, as `python -m build` does."""
+    source = tmp_path_factory.mktemp("source")
+    ignore = shutil.ignore_patterns(".git", ".venv", "*.egg-info", "build", "dist", "__pycache__", ".*cache*")
+    shutil.copytree(ROOT, source, dirs_exist_ok=True, ignore=ignore)
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(source)],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+def test_wheel_contains_the_glossary_and_the_command(dist: Path) -> None:
+    (wheel,) = dist.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        entry_points = next(name for name in names if name.endswith("entry_points.txt"))
+        assert "acronyms = acronyms.cli:main" in archive.read(entry_points).decode()
+    assert "acronyms/data/glossary.csv" in names
+    assert "acronyms/py.typed" in names
+
+
+def test_sdist_contains_the_glossary(dist: Path) -> None:
+    (sdist,) = dist.glob("*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        assert any(name.endswith("/data/glossary.csv") for name in archive.getnames())
+
+
+def test_code_installed_from_the_wheel_finds_the_glossary(dist: Path, tmp_path: Path) -> None:
+    (wheel,) = dist.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        archive.extractall(tmp_path / "site")
+    environment = {**os.environ, "PYTHONPATH": str(tmp_path / "site")}
+    result = subprocess.run(
+        [sys.executable, "-m", "acronyms", "lookup", "PCSO"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout == "PCSO\tPolice Community Support Officer  (role)\n"
+    where = subprocess.run(
+        [sys.executable, "-c", "import acronyms; print(acronyms.__file__)"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert where.stdout.startswith(str(tmp_path / "site"))
