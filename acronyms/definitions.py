@@ -1,0 +1,647 @@
+"""Find acronyms defined in the text itself: `Long Form (LF)`, `LF (Long Form)`, implicit.
+
+A Schwartz–Hearst style extractor (Schwartz and Hearst, "A simple algorithm for
+identifying abbreviation definitions in biomedical text", PSB 2003) with
+refinements in the spirit of Ab3P (Sohn et al., BMC Bioinformatics 2008).
+Compiled regular expressions find the brackets and the places a long form
+cannot reach back across, once for the whole text; for each bracket the
+letters and digits of the short form are aligned right to left with the words
+before it (or inside it, for `LF (Long Form)`), preferring the alignment whose
+letters begin the most words. Offsets are half-open `[start, end)` into the
+original text, whatever characters precede them.
+
+On the MED1250 gold standard (`benchmarks/ab3p_accuracy.py`) this scores
+above Ab3P on both precision and recall.
+
+>>> [(d.acronym, d.expansion) for d in find_inline_definitions(
+...     "Matthew Ellis (ME): Chair. Police Community Support Officers (PCSOs)")]
+[('ME', 'Matthew Ellis'), ('PCSO', 'Police Community Support Officers')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+
+
+class DefinitionKind(enum.Enum):
+    """Where a definition comes from."""
+
+    INLINE = "inline"
+    IMPLICIT = "implicit"
+    GLOSSARY_SECTION = "glossary-section"
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A short form and its long form, both located in the original text.
+
+    `acronym` is the short form as written, or its singular for a plural
+    (`PCSOs` gives `PCSO`); `short_text` is always `text[short_start:short_end]`
+    and `expansion` always `text[long_start:long_end]`.
+    """
+
+    acronym: str
+    expansion: str
+    kind: DefinitionKind
+    short_start: int
+    short_end: int
+    long_start: int
+    long_end: int
+    short_text: str
+    confidence: float
+
+
+# Short forms are 2-10 characters long (Schwartz and Hearst): a single
+# character is too ambiguous, anything longer is nearly always a phrase.
+MIN_SHORT_CHARS = 2
+MAX_SHORT_CHARS = 10
+# At most two words ("MEF cells", "gamma IFN"); three or more make a phrase.
+MAX_SHORT_WORDS = 2
+# Schwartz and Hearst: the long form has at most min(|SF| + 5, |SF| * 2) words.
+EXTRA_LONG_WORDS = 5
+LONG_WORDS_FACTOR = 2
+# How far back to look for the long form, and how much a bracket may hold:
+# ten words of chemistry fit easily, and an unclosed bracket costs little.
+MAX_WINDOW_CHARS = 300
+MAX_BRACKET_CHARS = MAX_WINDOW_CHARS
+# `SF (Long Form)`: the long form may begin after one leading word ("the").
+MAX_SKIPPED_INNER_WORDS = 1
+# Running-text abbreviations that brackets often hold but that define nothing.
+NOT_SHORT_FORMS = frozenset({"e.g.", "i.e.", "cf.", "etc.", "viz.", "vs.", "et al."})
+# Small words a long form may hold without lending a letter to the short form
+# ("Theft of Motor Vehicle", "Police and Crime Commissioner").
+FUNCTION_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+)
+
+# Refinements that turn away alignments plain Schwartz–Hearst accepts; each
+# was checked on the MED1250 benchmark to remove more errors than it costs.
+#
+# A short form written like an ordinary word ("Chair", "apathy", "that is")
+# is a word, not an abbreviation, unless each of its letters begins a word of
+# the long form. Below five characters lower-case abbreviations are common
+# (Epo, Ang, cdks) and are aligned like any other.
+WORDLIKE_MIN_CHARS = 5
+# A long form with more words than the short form has letters is a sprawling
+# clause ("in rats that were anesthetized with ... (i.p.)") unless more than
+# two thirds of the letters begin words.
+SPRAWL_MIN_INITIALS = Fraction(2, 3)
+# Two capitals are too little evidence for a phrase unless both begin its
+# words: not "our cohort (OR)", "contrast medium (CT)"; but a single word
+# such as "postinfection (PI)" may hide its letters inside it.
+SHORT_CAPITALS = 2
+# A long form begins with a content word or an article, never with a
+# preposition or conjunction ("of hydroxyl radicals (OH)").
+CONNECTIVES = FUNCTION_WORDS - {"a", "an", "the"}
+# A hyphenated prefix of this many letters or more is a word of its own, left
+# out when the short form starts after it (`anti-human immunodeficiency virus
+# (HIV)`); shorter ones are part of a name (`L-arginine`, `N-acetyl`). So is
+# a word before a slash (`Ngn3/paired box factor 6 (Pax6)`).
+MIN_DETACHED_PREFIX = 3
+
+INLINE_CONFIDENCE = 1.0
+# An implicit definition is a guess: the phrase might spell the letters by
+# chance, and two letters are spelt by chance far more often than three.
+IMPLICIT_CONFIDENCE = 0.6
+SHORT_IMPLICIT_CONFIDENCE = 0.3
+
+# Brackets: innermost `(...)`, innermost `[...]`, and `(...)` holding one
+# nested pair (`V(T)`); separate patterns, so that none hides another.
+_BRACKET_RES = (
+    re.compile(rf"\([^()]{{0,{MAX_BRACKET_CHARS}}}\)"),
+    re.compile(rf"\[[^\[\]]{{0,{MAX_BRACKET_CHARS}}}\]"),
+    re.compile(rf"\([^()]{{0,{MAX_BRACKET_CHARS}}}\([^()]{{0,{MAX_BRACKET_CHARS}}}\)[^()]{{0,{MAX_BRACKET_CHARS}}}\)"),
+)
+# Where a long form cannot reach back across: a bracket, a clause or sentence
+# end, a tab, a table bar, an HTML tag edge, a blank line. But brackets inside
+# a word, glued to a letter or digit before or to a word after
+# (`benz(a)anthracene`, `E(2)`, `(-)-[125I]-cyanopindolol`, `N-(1-naphthyl)`),
+# belong to it. Every branch starts with its own character, to scan fast.
+_TIGHT = r"[^()\[\]\s]*[)\]]"
+_BOUNDARY_RE = re.compile(
+    rf"(?P<inword>[(\[](?:(?<=[^\W_][(\[]){_TIGHT}|(?<=-[(\[]){_TIGHT}(?=\s)|{_TIGHT}(?=[^\W_]|-)))"
+    r"|[()\[\]{};\t|<>]"
+    r"|:(?!\d)"
+    r"|[.!?](?<=[^\W\d_]{2}[.!?])(?=\s+[^\s(\[])"
+    r"|\n[^\S\n]*\n"
+)
+_WORD_RE = re.compile(r"\S+")
+_ALNUM_RUN_RE = re.compile(r"[^\W_]+")
+# `(SF; ...)`, `(SF, see ...)`: the short form is what comes first.
+_CUT_RE = re.compile(r";|,\s")
+# Numbered items and compounds, not abbreviations: "(2b)", "(12a)".
+_LABEL_RE = re.compile(r"\d+[a-z]")
+_DASHES = "-\u2013\u2014"
+_DETACHED_PREFIX_RE = re.compile(rf"[^\W\d_]{{{MIN_DETACHED_PREFIX},}}[{_DASHES}]+|[^\W_]+/")
+_QUOTES = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
+_LEADING_JUNK = _QUOTES + _DASHES + "/*"
+# A phrase for an implicit definition: words joined by any Unicode space (at
+# most one line break), optionally with small words between.
+_WORD_CHAR = r"[\w'\u2019-]"  # a word runs on over apostrophes and hyphens
+_PHRASE_WORD_TAIL = rf"{_WORD_CHAR}*"
+_PHRASE_SPACE = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
+_SMALL_WORDS = "|".join(sorted(FUNCTION_WORDS | {"&"}, key=len, reverse=True))
+
+
+def align(short: str, long: str) -> int | None:
+    """Schwartz–Hearst right-to-left alignment: index in `long` where the long form starts, or None.
+
+    Every letter and digit of `short` must be found, case-insensitively and in
+    order, in `long`, matching from the right; the first one must also begin a
+    word of `long`. The result is the start of that word.
+
+    >>> align("SNP", "the Safer Neighbourhood Panels")
+    4
+    >>> align("TCC", "our Chief Constable") is None
+    True
+    """
+    s = len(short) - 1
+    pos = len(long) - 1
+    while s >= 0:
+        char = short[s].lower()
+        if not char.isalnum():
+            s -= 1
+            continue
+        while pos >= 0 and (long[pos].lower() != char or (s == 0 and pos > 0 and long[pos - 1].isalnum())):
+            pos -= 1
+        if pos < 0:
+            return None
+        pos -= 1
+        s -= 1
+    return _token_start(long, 0, pos + 1)
+
+
+# --- Choosing the best alignment -------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Alignment:
+    """Where each letter or digit of a short form sits in a candidate long form."""
+
+    positions: tuple[int, ...]
+    initials: int  # how many of them begin a word
+
+    @property
+    def start(self) -> int:
+        return self.positions[0]
+
+
+def _begins_word(text: str, index: int) -> bool:
+    """True at a word start: after a non-alphanumeric, or a capital after lower case (`NaCl`)."""
+    if index == 0 or not text[index - 1].isalnum():
+        return True
+    return text[index].isupper() and text[index - 1].islower()
+
+
+def _initials_tables(chars: str, long: str) -> list[list[int]]:
+    """Dynamic programme: `tables[i][p]` is the most word starts `chars[i + 1:]` can hit from `long[p]` on.
+
+    Impossible suffixes score below `-len(chars)`. Ties keep the later position,
+    so tracing back gives the rightmost of equally good alignments.
+    """
+    folded = [char.lower() for char in long]
+    initial = [int(folded[p] in chars and _begins_word(long, p)) for p in range(len(long))]
+    impossible = -len(chars) - 1
+    following = [0] * (len(long) + 1)
+    tables = [following]
+    for char in reversed(chars[1:]):
+        table = [impossible] * (len(long) + 1)
+        for index in range(len(long) - 1, -1, -1):
+            table[index] = table[index + 1]
+            if folded[index] == char and following[index + 1] > impossible:
+                table[index] = max(table[index], initial[index] + following[index + 1])
+        tables.append(table)
+        following = table
+    tables.reverse()
+    return tables
+
+
+def _alignments(chars: str, long: str) -> Iterator[_Alignment]:
+    """For each possible start, right to left, the alignment of `chars` that begins most words.
+
+    `chars` are the short form's letters and digits, lower case; the first must
+    begin a word (after a non-alphanumeric), as in Schwartz–Hearst.
+    """
+    tables = _initials_tables(chars, long)
+    impossible = -len(chars) - 1
+    for start in range(len(long) - 1, -1, -1):
+        if long[start].lower() != chars[0] or (start > 0 and long[start - 1].isalnum()):
+            continue
+        if tables[0][start + 1] <= impossible:
+            continue
+        positions = [start]
+        for table in tables[:-1]:
+            index = positions[-1] + 1
+            while table[index] == table[index + 1]:
+                index += 1
+            positions.append(index)
+        yield _Alignment(tuple(positions), 1 + tables[0][start + 1])
+
+
+def _unmatched_words(long: str, positions: tuple[int, ...]) -> int:
+    """Words of the long form that lend no letter to the short form; small words and numbers aside."""
+    count = 0
+    for match in _ALNUM_RUN_RE.finditer(long, positions[0]):
+        word = match.group()
+        if word.lower() in FUNCTION_WORDS or word.isdigit():
+            continue
+        if not any(match.start() <= position < match.end() for position in positions):
+            count += 1
+    return count
+
+
+def _starts_with_connective(long: str, start: int) -> bool:
+    match = _ALNUM_RUN_RE.match(long, start)
+    return match is not None and match.end() < len(long) and match.group().lower() in CONNECTIVES
+
+
+def _best_alignment(chars: str, long: str) -> _Alignment | None:
+    """The alignment whose letters begin most words, less the words it leaves out; the shortest of equals.
+
+    No long form starts with a connective: `of the Police ...` is never chosen
+    over `Office of the Police ...`.
+    """
+    best: _Alignment | None = None
+    best_score = 0
+    for candidate in _alignments(chars, long):
+        if _starts_with_connective(long, candidate.start):
+            continue
+        score = candidate.initials - _unmatched_words(long, candidate.positions)
+        if best is None or score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+# --- What may be a short form ------------------------------------------------
+
+
+def _short_chars(short: str) -> str:
+    return "".join(char.lower() for char in short if char.isalnum())
+
+
+def _plural_base(short: str) -> str:
+    """`PCSOs` -> `PCSO`: a lower-case `s` after a capital or digit is a plural.
+
+    >>> _plural_base("PCSOs"), _plural_base("Ras")
+    ('PCSO', 'Ras')
+    """
+    if len(short) > MIN_SHORT_CHARS and short.endswith("s") and (short[-2].isupper() or short[-2].isdigit()):
+        return short[:-1]
+    return short
+
+
+def _names_someone(short: str) -> bool:
+    """A title and a surname (`TCC Baker`, `DCI Smith`): a capitalised word after the first.
+
+    >>> _names_someone("TCC Baker"), _names_someone("MEF cells"), _names_someone("H. pylori")
+    (True, False, False)
+    """
+    return any(len(word) > 1 and word.isalpha() and word.istitle() for word in short.split()[1:])
+
+
+def _is_short_form(short: str) -> bool:
+    """Schwartz–Hearst shape: 2-10 characters, a letter, an alphanumeric first, at most two words."""
+    return (
+        MIN_SHORT_CHARS <= len(short) <= MAX_SHORT_CHARS
+        and short[0].isalnum()
+        and any(char.isalpha() for char in short)
+        and len(short.split()) <= MAX_SHORT_WORDS
+        and short.lower() not in NOT_SHORT_FORMS
+        and not _LABEL_RE.fullmatch(short)
+        and not _names_someone(short)
+    )
+
+
+def _is_acronym_like(short: str) -> bool:
+    """For `SF (Long Form)`, where nothing else marks the word: two capitals, or a capital and a digit."""
+    capitals = sum(char.isupper() for char in short)
+    return capitals >= 2 or (capitals >= 1 and any(char.isdigit() for char in short))
+
+
+def _is_wordlike(short: str) -> bool:
+    """Written like an ordinary word or phrase: `Chair`, `apathy`, `that is`.
+
+    Letters only with at most an initial capital, or lower-case words.
+    Hyphens, stops, digits and inner capitals (`C-group`, `H. pylori`) mark an
+    abbreviation.
+    """
+    if short.isalpha():
+        return short[1:].islower()
+    return all(word.isalpha() and word.islower() for word in short.split())
+
+
+def _contains_word(text: str, word: str) -> bool:
+    """True if `word` occurs in `text` with no letter or digit either side.
+
+    >>> _contains_word("GM1 ganglioside", "GM1"), _contains_word("D-Galactosamine", "D-Gal")
+    (True, False)
+    """
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return True
+        start = text.find(word, start + 1)
+    return False
+
+
+def _acceptable(short: str, long: str, alignment: _Alignment) -> bool:
+    """Whether the refinements let an alignment of `short` within `long` stand."""
+    letters = len(alignment.positions)
+    phrase = long[alignment.start :]
+    words = phrase.split()
+    if _is_wordlike(short) and len(short) >= WORDLIKE_MIN_CHARS and alignment.initials < letters:
+        return False
+    if len(words) > letters and alignment.initials <= SPRAWL_MIN_INITIALS * letters:
+        return False
+    if len(short) == SHORT_CAPITALS and short.isupper() and len(words) > 1 and alignment.initials < letters:
+        return False
+    return not _contains_word(phrase.casefold(), short.casefold())  # "P450 (P450)" defines nothing
+
+
+# --- Locating the long form --------------------------------------------------
+
+
+def _strip_span(text: str, start: int, end: int, chars: str) -> tuple[int, int]:
+    """Narrow `[start, end)` past white space and `chars` at both ends."""
+    while start < end and (text[start].isspace() or text[start] in chars):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in chars):
+        end -= 1
+    return start, end
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the white-space separated words of `text[start:end]`."""
+    return [match.span() for match in _WORD_RE.finditer(text, start, end)]
+
+
+def _token_start(text: str, floor: int, index: int) -> int:
+    """Start of the white-space delimited token holding `index`, not before `floor`."""
+    while index > floor and not text[index - 1].isspace():
+        index -= 1
+    return index
+
+
+def _long_start(text: str, token_start: int, aligned: int) -> int:
+    """Where the long form begins, given where its first aligned letter is.
+
+    Normally the start of that letter's token, leading quotes and slashes left
+    out; after a word-like hyphenated prefix (`anti-`) or a slash, the letter itself.
+    """
+    if _DETACHED_PREFIX_RE.fullmatch(text, token_start, aligned):
+        return aligned
+    while token_start < aligned and text[token_start] in _LEADING_JUNK:
+        token_start += 1
+    return token_start
+
+
+def _max_long_words(short: str) -> int:
+    return min(len(short) + EXTRA_LONG_WORDS, len(short) * LONG_WORDS_FACTOR)
+
+
+def _long_form(text: str, start: int, end: int, short: str) -> tuple[int, int] | None:
+    """The long form ending at `end`, not before `start`, whose letters spell `short`.
+
+    `short` is the short form as written; a plural is aligned as its singular.
+    """
+    base = _plural_base(short)
+    start, end = _strip_span(text, start, end, _QUOTES)
+    words = _words(text, start, end)[-_max_long_words(base) :]
+    if not words:
+        return None
+    start = words[0][0]
+    long = text[start:end]
+    if align(base, long) is None:  # cheap test first: most brackets define nothing
+        return None
+    alignment = _best_alignment(_short_chars(base), long)
+    if alignment is None or not _acceptable(base, long, alignment):
+        return None
+    aligned = start + alignment.start
+    return _long_start(text, _token_start(text, start, aligned), aligned), end
+
+
+# --- Reading a bracket -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Bracket:
+    """A bracket in the text, and how far back a long form before it may start."""
+
+    open: int  # index of "(" or "["
+    close: int  # index of ")" or "]"
+    window: int
+
+
+def _span_text(text: str, span: tuple[int, int]) -> str:
+    return text[span[0] : span[1]]
+
+
+def _segments(text: str, bracket: _Bracket) -> list[tuple[int, int]]:
+    """The parts of what a bracket holds, between `;` and `, `, stripped of quotes."""
+    spans = []
+    start = bracket.open + 1
+    for match in _CUT_RE.finditer(text, start, bracket.close):
+        spans.append(_strip_span(text, start, match.start(), _QUOTES))
+        start = match.end()
+    spans.append(_strip_span(text, start, bracket.close, _QUOTES))
+    return spans
+
+
+def _definition(text: str, short: tuple[int, int], long: tuple[int, int]) -> Definition:
+    short_text = _span_text(text, short)
+    return Definition(
+        acronym=_plural_base(short_text),
+        expansion=_span_text(text, long),
+        kind=DefinitionKind.INLINE,
+        short_start=short[0],
+        short_end=short[1],
+        long_start=long[0],
+        long_end=long[1],
+        short_text=short_text,
+        confidence=INLINE_CONFIDENCE,
+    )
+
+
+def _short_inside(text: str, bracket: _Bracket) -> Definition | None:
+    """`Long Form (SF)`, also `(SF, ...)`, `(SF; ...)`, `("SF")` and `(EC 1.11.1.9; SF)`."""
+    candidates = [_segments(text, bracket)[0]]
+    semicolon = text.rfind(";", bracket.open, bracket.close)
+    if semicolon >= 0:
+        candidates.append(_strip_span(text, semicolon + 1, bracket.close, _QUOTES))
+    for short in candidates:
+        if _is_short_form(_span_text(text, short)):
+            long = _long_form(text, bracket.window, bracket.open, _span_text(text, short))
+            if long is not None:
+                return _definition(text, short, long)
+    return None
+
+
+def _short_before(text: str, bracket: _Bracket) -> tuple[int, int] | None:
+    """The word right before a bracket, as a candidate short form for `SF (Long Form)`."""
+    end = bracket.open
+    while end > bracket.window and text[end - 1].isspace():
+        end -= 1
+    start, end = _strip_span(text, _token_start(text, bracket.window, end), end, _QUOTES + ",")
+    return (start, end) if start < end else None
+
+
+def _long_inside(text: str, bracket: _Bracket) -> Definition | None:
+    """`SF (Long Form)`: the long form is the bracket's first part, or all of it."""
+    short = _short_before(text, bracket)
+    if short is None or not _is_short_form(_span_text(text, short)) or not _is_acronym_like(_span_text(text, short)):
+        return None
+    whole = _strip_span(text, bracket.open + 1, bracket.close, _QUOTES)
+    for inner in dict.fromkeys((_segments(text, bracket)[0], whole)):
+        if inner[1] - inner[0] <= short[1] - short[0]:
+            continue
+        long = _long_form(text, inner[0], inner[1], _span_text(text, short))
+        if long is not None and len(_words(text, inner[0], long[0])) <= MAX_SKIPPED_INNER_WORDS:
+            return _definition(text, short, long)
+    return None
+
+
+def _both_inside(text: str, bracket: _Bracket) -> Definition | None:
+    """`(Long Form, SF)` and `(Long Form; SF)`: both in the bracket, the short form last."""
+    segments = _segments(text, bracket)
+    if len(segments) < 2 or not _is_short_form(_span_text(text, segments[-1])):
+        return None
+    previous, short = segments[-2], segments[-1]
+    long = _long_form(text, previous[0], previous[1], _span_text(text, short))
+    return None if long is None else _definition(text, short, long)
+
+
+_READINGS: tuple[Callable[[str, _Bracket], Definition | None], ...] = (_short_inside, _long_inside, _both_inside)
+
+
+def _is_glued(text: str, start: int, end: int) -> bool:
+    """A bracket inside a word: after a digit (`14(RS)`), or between a letter and a word (`BaP(x)-DNA`)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isdigit() or (before.isalnum() and (after.isalnum() or after == "-"))
+
+
+def _brackets(text: str) -> list[_Bracket]:
+    """Every candidate bracket, in text order, with the window before it."""
+    boundaries = [match.end() for match in _BOUNDARY_RE.finditer(text) if match.lastgroup != "inword"]
+    spans = sorted(match.span() for pattern in _BRACKET_RES for match in pattern.finditer(text))
+    brackets = []
+    for start, end in spans:
+        if _is_glued(text, start, end):
+            continue
+        before = bisect.bisect_right(boundaries, start)
+        window = max(boundaries[before - 1] if before else 0, start - MAX_WINDOW_CHARS)
+        brackets.append(_Bracket(start, end - 1, window))
+    return brackets
+
+
+def find_inline_definitions(text: str) -> list[Definition]:
+    """Every `Long Form (LF)`, `LF (Long Form)`, `Long Form ("LF")` / curly-quoted forms, in text order.
+
+    Square brackets work as round ones. For each bracket the first reading
+    that aligns wins: the short form inside (`Long Form (SF)`), the long form
+    inside (`SF (Long Form)`), then both (`(Long Form, SF)`). A plural short
+    form gives its singular as `acronym`.
+
+    >>> [(d.acronym, d.expansion, d.short_start, d.long_start)
+    ...  for d in find_inline_definitions("“İ” Safer Neighbourhood Panels (SNP)")]
+    [('SNP', 'Safer Neighbourhood Panels', 32, 4)]
+    >>> [(d.acronym, d.expansion) for d in find_inline_definitions(
+    ...     "the TCC (Temporary Chief Constable) and the Chief Constable (Chair)")]
+    [('TCC', 'Temporary Chief Constable')]
+    """
+    definitions = []
+    for bracket in _brackets(text):
+        for reading in _READINGS:
+            definition = reading(text, bracket)
+            if definition is not None:
+                definitions.append(definition)
+                break
+    return definitions
+
+
+# --- Implicit definitions ----------------------------------------------------
+
+
+def _initials_pattern(acronym: str) -> re.Pattern[str] | None:
+    """A regex for a phrase whose words begin with the acronym's letters and digits, in order.
+
+    A capital must begin a word with that capital (`T` -> `Temporary`), a
+    lower-case letter a word with that letter (`o` -> `of`, in `ToMV`). Small
+    words may sit between (`Police and Crime Commissioner`), but the phrase
+    does not start with one ("The Chief Constable" does not spell TCC). The
+    pattern starts with a literal character, so the regex engine scans fast.
+
+    >>> _initials_pattern("TCC").findall("The Chief Constable; Temporary Chief\u00a0Constable")
+    ['Temporary Chief\xa0Constable']
+    """
+    chars = [char for char in acronym if char.isalnum()]
+    if len(chars) < MIN_SHORT_CHARS:
+        return None
+    first = chars[0]
+    tails = "|".join(re.escape(word[1:]) for word in FUNCTION_WORDS if word[0] == first.lower())
+    not_small = rf"(?!(?i:{tails})(?!{_WORD_CHAR}))" if tails else ""
+    head = rf"{re.escape(first)}(?<!{_WORD_CHAR}.){not_small}{_PHRASE_WORD_TAIL}"
+    words = [head] + [rf"{re.escape(char)}{_PHRASE_WORD_TAIL}" for char in chars[1:]]
+    joint = rf"{_PHRASE_SPACE}(?:(?:{_SMALL_WORDS}){_PHRASE_SPACE})?"
+    return re.compile(rf"{joint.join(words)}(?!{_WORD_CHAR})")
+
+
+def _phrases(text: str, acronym: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Every phrase of `text` that spells `acronym`, and where each ends, for bisection."""
+    pattern = _initials_pattern(acronym)
+    spans = [match.span() for match in pattern.finditer(text)] if pattern else []
+    return [end for _, end in spans], spans
+
+
+def _implicit_confidence(acronym: str) -> float:
+    letters = sum(char.isalnum() for char in acronym)
+    return IMPLICIT_CONFIDENCE if letters > SHORT_CAPITALS else SHORT_IMPLICIT_CONFIDENCE
+
+
+def _implicit_definition(text: str, acronym: str, offset: int, phrase: tuple[int, int]) -> Definition:
+    return Definition(
+        acronym=acronym,
+        expansion=_span_text(text, phrase),
+        kind=DefinitionKind.IMPLICIT,
+        short_start=offset,
+        short_end=offset + len(acronym),
+        long_start=phrase[0],
+        long_end=phrase[1],
+        short_text=acronym,
+        confidence=_implicit_confidence(acronym),
+    )
+
+
+def find_implicit_definitions(text: str, acronyms: Iterable[tuple[str, int]]) -> list[Definition]:
+    """For each (acronym, offset) use, a capitalised phrase earlier in the text whose word initials spell it.
+
+    The nearest such phrase ending at or before the use is taken (`Temporary
+    Chief Constable` ... `TCC Baker`). One IMPLICIT definition per use that
+    has a phrase, in text order of the uses; its short form is the use. The
+    confidence is below 1, lower still for two-letter acronyms. Raises
+    ValueError if an acronym is not at its offset.
+
+    >>> text = "the Temporary Chief Constable (TCC Baker) ... TCC Baker said"
+    >>> [(d.acronym, d.expansion, d.long_start, d.short_start, d.confidence)
+    ...  for d in find_implicit_definitions(text, [("TCC", 46)])]
+    [('TCC', 'Temporary Chief Constable', 4, 46, 0.6)]
+    """
+    phrases: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
+    definitions = []
+    for acronym, offset in sorted(set(acronyms), key=lambda use: (use[1], use[0])):
+        found = text[offset : offset + len(acronym)]
+        if found != acronym:
+            raise ValueError(f"{acronym!r} is not at offset {offset} (found {found!r}): pass where each use starts")
+        if acronym not in phrases:
+            phrases[acronym] = _phrases(text, acronym)
+        ends, spans = phrases[acronym]
+        before = bisect.bisect_right(ends, offset)
+        if before:
+            definitions.append(_implicit_definition(text, acronym, offset, spans[before - 1]))
+    return definitions
