@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 from hypothesis import given
@@ -381,10 +380,9 @@ def test_a_preceding_paragraph_shifts_offsets_exactly(prefix: str, words: list[s
     ]
 
 
-def test_whole_documents_are_fast() -> None:
-    # About 1.2 MB with a bracket every 60 characters; quadratic work would take minutes.
-    text = "In 2019 the Safer Neighbourhood Panels (SNP) met (twice) and (Chair) spoke. " * 16_000
-    began = time.perf_counter()
+def test_every_definition_of_a_long_repetitive_document_is_found() -> None:
+    # Speed is measured by benchmarks/ab3p_accuracy.py, not asserted here.
+    text = "In 2019 the Safer Neighbourhood Panels (SNP) met (twice) and (Chair) spoke. " * 2_000
     found = find_inline_definitions(text)
-    assert len(found) == 16_000
-    assert time.perf_counter() - began < 20
+    assert len(found) == 2_000
+    assert {(d.acronym, d.expansion) for d in found} == {("SNP", "Safer Neighbourhood Panels")}
