@@ -1,12 +1,15 @@
 """Find, expand and check UK policing acronyms in documents."""
 
 from .annotation import annotate, annotation
+from .checks import CheckOptions, Finding, Severity, check_document, check_glossary, check_paths
 from .errors import AcronymsError, GlossaryError, InputError, UsageError
 from .glossary import Entry, Glossary
 from .matcher import Form, Match, find
 from .planner import Action, Decision, Options, Style
 from .regions import Format
 from .render import Annotation, Insertion
+from .reporters import ReportFormat, report
+from .scan import DefinedBy, Scan, extract, scan
 
 __version__ = "0.1.0"
 
@@ -14,8 +17,11 @@ __all__ = [
     "AcronymsError",
     "Action",
     "Annotation",
+    "CheckOptions",
     "Decision",
+    "DefinedBy",
     "Entry",
+    "Finding",
     "Form",
     "Format",
     "Glossary",
@@ -24,10 +30,19 @@ __all__ = [
     "Insertion",
     "Match",
     "Options",
+    "ReportFormat",
+    "Scan",
+    "Severity",
     "Style",
     "UsageError",
     "__version__",
     "annotate",
     "annotation",
+    "check_document",
+    "check_glossary",
+    "check_paths",
+    "extract",
     "find",
+    "report",
+    "scan",
 ]

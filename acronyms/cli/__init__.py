@@ -6,7 +6,7 @@ exit with status 2. One module per group of commands; importing them here
 registers them on the group.
 """
 
-from . import annotate, glossary  # noqa: F401  (registers the commands)
+from . import annotate, check, glossary  # noqa: F401  (registers the commands)
 from .app import cli, main
 
 __all__ = ["cli", "main"]

@@ -1,0 +1,88 @@
+"""Acronym-shaped words that no glossary needs to know: `GM`, `TDCC`, `ToMV`, `PCSOs`.
+
+A candidate is a whole word (Unicode word boundaries, as in the matcher) made
+of letters and digits that starts with a capital, ends with a capital or a
+digit, and has at least two capitals: `ANPR`, `ToMV`, `PhD`, `COVID19`. A
+final lower-case `s` after a capital or digit is a plural (`PCSOs` is `PCSO`).
+Not candidates: Roman numerals written with I, V and X (`II`, `XIV`), and
+words shouted in capitals that the same text also writes in lower case
+(`ACTION 19` where the minutes say `this action is closed`). Everything
+subtler (units, times, headings in capitals) is left to spaCy context.
+
+>>> [(c.acronym, c.start, c.form.value) for c in find_candidates("The PCSOs, ToMV and GM’s team met (XIV).")]
+[('PCSO', 4, 'plural'), ('ToMV', 11, 'base'), ('GM', 20, 'possessive')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .matcher import APOSTROPHES, Form, is_word_char
+
+MIN_CAPITALS = 2  # one capital is an ordinary capitalised word ("Police"), or a letter ("A")
+MAX_CHARS = 10  # Schwartz and Hearst's limit: anything longer in capitals is a shouted word, not an acronym
+MIN_SHOUTED_CHARS = 4  # below this, capitals that are also words are real acronyms too: IT, US, AND
+WORD = re.compile(r"\w+")
+ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An acronym-shaped word: `text[start:end]` is the word as written, `acronym` its base form."""
+
+    start: int
+    end: int
+    acronym: str
+    form: Form = Form.BASE
+
+
+def is_acronym_shaped(word: str) -> bool:
+    """True for `ANPR`, `ToMV`, `PhD`, `A1B`; false for `Police`, `McDonald`, `iPhone`, `2PM`, `IX`.
+
+    >>> [is_acronym_shaped(w) for w in ("ANPR", "ToMV", "Police", "McDonald", "2PM", "IX", "PCSO_1")]
+    [True, True, False, False, False, False, False]
+    """
+    return (
+        MIN_CAPITALS <= len(word) <= MAX_CHARS
+        and word.isalnum()
+        and word[0].isupper()
+        and (word[-1].isupper() or word[-1].isdigit())
+        and sum(char.isupper() for char in word) >= MIN_CAPITALS
+        and not ROMAN_NUMERAL.fullmatch(word)
+    )
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every acronym-shaped word of `text`, in text order, with half-open offsets into `text`."""
+    lower_words = {word for word in WORD.findall(text) if not word.isupper()}
+    found = []
+    for word in WORD.finditer(text):
+        start, end = word.span()
+        if (start and is_word_char(text[start - 1])) or (end < len(text) and is_word_char(text[end])):
+            continue  # part of a longer word joined by a combining mark
+        base, form = _base(word.group())
+        if is_acronym_shaped(base) and not _is_shouted(base, lower_words):
+            found.append(Candidate(start, end, base, _possessive(text, end, form)))
+    return found
+
+
+def _base(word: str) -> tuple[str, Form]:
+    if len(word) > MIN_CAPITALS and word.endswith("s") and (word[-2].isupper() or word[-2].isdigit()):
+        return word[:-1], Form.PLURAL
+    return word, Form.BASE
+
+
+def _possessive(text: str, end: int, form: Form) -> Form:
+    """`GM’s` and `PCSOs'`: the word is followed by an apostrophe (and an `s` for a singular)."""
+    if text[end : end + 1] not in APOSTROPHES:
+        return form
+    if form is Form.PLURAL:
+        return Form.PLURAL_POSSESSIVE
+    after = text[end + 2 : end + 3]
+    return Form.POSSESSIVE if text[end + 1 : end + 2] == "s" and not (after and is_word_char(after)) else form
+
+
+def _is_shouted(word: str, lower_words: set[str]) -> bool:
+    """An ordinary word in capitals: the text also writes it in lower case or with only a first capital."""
+    return len(word) >= MIN_SHOUTED_CHARS and word.isalpha() and bool({word.lower(), word.capitalize()} & lower_words)

@@ -1,0 +1,661 @@
+"""Consistency checks for editors: glossaries (`G…`) and documents (`D…`) against each other.
+
+Every `Finding` has a stable code, a severity, a location (path, 1-based line
+and column), the acronym and a message that says how to fix the problem.
+Glossary checks run on each glossary CSV given and on each document's own
+glossary section; document checks compare what a document uses with what it
+defines itself (its glossary section, inline and implicit definitions) and
+with the layered glossaries (`-g` files over the bundled reference).
+
+`D001` (used but not defined in the document) has three severities: `error`
+when no glossary knows the acronym either, `warning` when a glossary does
+(the message gives its expansion, ready to paste), and `info` when the text
+only implies it (a capitalised phrase earlier spells its initials). Well-known
+acronyms (the glossaries' `well_known` column) and allowed ones need no
+definition. `G008` is `warning` when a glossary lists a superseded acronym as
+if current, `info` when the row itself records `replaced_by`.
+
+>>> from acronyms.glossary import Entry
+>>> rows = [Entry("CT", "Counter Terrorism", line=2), Entry("DA", "Domestic Abuse", line=3),
+...         Entry("DA", "Domestic Abuse", line=4)]
+>>> for found in check_glossary(rows, "glossary.csv"):
+...     print(found)
+glossary.csv:4:1: G001 DA is listed twice with the same expansion (lines 3 and 4); delete line 4
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import enum
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .definitions import Definition, DefinitionKind, align
+from .errors import GlossaryError, InputError, UsageError
+from .glossary import BUNDLED_NAME, COLUMNS, FALSE_WORDS, REQUIRED_COLUMNS, TRUE_WORDS, UTF8_HINT, Entry, Glossary
+from .scan import DefinedBy, Found, Scan, expansion_key, scan
+from .sections import find_glossary_section
+from .textio import decode, read_bytes
+
+
+class Severity(enum.Enum):
+    """How much a finding matters; `--fail-on` picks the lowest that fails a run."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """2 for an error, 1 for a warning, 0 for information."""
+        return {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}[self]
+
+    def reaches(self, threshold: Severity) -> bool:
+        """True when this severity is at or above `threshold`.
+
+        >>> Severity.WARNING.reaches(Severity.WARNING), Severity.INFO.reaches(Severity.WARNING)
+        (True, False)
+        """
+        return self.rank >= threshold.rank
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A finding code: what it finds and its usual severity."""
+
+    code: str
+    severity: Severity
+    title: str
+
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        Rule("G001", Severity.ERROR, "duplicate row: the same acronym with the same expansion"),
+        Rule("G002", Severity.WARNING, "one acronym with different expansions and no context to tell them apart"),
+        Rule("G003", Severity.WARNING, "acronyms that differ only in case"),
+        Rule("G004", Severity.INFO, "glossary not in alphabetical order"),
+        Rule("G005", Severity.WARNING, "the acronym's letters do not match its expansion"),
+        Rule("G006", Severity.ERROR, "empty or malformed field"),
+        Rule("G007", Severity.WARNING, "entry disagrees with the bundled reference glossary"),
+        Rule("G008", Severity.WARNING, "superseded acronym"),
+        Rule("D001", Severity.ERROR, "acronym used but not defined in the document"),
+        Rule("D002", Severity.INFO, "glossary section entry never used in the document"),
+        Rule("D003", Severity.WARNING, "acronym used before the place where the document defines it"),
+        Rule("D004", Severity.WARNING, "acronym defined twice in the text, or two different ways"),
+        Rule("D005", Severity.WARNING, "inline definition contradicts the glossary"),
+        Rule("D006", Severity.WARNING, "superseded acronym used in the text"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem, where it is, and how to fix it."""
+
+    code: str
+    severity: Severity
+    path: str
+    line: int
+    column: int
+    acronym: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return self.path, self.line, self.column, self.code, self.message
+
+
+def quoted(text: str) -> str:
+    """Text in single quotes, as messages show expansions: `'Domestic Abuse'`."""
+    return f"'{text}'"
+
+
+def finding(
+    code: str, path: str, line: int, column: int, acronym: str, message: str, severity: Severity | None = None
+) -> Finding:
+    """A finding of `code`, with the rule's severity unless another is given."""
+    return Finding(code, severity or RULES[code].severity, path, line, column, acronym, message)
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What `acronyms check` does; command-line options and `[tool.acronyms]` both end up here.
+
+    `glossaries` are layered over the bundled one (unless `bundled` is false)
+    and checked; `allow` names acronyms that need no definition; `select` and
+    `ignore` are code prefixes (`G`, `D00`, `G004`).
+    """
+
+    glossaries: tuple[str, ...] = ()
+    bundled: bool = True
+    allow: frozenset[str] = frozenset()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = Severity.WARNING
+    encoding: str = "utf-8"
+
+
+def validate_codes(patterns: Iterable[str], *, source: str | None = None) -> tuple[str, ...]:
+    """Upper-cased code prefixes, each one naming at least one code; `UsageError` otherwise.
+
+    >>> validate_codes(["g00", "D001"])
+    ('G00', 'D001')
+    """
+    codes = tuple(pattern.strip().upper() for pattern in patterns if pattern.strip())
+    for code in codes:
+        if not any(known.startswith(code) for known in RULES):
+            raise UsageError(
+                f"unknown code {code!r}; give codes or prefixes of G001-G008 and D001-D006 (e.g. G, D00, G004)",
+                path=source,
+            )
+    return codes
+
+
+def selected(findings: Iterable[Finding], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Finding]:
+    """The findings whose code starts with a `select` prefix (all when none) and with no `ignore` prefix."""
+    return [
+        found
+        for found in findings
+        if (not select or found.code.startswith(tuple(select))) and not found.code.startswith(tuple(ignore))
+    ]
+
+
+def exit_status(findings: Iterable[Finding], fail_on: Severity) -> int:
+    """1 when a finding reaches `fail_on`, else 0."""
+    return 1 if any(found.severity.reaches(fail_on) for found in findings) else 0
+
+
+# Checking files ------------------------------------------------------------------------------------------------
+
+
+def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) -> list[Finding]:
+    """Check glossary CSVs and documents; documents are checked against the layered glossaries.
+
+    `paths` ending in `.csv` are glossaries to check; the rest are documents.
+    Raises `AcronymsError` for a file that cannot be read or is no glossary.
+    """
+    reference = Glossary.bundled() if options.bundled else None
+    documents = [path for path in dict.fromkeys(paths) if not is_csv(path)]
+    findings: list[Finding] = []
+    layers = [reference] if reference else []
+    for path in options.glossaries:
+        entries, problems = read_glossary(path, encoding=options.encoding)
+        layers.append(Glossary.from_entries(entries, name=path))
+        if path not in documents:
+            findings += problems + check_glossary(entries, path, reference=reference)
+    for path in dict.fromkeys(paths):
+        if is_csv(path) and path not in options.glossaries:
+            entries, problems = read_glossary(path, encoding=options.encoding)
+            findings += problems + check_glossary(entries, path, reference=reference)
+    glossary = Glossary.layered(layers) if layers else Glossary.from_entries([])
+    for path in documents:
+        text = decode(read_bytes(path), encoding=options.encoding, path=path).text
+        findings += check_document(scan(text, glossary, path=path), glossary, reference=reference, allow=options.allow)
+    return sorted(set(selected(findings, options.select, options.ignore)), key=lambda found: found.sort_key)
+
+
+def is_csv(path: str) -> bool:
+    return Path(path).suffix.lower() == ".csv"
+
+
+def read_glossary(path: str, *, encoding: str = "utf-8") -> tuple[list[Entry], list[Finding]]:
+    """The rows of a glossary CSV, or of a document's glossary section, with G006 findings for bad rows."""
+    text = decode(read_bytes(path), encoding=encoding, path=path, hint=UTF8_HINT).text
+    if is_csv(path):
+        return read_csv_rows(text, path)
+    section = find_glossary_section(text)
+    if section is None:
+        raise InputError(
+            "no glossary section found; give a CSV, or a document with a 'Glossary' heading and "
+            "'ACRONYM<tab>Expansion' rows",
+            path=path,
+        )
+    return list(section.glossary(path).entries), []
+
+
+def read_csv_rows(text: str, path: str) -> tuple[list[Entry], list[Finding]]:
+    """Parse glossary CSV leniently: a bad row is a G006 finding, not an error; a bad header is an error."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [column.strip().lower() for column in next(reader)]
+    except (StopIteration, csv.Error):
+        raise GlossaryError("no header row; the first row must name the columns, e.g. acronym,expansion", path=path)
+    missing = [column for column in REQUIRED_COLUMNS if column not in header]
+    if missing:
+        raise GlossaryError(
+            f"missing column {', '.join(repr(c) for c in missing)}; the header row must name acronym and expansion",
+            path=path,
+            line=1,
+        )
+    findings = [
+        finding("G006", path, 1, 1, "", f"unknown column {column!r}; the columns are {', '.join(COLUMNS)}")
+        for column in header
+        if column not in COLUMNS
+    ]
+    entries: list[Entry] = []
+    line = reader.line_num + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            message = f"bad CSV quoting ({error}); quote a field that holds a quote and double the quote"
+            findings.append(finding("G006", path, line, 1, "", message + "; the rows after it were not checked"))
+            break
+        if any(cell.strip() for cell in row):
+            entry, problems = _csv_entry(
+                dict(zip(header, (cell.strip() for cell in row))), len(row), header, path, line
+            )
+            entries += [entry] if entry else []
+            findings += problems
+        line = reader.line_num + 1
+    return entries, findings
+
+
+def _csv_entry(
+    cells: dict[str, str], width: int, header: list[str], path: str, line: int
+) -> tuple[Entry | None, list[Finding]]:
+    acronym, expansion = cells.get("acronym", ""), " ".join(cells.get("expansion", "").split())
+    messages = [
+        f"empty {column}; fill in the {column!r} column or delete the row"
+        for column in REQUIRED_COLUMNS
+        if not cells.get(column)
+    ]
+    if width > len(header):
+        messages.append(f"{width} fields but the header has {len(header)}; quote fields that contain commas")
+    if any(char.isspace() or char == "," for char in acronym):
+        messages.append(f"acronym {acronym!r} contains spaces or commas; write the short form as one word")
+    well_known = cells.get("well_known", "").lower()
+    if well_known not in TRUE_WORDS | FALSE_WORDS:
+        messages.append(f"well_known is {well_known!r}; write 'yes' or leave it empty")
+    findings = [finding("G006", path, line, 1, acronym, message) for message in messages]
+    if not acronym or not expansion:
+        return None, findings
+    entry = Entry(
+        acronym=acronym,
+        expansion=expansion,
+        plural=cells.get("plural", ""),
+        context=tuple(cells.get("context", "").replace(",", " ").lower().split()),
+        category=cells.get("category", ""),
+        replaced_by=cells.get("replaced_by", ""),
+        well_known=well_known in TRUE_WORDS,
+        note=cells.get("note", ""),
+        source=path,
+        line=line,
+    )
+    return entry, findings
+
+
+# Glossary checks -----------------------------------------------------------------------------------------------
+
+
+def check_glossary(
+    entries: Sequence[Entry],
+    path: str,
+    *,
+    reference: Glossary | None = None,
+    columns: Mapping[int, int] | None = None,
+    in_document: bool = False,
+) -> list[Finding]:
+    """G001-G008 on the rows of one glossary (`columns` maps a row's line to its acronym's column).
+
+    `reference` is the bundled glossary, for G007 and G008; `in_document` says
+    the rows are a document's glossary section, which has no context column.
+    """
+    checker = _GlossaryChecker(entries, path, columns or {}, reference, in_document)
+    return [
+        *checker.duplicates(),
+        *checker.conflicts(),
+        *checker.case_variants(),
+        *checker.order(),
+        *checker.letters(),
+        *checker.malformed(),
+        *checker.references(),
+        *checker.superseded(),
+    ]
+
+
+class _GlossaryChecker:
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        path: str,
+        columns: Mapping[int, int],
+        reference: Glossary | None,
+        in_document: bool,
+    ) -> None:
+        self.entries, self.path, self.columns, self.in_document = entries, path, columns, in_document
+        self.reference = reference if reference is not None and tuple(entries) != reference.entries else None
+        self.duplicate_lines: set[int] = set()
+
+    def found(self, code: str, entry: Entry, message: str, severity: Severity | None = None) -> Finding:
+        return finding(code, self.path, entry.line, self.columns.get(entry.line, 1), entry.acronym, message, severity)
+
+    def duplicates(self) -> Iterable[Finding]:
+        first: dict[tuple[str, str], Entry] = {}
+        for entry in self.entries:
+            earlier = first.setdefault((entry.acronym, expansion_key(entry.expansion)), entry)
+            if earlier is not entry:
+                self.duplicate_lines.add(entry.line)
+                yield self.found(
+                    "G001",
+                    entry,
+                    f"{entry.acronym} is listed twice with the same expansion (lines {earlier.line} and {entry.line}); "
+                    f"delete line {entry.line}",
+                )
+
+    def conflicts(self) -> Iterable[Finding]:
+        for senses in _senses(self.entries).values():
+            if len(senses) > 1 and (self.in_document or any(not sense.context for sense in senses)):
+                listed = ", ".join(f"{quoted(sense.expansion)} (line {sense.line})" for sense in senses)
+                fix = (
+                    "keep the sense the document means, or use a different acronym for the other"
+                    if self.in_document
+                    else "fill in the context column of each sense with words that signal it, or keep one"
+                )
+                yield self.found(
+                    "G002", senses[1], f"{senses[0].acronym} has {len(senses)} expansions, {listed}; {fix}"
+                )
+
+    def case_variants(self) -> Iterable[Finding]:
+        spellings: dict[str, dict[str, Entry]] = {}
+        for entry in self.entries:
+            spellings.setdefault(entry.acronym.casefold(), {}).setdefault(entry.acronym, entry)
+        for variants in spellings.values():
+            first, *others = variants.values()
+            for entry in others:
+                yield self.found(
+                    "G003",
+                    entry,
+                    f"{entry.acronym} differs only in case from {first.acronym} (line {first.line}); "
+                    "use one spelling, the one in use",
+                )
+
+    def order(self) -> Iterable[Finding]:
+        rows = [entry for entry in self.entries if entry.line not in self.duplicate_lines]
+        kept = _longest_ordered(rows)
+        kept_keys = [_order_key(rows[index]) for index in kept]
+        kept_set = set(kept)
+        for index, entry in enumerate(rows):
+            if index in kept_set:
+                continue
+            after = bisect.bisect_right(kept_keys, _order_key(entry))
+            if after:
+                previous = rows[kept[after - 1]]
+                where = f"move it after {previous.acronym} (line {previous.line})"
+            else:
+                where = f"move it to the top, before {rows[kept[0]].acronym} (line {rows[kept[0]].line})"
+            yield self.found("G004", entry, f"{entry.acronym} is out of alphabetical order; {where}")
+
+    def letters(self) -> Iterable[Finding]:
+        for entry in self.entries:
+            if align(entry.acronym, entry.expansion) is None:
+                yield self.found(
+                    "G005",
+                    entry,
+                    f"the letters of {entry.acronym} do not match {quoted(entry.expansion)}; check both for a typo",
+                )
+
+    def references(self) -> Iterable[Finding]:
+        if self.reference is None:
+            return
+        for entry in self.entries:
+            senses = self.reference.lookup(entry.acronym)
+            if senses and not any(_agrees(entry.expansion, sense) for sense in senses):
+                theirs = " or ".join(quoted(sense.expansion) for sense in senses)
+                yield self.found(
+                    "G007",
+                    entry,
+                    f"{entry.acronym} is {quoted(entry.expansion)} here but the reference glossary has {theirs}; "
+                    "correct it, or ignore G007 here if this is a local sense",
+                )
+
+    def malformed(self) -> Iterable[Finding]:
+        known = {entry.acronym for entry in self.entries} | set(self.reference.acronyms if self.reference else ())
+        for entry in self.entries:
+            if entry.replaced_by and entry.replaced_by not in known:
+                yield self.found(
+                    "G006",
+                    entry,
+                    f"replaced_by names {entry.replaced_by}, which no glossary defines; add a row for it or correct it",
+                )
+
+    def superseded(self) -> Iterable[Finding]:
+        for entry in self.entries:
+            if entry.replaced_by:
+                yield self.found(
+                    "G008",
+                    entry,
+                    f"{entry.acronym} was superseded by {entry.replaced_by}; keep the row only for older documents",
+                    Severity.INFO,
+                )
+                continue
+            newer = _replacement(self.reference.lookup(entry.acronym) if self.reference else ())
+            if newer:
+                yield self.found(
+                    "G008",
+                    entry,
+                    f"{entry.acronym} was superseded by {newer}; list {newer} instead, unless the text "
+                    f"is about the time before",
+                )
+
+
+def _senses(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
+    """Each acronym's rows with distinct expansions, in order."""
+    senses: dict[str, dict[str, Entry]] = {}
+    for entry in entries:
+        senses.setdefault(entry.acronym, {}).setdefault(expansion_key(entry.expansion), entry)
+    return {acronym: list(rows.values()) for acronym, rows in senses.items()}
+
+
+def _order_key(entry: Entry) -> str:
+    return entry.acronym.casefold()
+
+
+def _longest_ordered(rows: Sequence[Entry]) -> list[int]:
+    """Indexes of a longest run of rows in alphabetical order (not necessarily adjacent); the rest are out of place."""
+    tails: list[str] = []
+    tail_index: list[int] = []
+    previous = [-1] * len(rows)
+    for index, entry in enumerate(rows):
+        key = _order_key(entry)
+        pile = bisect.bisect_right(tails, key)
+        previous[index] = tail_index[pile - 1] if pile else -1
+        if pile == len(tails):
+            tails.append(key)
+            tail_index.append(index)
+        else:
+            tails[pile], tail_index[pile] = key, index
+    kept, index = [], tail_index[-1] if tail_index else -1
+    while index >= 0:
+        kept.append(index)
+        index = previous[index]
+    return kept[::-1]
+
+
+def _agrees(expansion: str, entry: Entry) -> bool:
+    key = expansion_key(expansion)
+    return key in (expansion_key(entry.expansion), expansion_key(entry.plural_expansion))
+
+
+def _replacement(senses: Iterable[Entry]) -> str:
+    return next((sense.replaced_by for sense in senses if sense.replaced_by), "")
+
+
+# Document checks -----------------------------------------------------------------------------------------------
+
+
+def check_document(
+    result: Scan, glossary: Glossary, *, reference: Glossary | None = None, allow: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """G001-G008 on the document's glossary section, and D001-D006 on its text.
+
+    `glossary` is the layered glossary the document was scanned with;
+    `reference` the bundled one; `allow` acronyms that need no definition.
+    """
+    findings = []
+    if result.section is not None:
+        rows = list(result.section.glossary(result.path).entries)
+        columns = {line: column for line, column in (result.definition_position(d) for d in _section(result))}
+        findings += check_glossary(rows, result.path, reference=reference, columns=columns, in_document=True)
+    checker = _DocumentChecker(result, glossary, allow)
+    return [
+        *findings,
+        *checker.undefined(),
+        *checker.unused(),
+        *checker.late(),
+        *checker.twice(),
+        *checker.contradictions(),
+        *checker.superseded(),
+    ]
+
+
+def _section(result: Scan) -> list[Definition]:
+    return [d for d in result.definitions if d.kind is DefinitionKind.GLOSSARY_SECTION]
+
+
+def _inline(result: Scan) -> list[Definition]:
+    return [d for d in result.definitions if d.kind is DefinitionKind.INLINE]
+
+
+class _DocumentChecker:
+    def __init__(self, result: Scan, glossary: Glossary, allow: frozenset[str]) -> None:
+        self.result, self.glossary, self.allow = result, glossary, allow
+
+    def at(self, code: str, offset: int, acronym: str, message: str, severity: Severity | None = None) -> Finding:
+        line, column = self.result.position(offset)
+        return finding(code, self.result.path, line, column, acronym, message, severity)
+
+    def at_definition(self, code: str, definition: Definition, message: str) -> Finding:
+        line, column = self.result.definition_position(definition)
+        return finding(code, self.result.path, line, column, definition.acronym, message)
+
+    def line_of(self, definition: Definition) -> int:
+        return self.result.definition_position(definition)[0]
+
+    def undefined(self) -> Iterable[Finding]:
+        for found in self.result.acronyms:
+            if found.defined_by in (DefinedBy.INLINE, DefinedBy.GLOSSARY_SECTION):
+                continue
+            if found.well_known or found.acronym in self.allow:
+                continue
+            message, severity = self._undefined(found)
+            yield self.at("D001", found.first.start, found.acronym, message, severity)
+
+    def _undefined(self, found: Found) -> tuple[str, Severity]:
+        name = found.acronym
+        used = f"is used {found.count} times" if found.count > 1 else "is used"
+        if found.defined_by is DefinedBy.IMPLICIT and found.definition is not None:
+            phrase, line = found.definition.expansion, self.line_of(found.definition)
+            message = (
+                f"{name} {used} without a definition, though {quoted(phrase)} at line {line} looks like its long form; "
+                f"write {quoted(f'{phrase} ({name})')} at its first use"
+            )
+            return message, Severity.INFO
+        if found.defined_by is DefinedBy.GLOSSARY:
+            if found.expansion is None:
+                senses = " or ".join(quoted(sense.expansion) for sense in found.senses)
+                fix = f"the glossary has {senses}: spell out the one meant at first use"
+            else:
+                spelled = quoted(f"{found.expansion} ({name})")
+                fix = f"spell it out at first use, {spelled}, or add it to the document's glossary"
+            return f"{name} {used} but the document does not define it; {fix}", Severity.WARNING
+        message = (
+            f"{name} {used} but defined nowhere; spell it out at first use, 'Long Form ({name})', add it to the "
+            f"document's glossary, or allow it (--allow {name}) if every reader knows it"
+        )
+        return message, Severity.ERROR
+
+    def unused(self) -> Iterable[Finding]:
+        used = {found.acronym for found in self.result.acronyms}
+        reported: set[str] = set()
+        for definition in _section(self.result):
+            if definition.acronym not in used and definition.acronym not in reported:
+                reported.add(definition.acronym)
+                yield self.at_definition(
+                    "D002",
+                    definition,
+                    f"{definition.acronym} is in the glossary section but never used in the text; delete the row",
+                )
+
+    def late(self) -> Iterable[Finding]:
+        first_definition: dict[str, Definition] = {}
+        for definition in _inline(self.result):
+            first_definition.setdefault(definition.acronym, definition)
+        for found in self.result.acronyms:
+            defined = first_definition.get(found.acronym)
+            if defined is not None and found.first.start < defined.short_start:
+                spelled = f"{defined.expansion} ({found.acronym})"
+                yield self.at(
+                    "D003",
+                    found.first.start,
+                    found.acronym,
+                    f"{found.acronym} is used before it is defined at line {self.line_of(defined)}; "
+                    f"define it here instead, {quoted(spelled)}",
+                )
+
+    def twice(self) -> Iterable[Finding]:
+        first: dict[str, Definition] = {}
+        for definition in _inline(self.result):
+            earlier = first.setdefault(definition.acronym, definition)
+            if earlier is definition:
+                continue
+            line = self.line_of(earlier)
+            if expansion_key(earlier.expansion) == expansion_key(definition.expansion):
+                message = f"{definition.acronym} is defined again (first at line {line}); define it once, at first use"
+            else:
+                message = (
+                    f"{definition.acronym} is defined here as {quoted(definition.expansion)} but at line {line} as "
+                    f"{quoted(earlier.expansion)}; use one expansion, or a different acronym for each"
+                )
+            yield self.at_definition("D004", definition, message)
+
+    def contradictions(self) -> Iterable[Finding]:
+        rows = _section(self.result)
+        for definition in _inline(self.result):
+            mine = [row for row in rows if row.acronym == definition.acronym]
+            if mine:
+                theirs = [(row.expansion, f"the glossary section (line {self.line_of(row)})") for row in mine]
+            else:
+                theirs = [(sense.expansion, _where(sense)) for sense in self.glossary.lookup(definition.acronym)]
+            if theirs and not any(_consistent(definition.expansion, expansion) for expansion, _ in theirs):
+                said = " or ".join(f"{quoted(expansion)} ({where})" for expansion, where in theirs)
+                yield self.at_definition(
+                    "D005",
+                    definition,
+                    f"{definition.acronym} is defined here as {quoted(definition.expansion)} but the glossary says {said}; "
+                    "make them agree",
+                )
+
+    def superseded(self) -> Iterable[Finding]:
+        for found in self.result.acronyms:
+            newer = _replacement(self.glossary.lookup(found.acronym))
+            if newer:
+                current = self.glossary.lookup(newer)
+                named = f"{newer} ({current[0].expansion})" if current else newer
+                yield self.at(
+                    "D006",
+                    found.first.start,
+                    found.acronym,
+                    f"{found.acronym} was superseded by {named}; write {newer} unless the text is about the time before",
+                )
+
+
+def _where(entry: Entry) -> str:
+    if entry.source in ("", BUNDLED_NAME):
+        return "the bundled glossary"
+    return f"{entry.source}, line {entry.line}" if entry.line else entry.source
+
+
+def _consistent(inline: str, glossary: str) -> bool:
+    """The same expansion, or one ends with the other (`Staffordshire Safer Neighbourhood Panel`)."""
+    mine, theirs = expansion_key(inline), expansion_key(glossary)
+    return mine == theirs or mine.endswith(" " + theirs) or theirs.endswith(" " + mine)

@@ -1,0 +1,162 @@
+"""`acronyms check`, `acronyms scan` and `acronyms extract`: what editors run before publishing.
+
+`check` exits 0 when no finding reaches `--fail-on`, 1 when one does, and 2 on
+a usage or input error (a file that cannot be read, a glossary without an
+expansion column, bad settings). The other commands exit 1 on bad input; a
+check keeps 1 for "findings", so that CI can tell a failed check from a broken run.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import sys
+from typing import Any
+
+import click
+
+from ..checks import Severity, check_paths, exit_status
+from ..config import check_options, find_config
+from ..errors import AcronymsError
+from ..reporters import ReportFormat, report, summary
+from ..scan import extract, scan
+from ..textio import STDIN, decode, read_bytes, write_atomic
+from .annotate import check_destination
+from .app import F, cli, glossary_options, load_glossary, reports_errors
+
+CODES_HELP = "comma-separated or repeated"
+
+
+class InputProblem(click.ClickException):
+    """A file or setting `check` cannot use: `Error: …` and exit status 2."""
+
+    exit_code = 2
+
+
+def exits_2_on_errors(command: F) -> F:
+    """Turn the library's errors into `Error: …` with exit status 2, the status `check` keeps for them."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except AcronymsError as error:
+            raise InputProblem(str(error)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@cli.command()
+@click.argument("files", nargs=-1, metavar="[DOCUMENT|GLOSSARY.csv]...")
+@click.option(
+    "-g",
+    "--glossary",
+    "glossaries",
+    multiple=True,
+    metavar="GLOSSARY",
+    help="A glossary CSV (or a document with a glossary section) to check and to layer over the bundled one; "
+    "repeat to add layers, later ones win.",
+)
+@click.option("--no-bundled", is_flag=True, help="Leave out the bundled UK policing glossary.")
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice([f.value for f in ReportFormat]),
+    default="text",
+    show_default=True,
+    help="text: 'path:line:col: CODE message'; github: workflow annotations; sarif: SARIF 2.1.0.",
+)
+@click.option("--select", multiple=True, metavar="CODES", help=f"Report only these codes or prefixes ({CODES_HELP}).")
+@click.option("--ignore", multiple=True, metavar="CODES", help=f"Leave out these codes or prefixes ({CODES_HELP}).")
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    help="Exit with status 1 when a finding is this severe or more.  [default: warning]",
+)
+@click.option(
+    "--allow",
+    multiple=True,
+    metavar="ACRONYM",
+    help=f"An acronym that needs no definition, like the glossaries' well-known ones ({CODES_HELP}).",
+)
+@click.option("--encoding", help="Encoding of the files, e.g. cp1252 for Word files.  [default: utf-8]")
+@exits_2_on_errors
+def check(
+    files: tuple[str, ...],
+    glossaries: tuple[str, ...],
+    no_bundled: bool,
+    format_name: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str | None,
+    allow: tuple[str, ...],
+    encoding: str | None,
+) -> None:
+    """Check documents and glossaries: duplicates, wrong or missing definitions.
+
+    Settings come from [tool.acronyms] in pyproject.toml (or [acronyms] in setup.cfg), found from the current
+    directory upwards; options given here override them. Exit status: 0 clean, 1 findings at or above
+    --fail-on, 2 usage or input error.
+    """
+    options = check_options(
+        find_config(),
+        glossaries=glossaries,
+        bundled=False if no_bundled else None,
+        allow=allow,
+        select=select,
+        ignore=ignore,
+        fail_on=fail_on,
+        encoding=encoding,
+    )
+    if not files and not options.glossaries:
+        raise click.UsageError("give the documents or glossaries to check (or set glossaries in [tool.acronyms])")
+    findings = check_paths(files, options)
+    click.echo(report(findings, ReportFormat(format_name)), nl=False)
+    if findings and format_name == ReportFormat.TEXT.value:
+        counts = ", ".join(f"{severity}: {count}" for severity, count in summary(findings).items() if count)
+        plural = "s" if len(findings) > 1 else ""
+        click.echo(f"{len(findings)} finding{plural} ({counts}); --fail-on {options.fail_on.value}", err=True)
+    click.get_current_context().exit(exit_status(findings, options.fail_on))
+
+
+@cli.command(name="scan")
+@click.argument("file", metavar="FILE|-")
+@glossary_options
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: a line per acronym; json: the acronyms and the definitions (see the README).",
+)
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of FILE, e.g. cp1252 for Word files.")
+@reports_errors
+def scan_command(file: str, glossaries: tuple[str, ...], no_bundled: bool, format_name: str, encoding: str) -> None:
+    """List every acronym FILE uses, how often, where first, and how it is defined."""
+    name = "<stdin>" if file == STDIN else file
+    data = sys.stdin.buffer.read() if file == STDIN else read_bytes(file)
+    result = scan(decode(data, encoding=encoding, path=name).text, load_glossary(glossaries, no_bundled), path=name)
+    click.echo(result.to_json() if format_name == "json" else result.to_text(), nl=format_name == "json")
+
+
+@cli.command(name="extract")
+@click.argument("file", metavar="FILE|-")
+@click.option("-o", "--output", metavar="OUT", help="Write the CSV to OUT instead of standard output.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of FILE, e.g. cp1252 for Word files.")
+@reports_errors
+def extract_command(file: str, output: str | None, encoding: str) -> None:
+    """Write the definitions FILE makes itself as a glossary CSV.
+
+    Its glossary section, inline definitions and implicit ones (noted, to check), sorted, in the bundled
+    schema: ready to review and pass back with -g.
+    """
+    check_destination(file, output, in_place=False)
+    name = "<stdin>" if file == STDIN else file
+    data = sys.stdin.buffer.read() if file == STDIN else read_bytes(file)
+    stream = io.StringIO()
+    extract(decode(data, encoding=encoding, path=name).text, path=name).write_csv(stream)
+    if output:
+        write_atomic(output, stream.getvalue().encode("utf-8"))
+    else:
+        click.echo(stream.getvalue(), nl=False)

@@ -1,0 +1,187 @@
+"""Project settings for `acronyms check`: `[tool.acronyms]` in pyproject.toml, or `[acronyms]` in setup.cfg.
+
+The settings are looked for from the current directory upwards: in each
+directory `pyproject.toml` first, then `setup.cfg`; the first file that has the
+table wins, and the search stops at the repository root (a directory holding
+`.git`). Command-line options override the settings; a list given on the
+command line (`-g`, `--allow`, `--select`, `--ignore`) replaces the configured one.
+
+```toml
+[tool.acronyms]
+glossaries = ["force-glossary.csv"]   # relative to this file
+bundled = true                        # layer them over the bundled glossary
+allow = ["GM", "NB"]                  # acronyms that need no definition
+select = ["G", "D"]                   # codes or prefixes to report
+ignore = ["D002"]
+fail-on = "warning"                   # error, warning or info
+encoding = "utf-8"
+```
+
+In setup.cfg lists are separated by commas or new lines, and `bundled` is `true` or `false`.
+
+>>> check_options(Config(allow=("GM",), fail_on="error"), allow=("NB",)).allow
+frozenset({'NB'})
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from .checks import CheckOptions, Severity, validate_codes
+from .errors import UsageError
+
+PYPROJECT = "pyproject.toml"
+SETUP_CFG = "setup.cfg"
+SETTINGS = ("glossaries", "bundled", "allow", "select", "ignore", "fail-on", "encoding")
+LISTS = ("glossaries", "allow", "select", "ignore")
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The settings of one configuration file; None where the file says nothing."""
+
+    path: str | None = None
+    glossaries: tuple[str, ...] | None = None
+    bundled: bool | None = None
+    allow: tuple[str, ...] | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    fail_on: str | None = None
+    encoding: str | None = None
+
+
+def find_config(start: Path | None = None) -> Config:
+    """The settings found from `start` (the current directory) upwards; empty when there are none."""
+    directory = (start or Path.cwd()).resolve()
+    for folder in (directory, *directory.parents):
+        for name, reader in ((PYPROJECT, _pyproject_table), (SETUP_CFG, _setup_cfg_section)):
+            path = folder / name
+            table = reader(path) if path.is_file() else None
+            if table is not None:
+                return _config(table, path)
+        if (folder / ".git").exists():
+            break
+    return Config()
+
+
+def _pyproject_table(path: Path) -> dict[str, object] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise UsageError(f"cannot read settings ({error}); fix the TOML", path=str(path)) from None
+    table = data.get("tool", {}).get("acronyms")
+    if table is not None and not isinstance(table, dict):
+        raise UsageError("[tool.acronyms] must be a table", path=str(path))
+    return table
+
+
+def _setup_cfg_section(path: Path) -> dict[str, object] | None:
+    parser = configparser.ConfigParser()
+    try:
+        parser.read_string(path.read_text(encoding="utf-8"), source=str(path))
+    except (OSError, UnicodeDecodeError, configparser.Error) as error:
+        raise UsageError(f"cannot read settings ({error}); fix the file", path=str(path)) from None
+    if not parser.has_section("acronyms"):
+        return None
+    table: dict[str, object] = {}
+    for key, value in parser.items("acronyms"):
+        if key.replace("_", "-") in LISTS:
+            table[key] = [item.strip() for item in value.replace(",", "\n").splitlines() if item.strip()]
+        elif key == "bundled":
+            table[key] = _boolean(value, path)
+        else:
+            table[key] = value.strip()
+    return table
+
+
+def _boolean(value: str, path: Path) -> bool:
+    try:
+        return configparser.ConfigParser.BOOLEAN_STATES[value.strip().lower()]
+    except KeyError:
+        raise UsageError(f"bundled is {value!r}; write true or false", path=str(path)) from None
+
+
+def _config(table: Mapping[str, object], path: Path) -> Config:
+    settings = {key.replace("_", "-"): value for key, value in table.items()}
+    unknown = sorted(set(settings) - set(SETTINGS))
+    if unknown:
+        raise UsageError(
+            f"unknown setting {unknown[0]!r} for acronyms; the settings are {', '.join(SETTINGS)}", path=str(path)
+        )
+    lists = {key: _strings(settings[key], key, path) for key in LISTS if key in settings}
+    base = path.parent
+    glossaries = lists.get("glossaries")
+    return Config(
+        path=str(path),
+        glossaries=tuple(_relative(base / glossary) for glossary in glossaries) if glossaries is not None else None,
+        bundled=_typed(settings.get("bundled"), bool, "bundled", path),
+        allow=lists.get("allow"),
+        select=lists.get("select"),
+        ignore=lists.get("ignore"),
+        fail_on=_typed(settings.get("fail-on"), str, "fail-on", path),
+        encoding=_typed(settings.get("encoding"), str, "encoding", path),
+    )
+
+
+def _strings(value: object, key: str, path: Path) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise UsageError(f'{key} must be a list of strings, e.g. {key} = ["..."]', path=str(path))
+    return tuple(value)
+
+
+def _typed(value: object, kind: type[T], key: str, path: Path) -> T | None:
+    if value is None or isinstance(value, kind):
+        return value
+    raise UsageError(f"{key} must be a {kind.__name__}, not {value!r}", path=str(path))
+
+
+def _relative(path: Path) -> str:
+    """A path as short as it can be written from the current directory."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive, on Windows
+        return str(path)
+
+
+def check_options(
+    config: Config,
+    *,
+    glossaries: Iterable[str] = (),
+    bundled: bool | None = None,
+    allow: Iterable[str] = (),
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    fail_on: str | None = None,
+    encoding: str | None = None,
+) -> CheckOptions:
+    """The options of a check: the command line's where given, else the configuration's, else the defaults.
+
+    List options may hold comma-separated items (`--ignore D002,G004`).
+    """
+    source = config.path
+
+    def listed(given: Iterable[str], configured: tuple[str, ...] | None) -> tuple[str, ...]:
+        items = tuple(item.strip() for value in given for item in value.split(",") if item.strip())
+        return items or configured or ()
+
+    selects, ignores = listed(select, None), listed(ignore, None)
+
+    severity = fail_on or config.fail_on or Severity.WARNING.value
+    if severity not in {level.value for level in Severity}:
+        raise UsageError(f"fail-on is {severity!r}; write error, warning or info", path=source)
+    return CheckOptions(
+        glossaries=tuple(glossaries) or config.glossaries or (),
+        bundled=bundled if bundled is not None else config.bundled if config.bundled is not None else True,
+        allow=frozenset(listed(allow, config.allow)),
+        select=validate_codes(selects or config.select or (), source=None if selects else source),
+        ignore=validate_codes(ignores or config.ignore or (), source=None if ignores else source),
+        fail_on=Severity(severity),
+        encoding=encoding or config.encoding or "utf-8",
+    )

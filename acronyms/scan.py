@@ -1,0 +1,329 @@
+"""What a document uses and how it defines it: `acronyms scan` and `acronyms extract`.
+
+`scan` finds every acronym a document uses outside its own glossary section
+(known ones by the glossary's automaton, unknown ones by their shape) and says
+how each is defined. The document's own definitions come first, most explicit
+first: `inline` (`Long Form (LF)`), then `glossary-section` (a row of the
+document's glossary), then `implicit` (a capitalised phrase earlier in the text
+whose initials spell it; a guess, with lower confidence); after them `glossary`
+(a glossary given with `-g`, or the bundled one), else `none`.
+Counts include plurals and possessives under the base acronym; uses inside the
+glossary section, code, URLs and HTML tags are not counted.
+
+>>> from acronyms.glossary import Glossary
+>>> text = "Matthew Ellis (ME) chairs. ME and the TCC met GM.\\n\\nGlossary\\n\\nTCC\\tTemporary Chief Constable\\n"
+>>> result = scan(text, Glossary.from_entries([]), path="minutes.txt")
+>>> [(a.acronym, a.count, a.defined_by.value, a.expansion) for a in result.acronyms]
+[('ME', 2, 'inline', 'Matthew Ellis'), ('TCC', 1, 'glossary-section', 'Temporary Chief Constable'), ('GM', 1, 'none', None)]
+>>> [(e.acronym, e.expansion, e.note) for e in extract(text).entries]
+[('ME', 'Matthew Ellis', 'inline, line 1'), ('TCC', 'Temporary Chief Constable', 'glossary section, line 5')]
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .candidates import find_candidates
+from .definitions import Definition, DefinitionKind, find_implicit_definitions, find_inline_definitions
+from .glossary import Entry, Glossary
+from .matcher import APOSTROPHES, Form, Match, find
+from .positions import LineIndex
+from .regions import Format, Spans, protected_spans
+from .sections import GlossarySection, SectionRow, find_glossary_section
+from .senses import Context, choose_sense
+
+SECTION_CONFIDENCE = 1.0  # a glossary row says outright what the acronym means
+# Implicit definitions less sure than this are ignored: two initials are spelt by
+# chance too often (the sample's `CC`, catalytic converters, after `Chief Constable`).
+MIN_IMPLICIT_CONFIDENCE = 0.5
+
+
+class DefinedBy(enum.Enum):
+    """Where the meaning of a used acronym comes from, the document's own definitions first."""
+
+    INLINE = "inline"
+    GLOSSARY_SECTION = "glossary-section"
+    IMPLICIT = "implicit"
+    GLOSSARY = "glossary"
+    NONE = "none"
+
+
+KIND_ORDER = (DefinitionKind.INLINE, DefinitionKind.GLOSSARY_SECTION, DefinitionKind.IMPLICIT)
+
+
+@dataclass(frozen=True)
+class Use:
+    """One use of an acronym in the body of a document: `text[start:end]` is the word as written."""
+
+    acronym: str
+    start: int
+    end: int
+    form: Form = Form.BASE
+
+
+@dataclass(frozen=True)
+class Found:
+    """One acronym the document uses: how often, where first, and how it is defined."""
+
+    acronym: str
+    count: int
+    defined_by: DefinedBy
+    expansion: str | None
+    first: Use
+    line: int
+    column: int
+    definition: Definition | None = None  # the document's own definition that decides `defined_by`
+    senses: tuple[Entry, ...] = ()  # the glossaries' senses of the acronym
+    well_known: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "acronym": self.acronym,
+            "count": self.count,
+            "defined_by": self.defined_by.value,
+            "expansion": self.expansion,
+            "first": {"line": self.line, "column": self.column},
+            "well_known": self.well_known,
+        }
+
+
+@dataclass(frozen=True)
+class Scan:
+    """Every acronym a document uses and every definition it makes, in text order."""
+
+    path: str
+    uses: tuple[Use, ...]
+    definitions: tuple[Definition, ...]
+    acronyms: tuple[Found, ...]
+    section: GlossarySection | None = None
+    lines: LineIndex = field(default_factory=lambda: LineIndex(""), compare=False, repr=False)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of an offset into the document."""
+        return self.lines.position(offset)
+
+    def definition_position(self, definition: Definition) -> tuple[int, int]:
+        """Where a definition begins: the long form of `Long Form (LF)`, the short form of `LF (Long Form)`.
+
+        An implicit definition is placed at its phrase.
+        """
+        if definition.kind is DefinitionKind.IMPLICIT:
+            return self.position(definition.long_start)
+        return self.position(min(definition.short_start, definition.long_start))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `acronyms scan --format json` shape (see the README)."""
+        return {
+            "path": self.path,
+            "acronyms": [found.to_dict() for found in self.acronyms],
+            "definitions": [self._definition_dict(definition) for definition in self.definitions],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+
+    def to_text(self) -> str:
+        """One line per acronym, in order of first use: `path:line:col: ACRONYM (N uses) defined_by: expansion`."""
+        lines = []
+        for found in self.acronyms:
+            uses = f"{found.count} use" + ("s" if found.count > 1 else "")
+            expansion = f": {found.expansion}" if found.expansion else ""
+            lines.append(
+                f"{self.path}:{found.line}:{found.column}: {found.acronym} ({uses}) {found.defined_by.value}{expansion}\n"
+            )
+        return "".join(lines)
+
+    def _definition_dict(self, definition: Definition) -> dict[str, Any]:
+        line, column = self.definition_position(definition)
+        return {
+            "acronym": definition.acronym,
+            "expansion": definition.expansion,
+            "kind": definition.kind.value,
+            "line": line,
+            "column": column,
+            "confidence": definition.confidence,
+        }
+
+
+def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format | None = None) -> Scan:
+    """Find the acronyms `text` uses and how each is defined; `glossary` is the layered `-g`/bundled one."""
+    format = Format.from_path(path) if format is None else format
+    section = find_glossary_section(text)
+    skipped = Spans(
+        protected_spans(text, format) + ([(section.start, section.end, "glossary section")] if section else [])
+    )
+    inline = [_singular_owner(d) for d in find_inline_definitions(text) if skipped.overlapping(*_extent(d)) is None]
+    rows = section_definitions(text, section)
+    known = Glossary.from_entries(
+        [*glossary.entries, *(Entry(d.acronym, d.expansion) for d in (*rows, *inline))], name=glossary.name
+    )
+    matches = [m for m in find(text, known) if skipped.overlapping(m.start, m.end) is None]
+    uses = _uses(text, matches, skipped)
+    defined = {d.acronym for d in (*rows, *inline)}
+    implicit = _implicit(text, [use for use in uses if use.acronym not in defined])
+    definitions = sorted((*rows, *inline, *implicit), key=lambda d: (min(d.short_start, d.long_start), d.acronym))
+    lines = LineIndex(text)
+    context = Context(text, [m for m in find(text, glossary) if skipped.overlapping(m.start, m.end) is None], glossary)
+    found = [
+        _found(acronym, group, definitions, glossary, context, lines) for acronym, group in _by_acronym(uses).items()
+    ]
+    return Scan(path, tuple(uses), tuple(definitions), tuple(found), section, lines)
+
+
+def _singular_owner(definition: Definition) -> Definition:
+    """`Police and Crime Commissioner’s (PCC’s)` defines `PCC` as `Police and Crime Commissioner`.
+
+    >>> d = find_inline_definitions("the Police and Crime Commissioner’s (PCC’s) office")[0]
+    >>> (_singular_owner(d).acronym, _singular_owner(d).expansion)
+    ('PCC', 'Police and Crime Commissioner')
+    """
+    for mark in APOSTROPHES:
+        if definition.acronym.endswith(mark + "s") and definition.expansion.endswith(mark + "s"):
+            return replace(definition, acronym=definition.acronym[:-2], expansion=definition.expansion[:-2])
+    return definition
+
+
+def _extent(definition: Definition) -> tuple[int, int]:
+    """From the start of the short or long form, whichever comes first, to the end of the other."""
+    return (
+        min(definition.short_start, definition.long_start),
+        max(definition.short_end, definition.long_end),
+    )
+
+
+def section_definitions(text: str, section: GlossarySection | None) -> list[Definition]:
+    """The rows of a glossary section as definitions located in the text."""
+    return [_row_definition(text, row) for row in section.rows] if section else []
+
+
+def _row_definition(text: str, row: SectionRow) -> Definition:
+    short_start = max(text.find(row.acronym, row.start, row.end), row.start)
+    short_end = short_start + len(row.acronym)
+    long_start = max(text.find(row.expansion, short_end, row.end), short_end)
+    return Definition(
+        acronym=row.acronym,
+        expansion=row.expansion,
+        kind=DefinitionKind.GLOSSARY_SECTION,
+        short_start=short_start,
+        short_end=short_end,
+        long_start=long_start,
+        long_end=long_start + len(row.expansion),
+        short_text=row.acronym,
+        confidence=SECTION_CONFIDENCE,
+    )
+
+
+def _uses(text: str, matches: Sequence[Match], skipped: Spans) -> list[Use]:
+    """Known matches, and acronym-shaped words that no match covers, in text order."""
+    uses = [Use(m.acronym, m.start, m.end, m.form) for m in matches]
+    covered = Spans([(m.start, m.end, "known") for m in matches])
+    uses += [
+        Use(c.acronym, c.start, c.end, c.form)
+        for c in find_candidates(text)
+        if covered.overlapping(c.start, c.end) is None and skipped.overlapping(c.start, c.end) is None
+    ]
+    return sorted(uses, key=lambda use: use.start)
+
+
+def _by_acronym(uses: Iterable[Use]) -> dict[str, list[Use]]:
+    groups: dict[str, list[Use]] = {}
+    for use in uses:
+        groups.setdefault(use.acronym, []).append(use)
+    return groups
+
+
+def _implicit(text: str, uses: Sequence[Use]) -> list[Definition]:
+    """The first sure enough implicit definition of each acronym among `uses`."""
+    first: dict[str, Definition] = {}
+    for definition in find_implicit_definitions(text, [(use.acronym, use.start) for use in uses]):
+        if definition.confidence >= MIN_IMPLICIT_CONFIDENCE:
+            first.setdefault(definition.acronym, definition)
+    return list(first.values())
+
+
+def _found(
+    acronym: str,
+    uses: Sequence[Use],
+    definitions: Sequence[Definition],
+    glossary: Glossary,
+    context: Context,
+    lines: LineIndex,
+) -> Found:
+    line, column = lines.position(uses[0].start)
+    senses = glossary.lookup(acronym)
+    ours = [d for d in definitions if d.acronym == acronym]
+    definition = min(ours, key=lambda d: KIND_ORDER.index(d.kind), default=None)
+    expansion: str | None
+    if definition is not None:
+        defined_by, expansion = DefinedBy(definition.kind.value), definition.expansion
+    elif senses:
+        sense = choose_sense(senses, context.words_near(uses[0].start))
+        defined_by, expansion = DefinedBy.GLOSSARY, sense.expansion if sense else None
+    else:
+        defined_by, expansion = DefinedBy.NONE, None
+    well_known = any(sense.well_known for sense in senses)
+    return Found(acronym, len(uses), defined_by, expansion, uses[0], line, column, definition, senses, well_known)
+
+
+def expansion_key(expansion: str) -> str:
+    """An expansion as compared: case, spacing, hyphens, `&`, apostrophes and a plural `s` do not count.
+
+    >>> expansion_key("Safer Neighbourhood Panels") == expansion_key("safer  neighbourhood panel")
+    True
+    >>> expansion_key("Anti-Social Behaviour") == expansion_key("Anti social behaviour")
+    True
+    >>> expansion_key("Local Police Team") == expansion_key("Local Policing Team")
+    False
+    """
+    words = re.sub(r"[-–—/]", " ", expansion.casefold().replace("’", "'").replace("&", " and ")).split()
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+def extract(text: str, *, path: str = "<stdin>", format: Format | None = None) -> Glossary:
+    """The document's own definitions as a glossary in the bundled schema, sorted by acronym.
+
+    Glossary-section rows, inline definitions and implicit ones (noted as such,
+    to check) each give a row; a repeated acronym and expansion gives one row.
+    """
+    result = scan(text, Glossary.from_entries([]), path=path, format=format)
+    rows: dict[tuple[str, str], Entry] = {}
+    for definition in result.definitions:
+        entry = _entry(definition, result.definition_position(definition)[0], path)
+        rows.setdefault((entry.acronym, expansion_key(entry.expansion)), entry)
+    return Glossary.from_entries(sorted(rows.values(), key=lambda e: (e.acronym.casefold(), e.acronym)), name=path)
+
+
+NOTES = {
+    DefinitionKind.GLOSSARY_SECTION: "glossary section",
+    DefinitionKind.INLINE: "inline",
+    DefinitionKind.IMPLICIT: "implicit, check it",
+}
+
+
+def _entry(definition: Definition, line: int, path: str) -> Entry:
+    expansion, plural = definition.expansion, ""
+    if definition.short_text != definition.acronym:  # written as a plural: PCSOs
+        expansion = singular(definition.expansion)
+        plural = "" if expansion + "s" == definition.expansion else definition.expansion
+    note = f"{NOTES[definition.kind]}, line {line}"
+    return Entry(definition.acronym, expansion, plural=plural, note=note, source=path, line=line)
+
+
+def singular(expansion: str) -> str:
+    """A crude singular of a plural long form: the last word loses its `s` (`ies` becomes `y`).
+
+    >>> singular("Police Community Support Officers"), singular("Local Authorities"), singular("Business")
+    ('Police Community Support Officer', 'Local Authority', 'Business')
+    """
+    if expansion.endswith("ies"):
+        return expansion[:-3] + "y"
+    if expansion.endswith("s") and not expansion.endswith("ss"):
+        return expansion[:-1]
+    return expansion

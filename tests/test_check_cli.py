@@ -1,0 +1,335 @@
+"""`acronyms check`, `scan` and `extract` through click's CliRunner, the output formats, and the pre-commit hook."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest import ROOT, SAMPLE
+
+from acronyms.cli import cli
+
+DATA = ROOT / "tests" / "data" / "checks"
+CLEAN = "The Safer Neighbourhood Panel (SNP) met the UK team.\nSNP agreed.\n"
+
+
+def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(autouse=True)
+def no_settings_from_the_checkout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every command in an empty directory, so no pyproject.toml of ours or of others is read."""
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def minutes(tmp_path: Path) -> Path:
+    path = tmp_path / "minutes.txt"
+    shutil.copyfile(SAMPLE, path)
+    return path
+
+
+def write(path: Path, text: str) -> str:
+    path.write_text(text, encoding="utf-8")
+    return path.name
+
+
+# Exit status ---------------------------------------------------------------------------------------------------
+
+
+def test_exit_0_and_no_output_when_clean(tmp_path: Path) -> None:
+    assert run("check", write(tmp_path / "clean.txt", CLEAN)) == (0, "", "")
+
+
+def test_exit_1_with_findings_as_linter_lines(minutes: Path) -> None:
+    status, out, err = run("check", "minutes.txt", "--select", "G001,G004")
+    assert status == 1
+    assert out == (
+        "minutes.txt:93:1: G001 DA is listed twice with the same expansion (lines 89 and 93); delete line 93\n"
+        "minutes.txt:111:1: G004 SPOC is out of alphabetical order; move it after SNP (line 112)\n"
+    )
+    assert err == "2 findings (error: 1, info: 1); --fail-on warning\n"
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "status"),
+    [("error", 0), ("warning", 0), ("info", 1)],
+    ids=["error", "warning", "info"],
+)
+def test_fail_on_sets_the_threshold(minutes: Path, fail_on: str, status: int) -> None:
+    assert run("check", "minutes.txt", "--select", "D002", "--fail-on", fail_on)[0] == status
+
+
+def test_warnings_fail_by_default_and_not_with_fail_on_error(tmp_path: Path) -> None:
+    document = write(tmp_path / "doc.txt", "ANPR cameras.\n")
+    assert run("check", document)[0] == 1
+    assert run("check", document, "--fail-on", "error")[0] == 0
+    assert run("check", document, "--no-bundled", "--fail-on", "error")[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["missing.txt"], "Error: missing.txt: no such file; check the path"),
+        (["--select", "X1", "doc.txt"], "Error: unknown code 'X1'"),
+        (["--fail-on", "never", "doc.txt"], "Invalid value for '--fail-on'"),
+        (["--colour", "doc.txt"], "--colour"),
+        ([], "give the documents or glossaries to check"),
+        (["-g", "bad.csv", "doc.txt"], "Error: bad.csv:1: missing column 'expansion'"),
+        (["-g", "doc.txt", "doc.txt"], "Error: doc.txt: no glossary section found"),
+        (["binary.txt"], "Error: binary.txt: looks like a binary file"),
+        (["latin.txt"], "Error: latin.txt:1: not valid utf-8 (byte 0x96)"),
+    ],
+    ids=[
+        "missing-file",
+        "unknown-code",
+        "bad-fail-on",
+        "unknown-option",
+        "nothing-to-check",
+        "glossary-without-expansion",
+        "no-glossary-section",
+        "binary",
+        "encoding",
+    ],
+)
+def test_exit_2_on_usage_and_input_errors(tmp_path: Path, args: list[str], message: str) -> None:
+    write(tmp_path / "doc.txt", "GM met.\n")
+    write(tmp_path / "bad.csv", "acronym,meaning\nGM,Gold Manager\n")
+    (tmp_path / "binary.txt").write_bytes(b"GM\x00\x01")
+    (tmp_path / "latin.txt").write_bytes(b"GM \x96 met\n")
+    status, out, err = run("check", *args)
+    assert (status, out) == (2, "")
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_exit_2_on_bad_settings(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.acronyms]\nfail-on = "sometimes"\n')
+    status, _, err = run("check", write(tmp_path / "doc.txt", CLEAN))
+    assert status == 2
+    assert err.startswith("Error: ") and "fail-on is 'sometimes'; write error, warning or info" in err
+
+
+def test_the_encoding_option_reads_word_files(tmp_path: Path) -> None:
+    (tmp_path / "latin.txt").write_bytes(
+        "The Safer Neighbourhood Panel (SNP) met \u2013 SNP agreed.\n".encode("cp1252")
+    )
+    assert run("check", "latin.txt", "--encoding", "cp1252") == (0, "", "")
+
+
+# Options and settings ------------------------------------------------------------------------------------------
+
+
+def test_allow_and_ignore(tmp_path: Path) -> None:
+    document = write(tmp_path / "doc.txt", "GM and HB met.\n")
+    assert run("check", document, "--allow", "GM", "--allow", "HB") == (0, "", "")
+    assert run("check", document, "--allow", "GM,HB") == (0, "", "")
+    assert run("check", document, "--ignore", "D")[0] == 0
+
+
+def test_glossaries_are_checked_and_layered(tmp_path: Path) -> None:
+    glossary = write(tmp_path / "force.csv", "acronym,expansion\nGM,Gold Manager\nGM,Gold Manager\n")
+    document = write(tmp_path / "doc.txt", "The Gold Manager (GM) met.\n")
+    status, out, _ = run("check", document, "-g", glossary)
+    assert status == 1
+    assert out == "force.csv:3:1: G001 GM is listed twice with the same expansion (lines 2 and 3); delete line 3\n"
+
+
+def test_a_csv_given_as_a_file_is_checked_as_a_glossary(tmp_path: Path) -> None:
+    glossary = write(tmp_path / "force.csv", "acronym,expansion\nPCSO,Police Community Safety Officer\n")
+    status, out, _ = run("check", glossary)
+    assert status == 1
+    assert out.startswith("force.csv:2:1: G007 PCSO is 'Police Community Safety Officer' here")
+    assert run("check", glossary, "--no-bundled") == (0, "", "")
+
+
+def test_settings_from_pyproject_and_the_command_line_overrides_them(tmp_path: Path) -> None:
+    write(tmp_path / "force.csv", "acronym,expansion\nGM,Gold Manager\n")
+    write(
+        tmp_path / "pyproject.toml",
+        '[tool.acronyms]\nglossaries = ["force.csv"]\nbundled = false\nallow = ["HB"]\nfail-on = "error"\n',
+    )
+    document = write(tmp_path / "doc.txt", "GM and HB met.\n")
+    status, out, _ = run("check", document)
+    assert status == 0  # GM is a warning (force.csv knows it), below fail-on = error; HB is allowed
+    assert out == (
+        "doc.txt:1:1: D001 GM is used but the document does not define it; spell it out at first use, "
+        "'Gold Manager (GM)', or add it to the document's glossary\n"
+    )
+    assert run("check", document, "--fail-on", "warning")[0] == 1
+    assert run("check", document, "--allow", "GM")[1].startswith("doc.txt:1:8: D001 HB is used but defined nowhere")
+
+
+def test_settings_from_setup_cfg(tmp_path: Path) -> None:
+    write(tmp_path / "setup.cfg", "[acronyms]\nignore = D001\n")
+    assert run("check", write(tmp_path / "doc.txt", "GM met.\n")) == (0, "", "")
+
+
+# Output formats ------------------------------------------------------------------------------------------------
+
+
+def test_json_output_matches_its_schema(minutes: Path) -> None:
+    status, out, err = run("check", "minutes.txt", "--format", "json")
+    data = json.loads(out)
+    jsonschema.validate(data, json.loads((DATA / "findings.schema.json").read_text(encoding="utf-8")))
+    assert (status, err) == (1, "")
+    assert {
+        "code": "G001",
+        "severity": "error",
+        "path": "minutes.txt",
+        "line": 93,
+        "column": 1,
+        "acronym": "DA",
+    }.items() <= next(row for row in data["findings"] if row["code"] == "G001").items()
+    assert data["summary"] == {
+        severity: sum(row["severity"] == severity for row in data["findings"])
+        for severity in ("error", "warning", "info")
+    }
+
+
+def test_sarif_output_is_valid_sarif_2_1_0(minutes: Path) -> None:
+    status, out, _ = run("check", "minutes.txt", "--format", "sarif")
+    log = json.loads(out)
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(log)
+    (run_,) = log["runs"]
+    rules = run_["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in rules][:2] == ["G001", "G002"]
+    g001 = next(result for result in run_["results"] if result["ruleId"] == "G001")
+    assert g001["level"] == "error" and rules[g001["ruleIndex"]]["id"] == "G001"
+    assert g001["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "minutes.txt"},
+        "region": {"startLine": 93, "startColumn": 1},
+    }
+    assert {result["level"] for result in run_["results"]} == {"error", "warning", "note"}
+    assert status == 1
+
+
+def test_sarif_schema_check_can_fail() -> None:
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft4Validator(schema).validate({"version": "2.1.0", "runs": [{"results": []}]})
+
+
+def test_github_annotations(tmp_path: Path) -> None:
+    write(tmp_path / "a, b.txt", "GM met.\n")
+    status, out, _ = run("check", "a, b.txt", "--format", "github")
+    assert status == 1
+    assert out == (
+        "::error file=a%2C b.txt,line=1,col=1,title=acronyms D001::GM is used but defined nowhere; spell it out "
+        "at first use, 'Long Form (GM)', add it to the document's glossary, or allow it (--allow GM) if every "
+        "reader knows it\n"
+    )
+
+
+# scan and extract ----------------------------------------------------------------------------------------------
+
+
+def test_scan_json(minutes: Path) -> None:
+    status, out, _ = run("scan", "minutes.txt", "--format", "json")
+    data = json.loads(out)
+    jsonschema.validate(data, json.loads((DATA / "scan.schema.json").read_text(encoding="utf-8")))
+    assert status == 0
+    assert data["path"] == "minutes.txt"
+    assert next(row for row in data["acronyms"] if row["acronym"] == "GM") == {
+        "acronym": "GM",
+        "count": 2,
+        "defined_by": "none",
+        "expansion": None,
+        "first": {"line": 11, "column": 112},
+        "well_known": False,
+    }
+
+
+def test_scan_text_from_standard_input() -> None:
+    assert run("scan", "-", "--no-bundled", input=b"Matthew Ellis (ME) and GM. ME.\n") == (
+        0,
+        "<stdin>:1:16: ME (2 uses) inline: Matthew Ellis\n<stdin>:1:24: GM (1 use) none\n",
+        "",
+    )
+
+
+def test_scan_reports_a_missing_file_with_status_1() -> None:
+    assert run("scan", "missing.txt") == (1, "", "Error: missing.txt: no such file; check the path\n")
+
+
+def test_extract_to_a_file_and_back_with_g(tmp_path: Path) -> None:
+    write(tmp_path / "doc.txt", "Matthew Ellis (ME) chaired.\n\nGlossary\n\nGM\tGold Manager\n")
+    assert run("extract", "doc.txt", "-o", "doc.csv") == (0, "", "")
+    assert (tmp_path / "doc.csv").read_text(encoding="utf-8") == (
+        "acronym,expansion,plural,context,category,replaced_by,well_known,note\n"
+        'GM,Gold Manager,,,,,,"glossary section, line 5"\n'
+        'ME,Matthew Ellis,,,,,,"inline, line 1"\n'
+    )
+    write(tmp_path / "other.txt", "GM met ME.\n")
+    assert run("check", "other.txt", "-g", "doc.csv", "--no-bundled", "--select", "D001")[1].count("D001") == 2
+    assert run("check", "other.txt", "-g", "doc.csv", "--no-bundled", "--fail-on", "error")[0] == 0
+
+
+def test_extract_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
+    write(tmp_path / "doc.txt", "Matthew Ellis (ME).\n")
+    status, _, err = run("extract", "doc.txt", "-o", "doc.txt")
+    assert status == 2 and "the output is the input file" in err
+
+
+# pre-commit --------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hook() -> dict[str, object]:
+    (found,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert isinstance(found, dict)
+    return found
+
+
+def test_the_hook_is_a_python_hook_on_documents_and_glossaries(hook: dict[str, object]) -> None:
+    assert (hook["id"], hook["language"], hook["entry"]) == ("acronyms-check", "python", "acronyms check")
+    assert hook.get("pass_filenames", True) is True
+    files = str(hook["files"])
+    assert [bool(re.search(files, name)) for name in ("docs/minutes.txt", "notes.md", "glossary.csv", "page.html")] == [
+        True
+    ] * 4
+    assert [bool(re.search(files, name)) for name in ("setup.py", "data.json", "minutes.txt.bak")] == [False] * 3
+
+
+def hook_command(hook: dict[str, object], *files: str) -> subprocess.CompletedProcess[str]:
+    """Run the hook as pre-commit does: its entry from the installed environment, then the file names."""
+    executable, *arguments = shlex.split(str(hook["entry"]))
+    installed = shutil.which(executable, path=str(Path(sys.executable).parent))
+    assert installed, f"{executable} is not installed next to {sys.executable}"
+    return subprocess.run([installed, *arguments, *files], capture_output=True, text=True, check=False)
+
+
+def test_the_hook_passes_clean_files(hook: dict[str, object], tmp_path: Path) -> None:
+    write(tmp_path / "clean.md", CLEAN)
+    write(tmp_path / "glossary.csv", "acronym,expansion\nSNP,Safer Neighbourhood Panel\n")
+    result = hook_command(hook, "clean.md", "glossary.csv")
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_the_hook_fails_on_findings_and_names_each_file(hook: dict[str, object], tmp_path: Path) -> None:
+    write(tmp_path / "clean.md", CLEAN)
+    write(
+        tmp_path / "glossary.csv", "acronym,expansion\nSNP,Safer Neighbourhood Panel\nSNP,Safer Neighbourhood Panel\n"
+    )
+    write(tmp_path / "notes.txt", "GM met.\n")
+    result = hook_command(hook, "clean.md", "glossary.csv", "notes.txt")
+    assert result.returncode == 1
+    assert [line.split(": ")[0] for line in result.stdout.splitlines()] == ["glossary.csv:3:1", "notes.txt:1:1"]
+
+
+def test_the_hook_reads_the_projects_settings(hook: dict[str, object], tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", '[tool.acronyms]\nallow = ["GM"]\n')
+    write(tmp_path / "notes.txt", "GM met.\n")
+    assert hook_command(hook, "notes.txt").returncode == 0

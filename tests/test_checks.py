@@ -1,0 +1,384 @@
+"""The checks: one test per finding code on small inputs, then the sample minutes, options and settings."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLE
+
+from acronyms import Entry, Glossary
+from acronyms.checks import (
+    RULES,
+    CheckOptions,
+    Finding,
+    Severity,
+    check_document,
+    check_glossary,
+    check_paths,
+    exit_status,
+    read_csv_rows,
+    selected,
+    validate_codes,
+)
+from acronyms.config import Config, check_options, find_config
+from acronyms.errors import GlossaryError, UsageError
+from acronyms.scan import scan
+
+BUNDLED = Glossary.bundled()
+EMPTY = Glossary.from_entries([])
+
+
+def csv_findings(text: str, reference: Glossary | None = None) -> list[tuple[str, int, str]]:
+    """(code, line, message) of the G findings for a glossary CSV."""
+    entries, problems = read_csv_rows(text, "g.csv")
+    return [(f.code, f.line, f.message) for f in problems + check_glossary(entries, "g.csv", reference=reference)]
+
+
+def document_findings(text: str, glossary: Glossary = EMPTY, **kwargs: object) -> list[Finding]:
+    return check_document(scan(text, glossary, path="doc.txt"), glossary, **kwargs)  # type: ignore[arg-type]
+
+
+def codes(findings: list[Finding]) -> list[tuple[str, int, int, str]]:
+    return [(f.code, f.line, f.column, f.acronym) for f in findings]
+
+
+# Glossary codes ------------------------------------------------------------------------------------------------
+
+
+def test_g001_duplicate_row_names_both_lines() -> None:
+    text = "acronym,expansion\nDA,Domestic Abuse\nCT,Counter Terrorism\nDA,domestic  abuse\n"
+    assert ("G001", 4, "DA is listed twice with the same expansion (lines 2 and 4); delete line 4") in csv_findings(
+        text
+    )
+
+
+def test_g002_senses_without_context() -> None:
+    text = "acronym,expansion,context\nCC,Chief Constable,\nCC,County Council,council\n"
+    assert [code for code, _, _ in csv_findings(text)] == ["G002"]
+    assert csv_findings(text)[0][:2] == ("G002", 3)
+    told_apart = "acronym,expansion,context\nCC,Chief Constable,force\nCC,County Council,council\n"
+    assert csv_findings(told_apart) == []
+
+
+def test_g002_a_documents_glossary_section_has_no_context_column() -> None:
+    text = "CC met.\n\nGlossary\n\nCC\tChief Constable\nCC\tCounty Council\n"
+    (finding,) = [f for f in document_findings(text) if f.code == "G002"]
+    assert (finding.line, finding.message) == (
+        6,
+        (
+            "CC has 2 expansions, 'Chief Constable' (line 5), 'County Council' (line 6); "
+            "keep the sense the document means, or use a different acronym for the other"
+        ),
+    )
+
+
+def test_g003_case_variants() -> None:
+    text = "acronym,expansion\nToMV,Theft of Motor Vehicle\nTOMV,Theft of Motor Vehicle\n"
+    assert csv_findings(text) == [
+        ("G003", 3, "TOMV differs only in case from ToMV (line 2); use one spelling, the one in use")
+    ]
+
+
+def test_g004_says_which_row_is_out_of_place() -> None:
+    text = "acronym,expansion\nACC,Assistant Chief Constable\nYOS,Youth Offending Service\nBCU,Basic Command Unit\n"
+    text += "CPS,Crown Prosecution Service\n"
+    assert csv_findings(text) == [("G004", 3, "YOS is out of alphabetical order; move it after CPS (line 5)")]
+
+
+def test_g004_first_row_belongs_at_the_top() -> None:
+    text = "acronym,expansion\nCPS,Crown Prosecution Service\nBCU,Basic Command Unit\nACC,Assistant Chief Constable\n"
+    text += "DCI,Detective Chief Inspector\n"
+    findings = csv_findings(text)
+    assert [(code, line) for code, line, _ in findings] == [("G004", 2), ("G004", 3)]
+    assert findings[0][2] == "CPS is out of alphabetical order; move it after ACC (line 4)"
+
+
+def test_g005_letters_do_not_match() -> None:
+    text = "acronym,expansion\nPCSO,Domestic Abuse\nToMV,Theft of Motor Vehicle\n"
+    assert csv_findings(text) == [
+        ("G005", 2, "the letters of PCSO do not match 'Domestic Abuse'; check both for a typo"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("DA,", "empty expansion; fill in the 'expansion' column or delete the row"),
+        (",Domestic Abuse", "empty acronym; fill in the 'acronym' column or delete the row"),
+        ("DA,Domestic Abuse,maybe", "well_known is 'maybe'; write 'yes' or leave it empty"),
+        ("DA,Domestic Abuse,,extra", "4 fields but the header has 3; quote fields that contain commas"),
+        ("D A,Domestic Abuse", "acronym 'D A' contains spaces or commas; write the short form as one word"),
+    ],
+    ids=["empty-expansion", "empty-acronym", "well-known", "extra-field", "space-in-acronym"],
+)
+def test_g006_malformed_fields(row: str, message: str) -> None:
+    assert csv_findings(f"acronym,expansion,well_known\n{row}\n") == [("G006", 2, message)]
+
+
+def test_g006_bad_quoting_unknown_column_and_unknown_replacement() -> None:
+    text = 'acronym,expansion,replaced_by,colour\nHMIC,HM Inspectorate of Constabulary,HMICFRSX,\nA,"b"c\n'
+    findings = csv_findings(text)
+    assert [(code, line) for code, line, _ in findings if code == "G006"] == [("G006", 1), ("G006", 3), ("G006", 2)]
+    assert any("replaced_by names HMICFRSX, which no glossary defines" in message for *_, message in findings)
+    assert any(message.startswith("bad CSV quoting") for *_, message in findings)
+
+
+def test_g007_disagrees_with_the_bundled_reference() -> None:
+    text = "acronym,expansion\nPCSO,Police Community Safety Officer\nSNP,Safer Neighbourhood Panels\n"
+    assert csv_findings(text, BUNDLED) == [
+        (
+            "G007",
+            2,
+            (
+                "PCSO is 'Police Community Safety Officer' here but the reference glossary has "
+                "'Police Community Support Officer'; correct it, or ignore G007 here if this is a local sense"
+            ),
+        )
+    ]
+    assert csv_findings(text) == []  # no reference, no G007
+
+
+def test_g008_superseded_acronym() -> None:
+    listed_as_current = "acronym,expansion\nHMIC,Her Majesty's Inspectorate of Constabulary\n"
+    ((code, line, message),) = csv_findings(listed_as_current, BUNDLED)
+    assert (code, line) == ("G008", 2)
+    assert message.startswith("HMIC was superseded by HMICFRS; list HMICFRS instead")
+    recorded = "acronym,expansion,replaced_by\nACPO,Association of Chief Police Officers,NPCC\nNPCC,National Police Chiefs' Council,\n"
+    entries, _ = read_csv_rows(recorded, "g.csv")
+    (finding,) = check_glossary(entries, "g.csv")
+    assert (finding.code, finding.severity) == ("G008", Severity.INFO)
+
+
+def test_the_bundled_glossary_passes_its_own_structural_checks() -> None:
+    findings = check_glossary(BUNDLED.entries, "data/glossary.csv")
+    assert [f for f in findings if f.code in ("G001", "G002", "G003", "G004", "G006")] == []
+
+
+# Document codes ------------------------------------------------------------------------------------------------
+
+
+def test_d001_severity_depends_on_who_knows_the_acronym() -> None:
+    glossary = Glossary.from_entries(
+        [Entry("ANPR", "Automatic Number Plate Recognition"), Entry("UK", "United Kingdom", well_known=True)]
+    )
+    text = "GM saw ANPR data in the UK.\nThe Temporary Deputy Chief Constable and the TDCC. NB"
+    findings = document_findings(text, glossary, allow=frozenset({"NB"}))
+    assert [(f.code, f.acronym, f.line, f.column, f.severity) for f in findings] == [
+        ("D001", "GM", 1, 1, Severity.ERROR),
+        ("D001", "ANPR", 1, 8, Severity.WARNING),
+        ("D001", "TDCC", 2, 46, Severity.INFO),
+    ]
+    assert "'Automatic Number Plate Recognition (ANPR)'" in findings[1].message
+    assert "'Temporary Deputy Chief Constable (TDCC)'" in findings[2].message
+
+
+def test_d001_ambiguous_acronym_lists_the_senses() -> None:
+    glossary = Glossary.from_entries([Entry("CC", "Chief Constable"), Entry("CC", "County Council")])
+    (finding,) = document_findings("The CC spoke.", glossary)
+    assert "the glossary has 'Chief Constable' or 'County Council'" in finding.message
+
+
+def test_d002_glossary_row_never_used() -> None:
+    text = "SNP met.\n\nGlossary\n\nCT\tCounter Terrorism\nSNP\tSafer Neighbourhood Panel\n"
+    assert codes(document_findings(text)) == [("D002", 5, 1, "CT")]
+
+
+def test_d003_used_before_its_definition() -> None:
+    text = "SNP met.\nLater the Safer Neighbourhood Panel (SNP) agreed."
+    (finding,) = document_findings(text)
+    assert codes([finding]) == [("D003", 1, 1, "SNP")]
+    assert finding.message == (
+        "SNP is used before it is defined at line 2; define it here instead, 'Safer Neighbourhood Panel (SNP)'"
+    )
+
+
+def test_d004_defined_twice_or_two_ways() -> None:
+    again = "Safer Neighbourhood Panel (SNP) met. Then the Safer Neighbourhood Panels (SNPs) agreed."
+    (finding,) = document_findings(again)
+    assert (finding.code, finding.column) == ("D004", 47)
+    assert finding.message == "SNP is defined again (first at line 1); define it once, at first use"
+    two_ways = "Safer Neighbourhood Panel (SNP) met.\nThe Scottish National Party (SNP) did not."
+    (finding,) = document_findings(two_ways)
+    assert (finding.code, finding.line) == ("D004", 2)
+    assert "as 'Scottish National Party' but at line 1 as 'Safer Neighbourhood Panel'" in finding.message
+
+
+def test_d005_inline_definition_contradicts_the_glossary() -> None:
+    text = "The Police Community Safety Officer (PCSO) came.\n\nGlossary\n\nPCSO\tPolice Community Support Officer\n"
+    (finding,) = document_findings(text)
+    assert codes([finding]) == [("D005", 1, 5, "PCSO")]
+    assert "but the glossary says 'Police Community Support Officer' (the glossary section (line 5))" in finding.message
+    (bundled,) = document_findings("The Police Community Safety Officer (PCSO) came.", BUNDLED)
+    assert "(the bundled glossary)" in bundled.message
+    assert document_findings("The Staffordshire Police Community Support Officers (PCSOs) came.", BUNDLED) == []
+
+
+def test_d006_superseded_acronym_used() -> None:
+    findings = document_findings("The HMIC report came.", BUNDLED)
+    assert [(f.code, f.column) for f in findings if f.code == "D006"] == [("D006", 5)]
+    (d006,) = [f for f in findings if f.code == "D006"]
+    assert d006.message.startswith("HMIC was superseded by HMICFRS (His Majesty's Inspectorate of Constabulary")
+
+
+def test_a_clean_document_has_no_findings() -> None:
+    text = "The Safer Neighbourhood Panel (SNP) met the UK team.\nSNP agreed.\n"
+    assert document_findings(text, BUNDLED) == []
+
+
+# The sample minutes --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sample_findings() -> list[Finding]:
+    return check_paths([str(SAMPLE)])
+
+
+def test_sample_duplicate_da_with_both_lines(sample_findings: list[Finding]) -> None:
+    (g001,) = [f for f in sample_findings if f.code == "G001"]
+    assert (g001.line, g001.column, g001.acronym, g001.severity) == (93, 1, "DA", Severity.ERROR)
+    assert "(lines 89 and 93)" in g001.message
+
+
+def test_sample_undefined_acronyms_with_their_locations(sample_findings: list[Finding]) -> None:
+    assert [(f.acronym, f.line, f.column, f.severity.value) for f in sample_findings if f.code == "D001"] == [
+        ("GM", 11, 112, "error"),
+        ("TCC", 16, 80, "info"),
+        ("TDCC", 16, 129, "info"),
+        ("LA", 25, 527, "warning"),
+        ("CC", 31, 123, "warning"),
+        ("ANPR", 35, 167, "warning"),
+        ("NPT", 59, 146, "warning"),
+        ("CJS", 74, 635, "warning"),
+        ("HM", 74, 3345, "error"),
+    ]
+
+
+def test_sample_without_the_bundled_glossary_leaves_anpr_npt_cjs_undefined_by_anyone() -> None:
+    findings = check_paths([str(SAMPLE)], CheckOptions(bundled=False, select=("D001",)))
+    severities = {f.acronym: f.severity for f in findings}
+    assert [severities[a] for a in ("ANPR", "NPT", "CJS", "GM")] == [Severity.ERROR] * 4
+    assert [severities[a] for a in ("TCC", "TDCC")] == [Severity.INFO] * 2
+
+
+def test_sample_initials_defined_inline_are_not_undefined(sample_findings: list[Finding]) -> None:
+    undefined = {f.acronym for f in sample_findings if f.code == "D001"}
+    assert undefined.isdisjoint({"ME", "NB", "GD", "EB", "HB", "AI", "SNP", "LPT", "ACTION"})
+
+
+def test_sample_rows_that_disagree_with_the_reference(sample_findings: list[Finding]) -> None:
+    g007 = {f.acronym: f.line for f in sample_findings if f.code == "G007"}
+    assert g007["PCSO"] == 107
+    assert g007["HMIC"] == 97
+    assert [(f.acronym, f.line) for f in sample_findings if f.code == "G008"] == [("HMIC", 97)]
+
+
+def test_sample_findings_are_sorted_and_have_messages(sample_findings: list[Finding]) -> None:
+    assert sample_findings == sorted(sample_findings, key=lambda f: f.sort_key)
+    assert all(f.path == str(SAMPLE) and f.line >= 1 and f.column >= 1 and f.message for f in sample_findings)
+
+
+# Options, selection, exit status, settings ---------------------------------------------------------------------
+
+
+def test_every_code_has_a_rule() -> None:
+    assert list(RULES) == [f"G00{n}" for n in range(1, 9)] + [f"D00{n}" for n in range(1, 7)]
+
+
+def test_select_and_ignore_take_prefixes() -> None:
+    found = [Finding(code, Severity.INFO, "p", 1, 1, "X", "m") for code in ("G001", "G004", "D001")]
+    assert [f.code for f in selected(found, select=("G",), ignore=("G004",))] == ["G001"]
+    assert [f.code for f in selected(found, ignore=("D",))] == ["G001", "G004"]
+    with pytest.raises(UsageError, match="unknown code 'X9'"):
+        validate_codes(["X9"])
+
+
+@pytest.mark.parametrize(
+    ("severities", "fail_on", "status"),
+    [
+        ((), Severity.INFO, 0),
+        ((Severity.INFO,), Severity.WARNING, 0),
+        ((Severity.INFO,), Severity.INFO, 1),
+        ((Severity.WARNING,), Severity.ERROR, 0),
+        ((Severity.ERROR,), Severity.ERROR, 1),
+    ],
+    ids=["none", "info-under-warning", "info-at-info", "warning-under-error", "error-at-error"],
+)
+def test_exit_status(severities: tuple[Severity, ...], fail_on: Severity, status: int) -> None:
+    assert exit_status([Finding("D001", s, "p", 1, 1, "X", "m") for s in severities], fail_on) == status
+
+
+def test_a_glossary_without_an_expansion_column_is_an_input_error() -> None:
+    with pytest.raises(GlossaryError, match="missing column 'expansion'"):
+        read_csv_rows("acronym,meaning\nDA,Domestic Abuse\n", "g.csv")
+
+
+def test_a_document_given_as_a_glossary_lends_its_glossary_section(tmp_path: Path) -> None:
+    source = tmp_path / "source.txt"
+    source.write_text("Text.\n\nGlossary\n\nGM\tGold Manager\n", encoding="utf-8")
+    document = tmp_path / "doc.txt"
+    document.write_text("GM met.\n", encoding="utf-8")
+    findings = check_paths([str(document)], CheckOptions(glossaries=(str(source),), bundled=False))
+    ((code, severity),) = [(f.code, f.severity) for f in findings if f.acronym == "GM"]
+    assert (code, severity) == ("D001", Severity.WARNING)
+
+
+def test_settings_from_pyproject_with_the_command_line_on_top(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.acronyms]\nglossaries = ["force.csv"]\nallow = ["GM"]\nignore = ["D002"]\nfail-on = "error"\n'
+        "bundled = false\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "docs").mkdir()
+    monkeypatch.chdir(tmp_path / "docs")
+    config = find_config()
+    assert config.path == str(tmp_path / "pyproject.toml")
+    options = check_options(config)
+    assert options == CheckOptions(
+        glossaries=(os.path.join("..", "force.csv"),),
+        bundled=False,
+        allow=frozenset({"GM"}),
+        ignore=("D002",),
+        fail_on=Severity.ERROR,
+    )
+    overridden = check_options(config, allow=("NB,HB",), fail_on="info", ignore=("g004",))
+    assert (overridden.allow, overridden.fail_on, overridden.ignore) == (
+        frozenset({"NB", "HB"}),
+        Severity.INFO,
+        ("G004",),
+    )
+
+
+def test_settings_from_setup_cfg(tmp_path: Path) -> None:
+    (tmp_path / "setup.cfg").write_text(
+        "[metadata]\nname = x\n\n[acronyms]\nallow = GM, NB\nselect =\n    D001\n    G\nbundled = no\n",
+        encoding="utf-8",
+    )
+    config = find_config(tmp_path)
+    assert (config.allow, config.select, config.bundled) == (("GM", "NB"), ("D001", "G"), False)
+
+
+def test_settings_search_stops_at_the_repository_root(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.acronyms]\nallow = ["GM"]\n', encoding="utf-8")
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    (tmp_path / "repo" / "pyproject.toml").write_text("[tool.black]\n", encoding="utf-8")
+    assert find_config(tmp_path / "repo") == Config()
+    assert find_config(tmp_path).allow == ("GM",)
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ('fail_on = "never"', "fail-on is 'never'"),
+        ('colour = "red"', "unknown setting 'colour'"),
+        ('allow = "GM"', "allow must be a list of strings"),
+        ('ignore = ["Z1"]', "unknown code 'Z1'"),
+        ("bundled = 1", "bundled must be a bool"),
+    ],
+    ids=["fail-on", "unknown", "not-a-list", "unknown-code", "not-a-bool"],
+)
+def test_bad_settings_say_what_is_wrong(tmp_path: Path, table: str, message: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(f"[tool.acronyms]\n{table}\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=message):
+        check_options(find_config(tmp_path))

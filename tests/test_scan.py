@@ -1,0 +1,198 @@
+"""What a document uses and defines: candidates, `scan` (and its JSON shape) and `extract`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import ROOT
+
+from acronyms import Entry, Glossary
+from acronyms.candidates import find_candidates, is_acronym_shaped
+from acronyms.scan import DefinedBy, extract, scan
+
+SCHEMA = json.loads((ROOT / "tests" / "data" / "checks" / "scan.schema.json").read_text(encoding="utf-8"))
+EMPTY = Glossary.from_entries([])
+
+
+@pytest.mark.parametrize(
+    ("word", "shaped"),
+    [
+        ("ANPR", True),
+        ("ToMV", True),
+        ("PhD", True),
+        ("COVID19", True),
+        ("HMICFRS", True),
+        ("Police", False),
+        ("McDonald", False),
+        ("iPhone", False),
+        ("A", False),
+        ("2PM", False),
+        ("XIV", False),
+        ("II", False),
+        ("CID", True),
+        ("ABCDEFGHIJK", False),
+    ],
+    ids=lambda value: str(value),
+)
+def test_acronym_shape(word: str, shaped: bool) -> None:
+    assert is_acronym_shaped(word) is shaped
+
+
+def test_candidates_sit_on_unicode_word_boundaries() -> None:
+    text = "éNPT, ñGM and GMé stay out; NPT’s and the PCSOs' and GM\u0301 too"
+    assert [(text[c.start : c.end], c.acronym, c.form.value) for c in find_candidates(text)] == [
+        ("NPT", "NPT", "possessive"),
+        ("PCSOs", "PCSO", "plural-possessive"),
+    ]
+
+
+def test_a_word_in_capitals_that_the_text_also_writes_in_lower_case_is_not_a_candidate() -> None:
+    text = "ACTION 19 - this action is closed. NOTE: RASSO and IT."
+    assert [c.acronym for c in find_candidates(text)] == ["NOTE", "RASSO", "IT"]
+
+
+def test_counts_include_plurals_and_possessives_but_not_the_glossary_section() -> None:
+    text = "GM met the GMs and GM’s team.\n\nGlossary\n\nGM\tGold Manager\n"
+    (found,) = scan(text, EMPTY).acronyms
+    assert (found.acronym, found.count, found.defined_by, found.line, found.column) == (
+        "GM",
+        3,
+        DefinedBy.GLOSSARY_SECTION,
+        1,
+        1,
+    )
+
+
+def test_uses_inside_urls_code_and_tags_do_not_count() -> None:
+    text = "See https://x.org/NPT and <b class='NPT'>text</b> and `NPT` here.\n"
+    assert scan(text, EMPTY, path="notes.md").acronyms == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "defined_by", "expansion"),
+    [
+        (
+            "Safer Neighbourhood Panel (SNP). SNP met.\n\nGlossary\n\nSNP\tSafer Panels\n",
+            "inline",
+            "Safer Neighbourhood Panel",
+        ),
+        ("SNP met.\n\nGlossary\n\nSNP\tSafer Neighbourhood Panel\n", "glossary-section", "Safer Neighbourhood Panel"),
+        ("The Temporary Chief Constable spoke; TCC Baker agreed.", "implicit", "Temporary Chief Constable"),
+        ("The TCC spoke.", "glossary", "Temporary Chief Constable"),
+        ("The GM spoke.", "none", None),
+    ],
+    ids=["inline-beats-section", "section", "implicit", "glossary", "none"],
+)
+def test_defined_by(text: str, defined_by: str, expansion: str | None) -> None:
+    glossary = Glossary.from_entries([Entry("TCC", "Temporary Chief Constable")])
+    (found,) = [f for f in scan(text, glossary).acronyms if f.acronym in ("SNP", "TCC", "GM")]
+    assert (found.defined_by.value, found.expansion) == (defined_by, expansion)
+
+
+def test_two_letter_implicit_definitions_are_too_weak_to_count() -> None:
+    text = "The Chief Constable spoke about CC thefts."
+    (found,) = scan(text, EMPTY).acronyms
+    assert found.defined_by is DefinedBy.NONE
+
+
+def test_an_ambiguous_glossary_acronym_takes_the_sense_its_context_picks(sample_text: str) -> None:
+    found = {f.acronym: f for f in scan(sample_text, Glossary.bundled()).acronyms}
+    assert (found["CC"].defined_by, found["CC"].expansion) == (DefinedBy.GLOSSARY, "Catalytic Converter")
+
+
+def test_sample_scan_json_has_the_issue_shape(sample_text: str) -> None:
+    data = json.loads(scan(sample_text, Glossary.bundled(), path="minutes.txt").to_json())
+    jsonschema.validate(data, SCHEMA)
+    acronyms = {row["acronym"]: row for row in data["acronyms"]}
+    assert acronyms["ANPR"] == {
+        "acronym": "ANPR",
+        "count": 2,
+        "defined_by": "glossary",
+        "expansion": "Automatic Number Plate Recognition",
+        "first": {"line": 35, "column": 167},
+        "well_known": False,
+    }
+    assert {name: row["defined_by"] for name, row in acronyms.items() if row["defined_by"] != "glossary"} == {
+        "ME": "inline",
+        "NB": "inline",
+        "GD": "inline",
+        "EB": "inline",
+        "HB": "inline",
+        "AI": "inline",
+        "GM": "none",
+        "HM": "none",
+        "TCC": "implicit",
+        "TDCC": "implicit",
+        "LPT": "glossary-section",
+        "SNP": "glossary-section",
+        "PCC": "glossary-section",
+        "PCSO": "glossary-section",
+    }
+    assert data["definitions"][0] == {
+        "acronym": "ME",
+        "expansion": "Matthew Ellis",
+        "kind": "inline",
+        "line": 6,
+        "column": 10,
+        "confidence": 1.0,
+    }
+    assert [d["acronym"] for d in data["definitions"] if d["kind"] == "glossary-section"].count("DA") == 2
+
+
+def test_without_glossaries_the_sample_leaves_anpr_undefined(sample_text: str) -> None:
+    found = {f.acronym: f for f in scan(sample_text, EMPTY).acronyms}
+    assert [(found[a].defined_by, found[a].count) for a in ("ANPR", "NPT", "CJS")] == [
+        (DefinedBy.NONE, 2),
+        (DefinedBy.NONE, 1),
+        (DefinedBy.NONE, 1),
+    ]
+
+
+def test_extract_writes_the_documents_own_definitions_in_the_bundled_schema(sample_text: str) -> None:
+    stream = io.StringIO()
+    extract(sample_text, path="minutes.txt").write_csv(stream)
+    rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert list(rows[0]) == [
+        "acronym",
+        "expansion",
+        "plural",
+        "context",
+        "category",
+        "replaced_by",
+        "well_known",
+        "note",
+    ]
+    by_acronym = {row["acronym"]: row for row in rows}
+    assert by_acronym["ME"]["expansion"] == "Matthew Ellis"
+    assert by_acronym["ME"]["note"] == "inline, line 6"
+    assert by_acronym["TCC"]["note"] == "implicit, check it, line 16"
+    assert by_acronym["PCSO"]["expansion"] == "Police Community Safety Officer"
+    assert [row["acronym"] for row in rows].count("DA") == 1
+    assert [row["acronym"] for row in rows] == sorted((row["acronym"] for row in rows), key=str.casefold)
+    assert Glossary.from_text(stream.getvalue()).lookup("SNP")[0].expansion == "Safer Neighbourhood Panels"
+
+
+def test_extract_gives_a_plural_definition_its_singular() -> None:
+    (entry,) = extract("The Police Community Support Officers (PCSOs) and Local Authorities (LAs) met.").entries[:1]
+    assert (entry.acronym, entry.expansion, entry.plural) == ("LA", "Local Authority", "Local Authorities")
+    (pcso,) = [e for e in extract("The Police Community Support Officers (PCSOs) met.").entries]
+    assert (pcso.acronym, pcso.expansion, pcso.plural) == ("PCSO", "Police Community Support Officer", "")
+
+
+def test_extract_round_trips_through_glossary_csv(tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        extract("Matthew Ellis (ME) chaired.").write_csv(stream)
+    assert Glossary.from_csv(path).lookup("ME")[0].expansion == "Matthew Ellis"
+
+
+def test_a_possessive_definition_defines_the_base_acronym() -> None:
+    result = scan("The Police and Crime Commissioner’s (PCC’s) office. The PCC said.", EMPTY)
+    assert [(f.acronym, f.count, f.defined_by, f.expansion) for f in result.acronyms] == [
+        ("PCC", 2, DefinedBy.INLINE, "Police and Crime Commissioner")
+    ]
