@@ -32,6 +32,7 @@ from .matcher import Match
 WORD = re.compile(r"[^\W\d_]+")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 PARAGRAPHS_BEFORE = 1  # minutes often name the topic in the paragraph before the one that abbreviates it
+SENTENCE_WEIGHT = 2  # the acronym's own sentence speaks for it more directly than its paragraph
 STOP_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 
 
@@ -50,13 +51,23 @@ def sense_words(entry: Entry) -> frozenset[str]:
     return (frozenset(entry.context) | words(entry.expansion)) - STOP_WORDS
 
 
-def choose_sense(senses: Sequence[Entry], nearby: frozenset[str]) -> Entry | None:
-    """The one sense whose words best match the `nearby` words, or None when nothing decides."""
+def choose_sense(
+    senses: Sequence[Entry], nearby: frozenset[str], sentence: frozenset[str] = frozenset()
+) -> Entry | None:
+    """The one sense whose words best match the `nearby` and `sentence` words, or None when nothing decides.
+
+    A word of the acronym's own sentence counts `SENTENCE_WEIGHT` times a word nearby.
+    """
     if len(senses) == 1:
         return senses[0]
     if not senses:
         return None
-    scores = sorted(((len(sense_words(sense) & nearby), index) for index, sense in enumerate(senses)), reverse=True)
+
+    def score(sense: Entry) -> int:
+        signals = sense_words(sense)
+        return SENTENCE_WEIGHT * len(signals & sentence) + len(signals & nearby)
+
+    scores = sorted(((score(sense), index) for index, sense in enumerate(senses)), reverse=True)
     (best, index), (runner_up, _) = scores[0], scores[1]
     return senses[index] if best > runner_up else None
 
@@ -75,6 +86,15 @@ class Context:
         self.starts = [0, *(found.end() for found in PARAGRAPH_BREAK.finditer(text))]
         self._cache: dict[int, frozenset[str]] = {}
 
+    def words_in(self, start: int, end: int) -> frozenset[str]:
+        """Words of `[start, end)` (a sentence, say) counted the same way as a paragraph's."""
+        return self._words(start, end)
+
+    def excluded_at(self, offset: int) -> bool:
+        """True inside a long form spelled out beside its acronym."""
+        index = bisect.bisect_right(self.excluded, (offset, len(self.text) + 1)) - 1
+        return index >= 0 and self.excluded[index][0] <= offset < self.excluded[index][1]
+
     def words_near(self, offset: int) -> frozenset[str]:
         """Words of the paragraph holding `offset` and the paragraph before it."""
         paragraph = bisect.bisect_right(self.starts, offset) - 1
@@ -85,14 +105,18 @@ class Context:
         if index not in self._cache:
             start = self.starts[index]
             end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-            found = set(words(self._without_long_forms(start, end)))
-            low, high = bisect.bisect_left(self.match_starts, start), bisect.bisect_left(self.match_starts, end)
-            for match in self.matches[low:high]:
-                senses = self.glossary.lookup(match.acronym)
-                if len(senses) == 1:
-                    found |= words(senses[0].expansion)
-            self._cache[index] = frozenset(found)
+            self._cache[index] = self._words(start, end)
         return self._cache[index]
+
+    def _words(self, start: int, end: int) -> frozenset[str]:
+        """Words of `[start, end)` less spelled-out long forms, plus unambiguous acronyms' expansions."""
+        found = set(words(self._without_long_forms(start, end)))
+        low, high = bisect.bisect_left(self.match_starts, start), bisect.bisect_left(self.match_starts, end)
+        for match in self.matches[low:high]:
+            senses = self.glossary.lookup(match.acronym)
+            if len(senses) == 1:
+                found |= words(senses[0].expansion)
+        return frozenset(found)
 
     def _without_long_forms(self, start: int, end: int) -> str:
         pieces, position = [], start

@@ -1,0 +1,207 @@
+"""Context decisions the automaton cannot make: is this hit an acronym, and in which sense?
+
+Two kinds of evidence, used only where a hit needs them:
+
+- **Rules on the text** (no spaCy): a hit in a line written wholly in capitals
+  (`IT WAS AGREED`) is a heading, not an acronym; a Roman numeral after `Part`
+  or `Schedule`, and a time or unit after a number (`10 AM`), are not acronyms.
+- **spaCy**, loaded lazily: a hit must line up with spaCy's tokens (so `ACC` in
+  `A-ACC-7` or in `report.SNP.pdf` is rejected, while `PCC/CC` gives both); the
+  words, or lemmas when a trained pipeline is named, of the hit's sentence vote
+  for a sense. In `auto` mode spaCy reads only a window around the hits that
+  need it; in `full` mode every paragraph.
+
+>>> not_an_acronym("IT WAS AGREED\\n", 0, 2)
+'in a line written in capitals'
+>>> not_an_acronym("ACTIONS OUTSTANDING FOR THE PCC", 28, 31)
+'in a line written in capitals'
+>>> not_an_acronym("See Part IV of the Act", 9, 11)
+'a Roman numeral'
+>>> not_an_acronym("at 10 AM sharp", 6, 8)
+'a time or unit'
+>>> not_an_acronym("The IT team", 4, 6) is None
+True
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import UsageError
+from .matcher import Match, is_word_char
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+class ContextMode(enum.Enum):
+    """How much context annotation uses."""
+
+    OFF = "off"  # the automaton alone: no rules, no spaCy; ambiguous acronyms stay unexpanded
+    AUTO = "auto"  # rules everywhere, spaCy only around hits that need it
+    FULL = "full"  # rules everywhere, spaCy on every paragraph that has a hit
+
+
+# A heading needs ordinary words in capitals besides the hit (not other
+# acronyms), so a line holding only acronyms ("PCC / SNP") is not mistaken
+# for one: at least two words and four letters ("IT WAS AGREED", "ACTIONS OUTSTANDING").
+MIN_HEADING_WORDS = 2
+MIN_HEADING_LETTERS = 4
+MAX_HEADING_CHARS = 200  # a heading fits on a line; a longer line is prose (and is not scanned per hit)
+WORD = re.compile(r"[^\W\d_]+")
+ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+NUMBERED_BY = frozenset(
+    "part chapter section schedule phase stage article volume annex appendix tier level category grade class "
+    "book paragraph clause step".split()
+)
+TIMES_AND_UNITS = frozenset("AM PM KM KG MPH KPH MB GB TB KB HRS HR MINS MM CM ML".split())
+NUMBER_BEFORE = re.compile(r"\d(?:[ \u00a0\u202f])?\Z")
+WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
+# Characters beside a hit that a tokenizer always splits on; any other neighbour
+# ("-", "/", ".", "@", ...) needs spaCy to say whether the hit is a whole token.
+SAFE_BEFORE = frozenset(" \t\r\n\u00a0\u202f([{\"'“‘«")
+SAFE_AFTER = frozenset(" \t\r\n\u00a0\u202f)]}\"'”’»,;!?")
+SENTENCE_END_AFTER = frozenset(".:")
+# In auto mode spaCy reads the text in chunks of this size, each with a margin
+# either side so a hit near a chunk's edge still has its sentence; hits in one
+# chunk share one reading. Cut at white space.
+CHUNK_CHARS = 1000
+MARGIN_CHARS = 200
+CUT_SEARCH_CHARS = 50  # how far to look for white space to cut a chunk at
+# A word of the hit's own sentence counts this many times a word of its paragraph.
+SENTENCE_WEIGHT = 2
+
+
+def not_an_acronym(text: str, start: int, end: int, acronyms: Collection[str] = ()) -> str | None:
+    """Why the capitals at `[start, end)` are not an acronym, or None if they may be one.
+
+    `acronyms` are the words of the acronyms found: they do not make a line a heading.
+    """
+    token = text[start:end]
+    if _in_capitals_line(text, start, end, acronyms):
+        return "in a line written in capitals"
+    before = text[max(0, start - 20) : start]
+    word = WORD_BEFORE.search(before)
+    if ROMAN.fullmatch(token) and word and word[1].casefold() in NUMBERED_BY:
+        return "a Roman numeral"
+    if token.upper() in TIMES_AND_UNITS and NUMBER_BEFORE.search(before):
+        return "a time or unit"
+    return None
+
+
+def _in_capitals_line(text: str, start: int, end: int, acronyms: Collection[str]) -> bool:
+    floor = max(0, start - MAX_HEADING_CHARS)
+    line_start = text.rfind("\n", floor, start) + 1
+    line_end = text.find("\n", end, end + MAX_HEADING_CHARS)
+    if (line_start == 0 and floor > 0) or (line_end == -1 and end + MAX_HEADING_CHARS < len(text)):
+        return False  # a line this long is prose, not a heading
+    line = text[line_start : len(text) if line_end == -1 else line_end]
+    others = WORD.findall(line[: start - line_start] + " " + line[end - line_start :])
+    if all(word.isupper() for word in others):
+        ordinary = [word for word in others if word not in acronyms]
+        return len(ordinary) >= MIN_HEADING_WORDS and sum(map(len, ordinary)) >= MIN_HEADING_LETTERS
+    return False
+
+
+def needs_tokens(text: str, match: Match) -> bool:
+    """True when a neighbour of the hit might glue it into a longer token (`A-ACC-7`)."""
+    before = text[match.start - 1] if match.start else " "
+    after = text[match.end] if match.end < len(text) else " "
+    if after in SENTENCE_END_AFTER:
+        following = text[match.end + 1] if match.end + 1 < len(text) else " "
+        after = " " if not is_word_char(following) and following not in "/-@" else after
+    return before not in SAFE_BEFORE or after not in SAFE_AFTER
+
+
+@functools.cache
+def load_pipeline(model: str | None = None) -> Language:
+    """The spaCy pipeline: `spacy.blank("en")` with a sentencizer, or the named trained one."""
+    import spacy
+
+    try:
+        nlp = spacy.blank("en") if model is None else spacy.load(model)
+    except OSError:
+        raise UsageError(
+            f"cannot load the spaCy pipeline {model!r}; install it as a package, give the path of a saved "
+            "pipeline, or leave out --spacy-model to use spaCy's blank English"
+        ) from None
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@dataclass(frozen=True)
+class Window:
+    """A piece of the text that spaCy has read, and where it starts."""
+
+    offset: int
+    doc: Doc
+
+    def aligned(self, match: Match) -> bool:
+        """True when the hit starts and ends on token boundaries."""
+        return self.doc.char_span(match.start - self.offset, match.end - self.offset) is not None
+
+    def sentence(self, match: Match) -> tuple[int, int]:
+        """The bounds, in the whole text, of the sentence holding the hit."""
+        span = self.doc.char_span(match.start - self.offset, match.end - self.offset, alignment_mode="expand")
+        if span is None:
+            return match.start, match.end
+        sentence = span.sent
+        return self.offset + sentence.start_char, self.offset + sentence.end_char
+
+    def lemmas(self, start: int, end: int, excluded: Callable[[int], bool]) -> frozenset[str]:
+        """Lemmas set by a trained pipeline for the tokens in `[start, end)`, less excluded ones."""
+        span = self.doc.char_span(start - self.offset, end - self.offset, alignment_mode="expand")
+        if span is None:
+            return frozenset()
+        return frozenset(
+            token.lemma_.casefold()
+            for token in span
+            if token.is_alpha and token.lemma_ and not excluded(self.offset + token.idx)
+        )
+
+
+class SpacyContext:
+    """Runs spaCy on the windows of a text that hits need, once each, on first use."""
+
+    def __init__(self, text: str, model: str | None = None, doc: Doc | None = None) -> None:
+        self.text = text
+        self.model = model
+        self._windows: dict[tuple[int, int], Window] = {}
+        self._whole = Window(0, doc) if doc is not None else None
+
+    def window(self, match: Match) -> Window:
+        """spaCy's reading of the text around the hit."""
+        if self._whole is not None:
+            return self._whole
+        bounds = self._bounds(match)
+        if bounds not in self._windows:
+            start, end = bounds
+            self._windows[bounds] = Window(start, load_pipeline(self.model)(self.text[start:end]))
+        return self._windows[bounds]
+
+    def _bounds(self, match: Match) -> tuple[int, int]:
+        """The chunk holding the hit, with its margins, cut at white space."""
+        chunk = match.start // CHUNK_CHARS
+        start = _cut(self.text, chunk * CHUNK_CHARS - MARGIN_CHARS, backwards=True)
+        end = _cut(self.text, (chunk + 1) * CHUNK_CHARS + MARGIN_CHARS, backwards=False)
+        return start, max(end, match.end)
+
+
+def _cut(text: str, position: int, *, backwards: bool) -> int:
+    """Move `position` to white space within `CUT_SEARCH_CHARS`, away from the hit."""
+    if position <= 0 or position >= len(text):
+        return max(0, min(position, len(text)))
+    if backwards:
+        low = position - CUT_SEARCH_CHARS
+        found = max(text.rfind(" ", low, position), text.rfind("\n", low, position))
+        return found + 1 if found >= 0 else position
+    high = position + CUT_SEARCH_CHARS
+    found_at = [index for index in (text.find(" ", position, high), text.find("\n", position, high)) if index >= 0]
+    return min(found_at, default=position)

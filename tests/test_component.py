@@ -1,0 +1,111 @@
+"""The spaCy component: entry point, spans and expansions, serialisation, DocBin, multiprocessing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import DocBin
+
+import acronyms.component  # noqa: F401  (registers the extensions for docs read back from DocBin)
+
+TEXT = "The PCSOs met Matthew Ellis (ME). Thieves stole the CC for its metal. See www.x.org/SNP."
+
+
+def pipeline(**config: object) -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("acronyms", config=config)
+    return nlp
+
+
+def described(doc: spacy.tokens.Doc) -> list[tuple[str, str, str | None]]:
+    return [(span.text, span.label_, span._.expansion) for span in doc._.acronyms]
+
+
+EXPECTED = [
+    ("PCSOs", "PCSO", "Police Community Support Officer"),
+    ("ME", "ME", "Matthew Ellis"),
+    ("CC", "CC", "Catalytic Converter"),
+]
+
+
+def test_add_pipe_works_in_a_fresh_interpreter_without_importing_the_package() -> None:
+    script = (
+        "import sys, spacy\n"
+        "assert 'acronyms' not in sys.modules\n"
+        "nlp = spacy.blank('en')\n"
+        "nlp.add_pipe('acronyms')\n"
+        "doc = nlp('The PCC met the PCSOs.')\n"
+        "print([(s.text, s._.expansion) for s in doc.spans['acronyms']])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd="/")
+    assert result.stdout == "[('PCC', 'Police and Crime Commissioner'), ('PCSOs', 'Police Community Support Officer')]\n"
+
+
+def test_spans_carry_acronym_and_expansion() -> None:
+    doc = pipeline()(TEXT)
+    assert described(doc) == EXPECTED
+    assert [span.text for span in doc.spans["acronyms"]] == ["PCSOs", "ME", "CC"]
+
+
+def test_spans_key_and_definitions_are_configurable() -> None:
+    doc = pipeline(spans_key="abbr", include_definitions=False)(TEXT)
+    assert "acronyms" not in doc.spans
+    assert [span.text for span in doc.spans["abbr"]] == ["PCSOs", "CC"]
+    assert described(doc) == [EXPECTED[0], EXPECTED[2]]
+
+
+def test_ambiguous_acronyms_are_spans_without_an_expansion() -> None:
+    doc = pipeline()("We wrote to the CC.")
+    assert described(doc) == [("CC", "CC", None)]
+
+
+def test_hits_that_are_not_whole_tokens_or_in_headings_are_not_spans() -> None:
+    doc = pipeline()("IT WAS AGREED THAT THE PCC WOULD RESPOND\nReference A-ACC-7 logged.")
+    assert described(doc) == []
+
+
+def test_own_glossary_layers(tmp_path: Path) -> None:
+    glossary = tmp_path / "force.csv"
+    glossary.write_text("acronym,expansion\nSNP,Safer Neighbourhood Panels\n", encoding="utf-8")
+    doc = pipeline(glossaries=[str(glossary)], bundled=False)("The SNP and the PCC met.")
+    assert described(doc) == [("SNP", "SNP", "Safer Neighbourhood Panels")]
+
+
+def test_pipeline_saves_and_loads_with_its_glossary(tmp_path: Path) -> None:
+    glossary = tmp_path / "force.csv"
+    glossary.write_text("acronym,expansion\nSNP,Safer Neighbourhood Panels\n", encoding="utf-8")
+    pipeline(glossaries=[str(glossary)]).to_disk(tmp_path / "saved")
+    glossary.unlink()
+    script = (
+        "import sys, spacy\n"
+        f"nlp = spacy.load({str(tmp_path / 'saved')!r})\n"
+        "doc = nlp('The SNP met the PCSO.')\n"
+        "print([(s.text, s._.expansion) for s in doc.spans['acronyms']])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd="/")
+    assert result.stdout == "[('SNP', 'Safer Neighbourhood Panels'), ('PCSO', 'Police Community Support Officer')]\n"
+
+
+def test_component_to_disk_and_from_disk(tmp_path: Path) -> None:
+    component = pipeline(bundled=False, glossaries=[]).get_pipe("acronyms")
+    assert len(component.glossary) == 0
+    pipeline().get_pipe("acronyms").to_disk(tmp_path)
+    assert len(component.from_disk(tmp_path).glossary) > 250
+
+
+def test_docs_survive_docbin() -> None:
+    docs = DocBin(docs=[pipeline()(TEXT)]).to_bytes()
+    (restored,) = DocBin().from_bytes(docs).get_docs(spacy.blank("en").vocab)
+    assert described(restored) == EXPECTED
+
+
+def test_pipe_with_two_processes() -> None:
+    texts = [TEXT, "The PCC met the ACC.", "Nothing here."] * 4
+    docs = list(pipeline().pipe(texts, n_process=2, batch_size=2))
+    assert [described(doc) for doc in docs] == [described(doc) for doc in map(pipeline(), texts)]
+    assert described(docs[1]) == [("PCC", "PCC", "Police and Crime Commissioner"), ("ACC", "ACC", "Assistant Chief Constable")]

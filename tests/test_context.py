@@ -1,0 +1,127 @@
+"""Context decisions on real sentences: headings, numerals, units, tokens, senses, laziness, models."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from acronyms import Entry, Glossary, Options, UsageError, annotate, annotation
+from acronyms import context as context_module
+from acronyms.context import ContextMode
+
+TRICKY: dict[str, Any] = json.loads((Path(__file__).parent / "data" / "tricky.json").read_text(encoding="utf-8"))
+CASES = TRICKY["cases"]
+
+
+@pytest.fixture(scope="module")
+def glossary() -> Glossary:
+    extra = Glossary.from_entries([Entry(acronym, expansion) for acronym, expansion in TRICKY["extra"]])
+    return Glossary.layered([Glossary.bundled(), extra])
+
+
+@pytest.mark.parametrize("mode", [ContextMode.AUTO, ContextMode.FULL], ids=["auto", "full"])
+@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
+def test_tricky_sentences(glossary: Glossary, case: dict[str, Any], mode: ContextMode) -> None:
+    assert annotate(case["text"], glossary, Options(context=mode)) == case["expected"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("IT WAS AGREED THAT THE PCC WOULD RESPOND", "Information Technology (IT) WAS AGREED"),
+        ("The meeting starts at 10 AM.", "10 Assembly Member (AM)"),
+        ("Reference A-ACC-7 was logged.", "A-Assistant Chief Constable (ACC)-7"),
+        ("See Part IV of the report.", "Part Intravenous (IV)"),
+    ],
+    ids=["heading", "time", "code", "roman"],
+)
+def test_without_context_the_glossary_alone_expands_wrongly(glossary: Glossary, text: str, wrong: str) -> None:
+    assert wrong in annotate(text, glossary, Options(context=ContextMode.OFF))
+    assert wrong not in annotate(text, glossary)
+
+
+def test_without_context_ambiguous_acronyms_stay_unexpanded(glossary: Glossary) -> None:
+    text = "Thieves steal the CC from parked vehicles for the metal."
+    result = annotation(text, glossary, Options(context=ContextMode.OFF))
+    assert result.text == text
+    assert result.decisions[0].reason == "ambiguous: 3 senses and the context does not decide"
+
+
+def test_explanations_name_the_rule(glossary: Glossary) -> None:
+    reasons = [d.reason for d in annotation("Part IV. Reference A-ACC-7.", glossary).decisions]
+    assert reasons == [
+        "not an acronym: a Roman numeral",
+        "not an acronym: part of a longer token (a code, file name or address)",
+    ]
+
+
+def test_catalytic_converters_in_the_sample_minutes(sample_text: str) -> None:
+    decisions = annotation(sample_text, Glossary.bundled()).decisions
+    (cc,) = [d for d in decisions if d.match.acronym == "CC"]
+    assert cc.entry is not None and cc.entry.expansion == "Catalytic Converter"
+
+
+def test_spacy_is_not_used_when_no_hit_needs_it(monkeypatch: pytest.MonkeyPatch, glossary: Glossary) -> None:
+    def refuse(model: str | None = None) -> None:
+        raise AssertionError("spaCy was loaded")
+
+    monkeypatch.setattr(context_module, "load_pipeline", refuse)
+    text = "The PCC met the ACC. (SNP) feedback, then NPT: done.\n" * 50
+    assert annotate(text, glossary).startswith("The Police and Crime Commissioner (PCC)")
+
+
+def test_spacy_reads_only_windows_around_the_hits_that_need_it(
+    monkeypatch: pytest.MonkeyPatch, glossary: Glossary
+) -> None:
+    seen: list[int] = []
+    real = context_module.load_pipeline()
+
+    def counting(model: str | None = None) -> Any:
+        return lambda text: (seen.append(len(text)), real(text))[1]
+
+    monkeypatch.setattr(context_module, "load_pipeline", counting)
+    filler = "The PCC met the ACC and the NPT in the town hall. " * 400
+    text = filler + "Thieves steal the CC from parked vehicles for the metal. " + filler
+    assert "Catalytic Converter (CC)" in annotate(text, glossary)
+    assert len(seen) == 1
+    assert seen[0] < 2000 < len(text)
+
+
+def tiny_pipeline(path: Path) -> Path:
+    """A pipeline saved to disk whose attribute ruler sets lemmas, standing in for a trained one."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "vetted"}]], {"LEMMA": "vet"})
+    ruler.add([[{"LOWER": "abused"}]], {"LEMMA": "abuse"})
+    nlp.add_pipe("sentencizer")
+    nlp.to_disk(path)
+    return path
+
+
+def test_a_named_pipeline_supplies_lemmas(tmp_path: Path) -> None:
+    glossary = Glossary.from_entries(
+        [Entry("DV", "Developed Vetting", context=("vet",)), Entry("DV", "Domestic Violence", context=("abuse",))]
+    )
+    text = "Her DV was renewed once she had been vetted."
+    model = str(tiny_pipeline(tmp_path / "tiny"))
+    assert annotate(text, glossary) == text
+    assert annotate(text, glossary, Options(spacy_model=model)) == (
+        "Her Developed Vetting (DV) was renewed once she had been vetted."
+    )
+
+
+def test_a_missing_pipeline_is_a_usage_error() -> None:
+    glossary = Glossary.from_entries([Entry("CC", "Chief Constable", context=("force",)), Entry("CC", "County Council")])
+    with pytest.raises(UsageError, match="cannot load the spaCy pipeline 'no_such_pipeline'"):
+        annotate("The CC spoke.", glossary, Options(spacy_model="no_such_pipeline"))
+
+
+def test_a_trained_english_pipeline_when_installed(glossary: Glossary) -> None:
+    pytest.importorskip("en_core_web_sm", reason="en_core_web_sm is not installed; the blank pipeline is tested above")
+    text = "Victims of DV were abused by their partners."
+    assert annotate(text, glossary, Options(spacy_model="en_core_web_sm")).startswith("Victims of Domestic Violence (DV)")
