@@ -565,6 +565,72 @@ def find_inline_definitions(text: str) -> list[Definition]:
     return definitions
 
 
+def find_definitions_near(text: str, spans: Iterable[tuple[int, int]]) -> list[Definition]:
+    """The inline definitions whose bracket touches one of `spans`, in text order.
+
+    The same readings as `find_inline_definitions`, but only for a bracket that
+    holds a span (`Long Form (SF)`) or follows it (`SF (Long Form)`), so the
+    cost grows with the spans, not the text: the annotator asks only about the
+    acronyms it found.
+
+    >>> text = "The Safer Neighbourhood Panels (SNP) and Matthew Ellis (ME) met; SNP (Safer Neighbourhood Panel) too."
+    >>> first, second = text.index("SNP"), text.index("SNP (")
+    >>> [(d.acronym, d.expansion) for d in find_definitions_near(text, [(first, first + 3), (second, second + 3)])]
+    [('SNP', 'Safer Neighbourhood Panels'), ('SNP', 'Safer Neighbourhood Panel')]
+    """
+    opens = set()
+    for start, end in spans:
+        before = _skip_back(text, start)
+        if before > 0 and text[before - 1] in "([":
+            opens.add(before - 1)
+        after = end
+        while after < len(text) and text[after] in _NEAR_SPACE:
+            after += 1
+        if after < len(text) and text[after] in "([" and after - end <= MAX_NEAR_GAP:
+            opens.add(after)
+    definitions = []
+    for open_at in sorted(opens):
+        bracket = _bracket_at(text, open_at)
+        if bracket is None:
+            continue
+        for reading in _READINGS:
+            definition = reading(text, bracket)
+            if definition is not None:
+                definitions.append(definition)
+                break
+    return definitions
+
+
+# A short form sits right inside its bracket, after at most a quote; a long
+# form in brackets follows its short form after at most a couple of spaces.
+MAX_NEAR_GAP = 3
+_NEAR_SPACE = " \t\u00a0"
+
+
+def _skip_back(text: str, start: int) -> int:
+    while start > 0 and text[start - 1] in _QUOTES:
+        start -= 1
+    return start
+
+
+def _bracket_at(text: str, open_at: int) -> _Bracket | None:
+    """The bracket opening at `open_at`, read as `find_inline_definitions` reads it."""
+    match = None
+    for pattern in _BRACKET_RES:
+        match = pattern.match(text, open_at)
+        if match is not None:
+            break
+    if match is None or _is_glued(text, open_at, match.end()):
+        return None
+    floor = max(0, open_at - MAX_WINDOW_CHARS)
+    boundaries = [
+        found.end()
+        for found in _BOUNDARY_RE.finditer(text, max(0, floor - MAX_BRACKET_CHARS), open_at)
+        if found.lastgroup != "inword" and found.end() <= open_at
+    ]
+    return _Bracket(open_at, match.end() - 1, max([floor, *boundaries]))
+
+
 # --- Implicit definitions ----------------------------------------------------
 
 

@@ -14,7 +14,10 @@ half-open `[start, end)` into the original string.
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import gc
+import string
 import unicodedata
 import weakref
 from collections.abc import Iterator
@@ -59,6 +62,10 @@ class Match:
     acronym: str
     form: Form = Form.BASE
 
+    def surface(self, text: str) -> str:
+        """The acronym as written in `text`: `PCSOs`, `PCC’s`."""
+        return text[self.start : self.end]
+
     @property
     def base_end(self) -> int:
         """Where the acronym itself ends (before a plural or possessive suffix)."""
@@ -76,6 +83,10 @@ def surface_forms(acronym: str) -> Iterator[tuple[str, Form]]:
         yield acronym + suffix, form
 
 
+ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")  # the hot path's shortcut for is_word_char
+ASCII_OTHER = frozenset(chr(code) for code in range(128)) - ASCII_WORD
+
+
 def is_word_char(char: str) -> bool:
     """True for letters, digits, underscore and combining marks, in any script."""
     return char.isalnum() or char == "_" or unicodedata.category(char)[0] == "M"
@@ -86,14 +97,15 @@ class Matcher:
 
     def __init__(self, glossary: Glossary) -> None:
         self.automaton = ahocorasick.Automaton()
-        for acronym in glossary.acronyms:
-            self.automaton.add_word(acronym, (acronym, Form.BASE, len(acronym)))
-        for acronym in glossary.acronyms:
-            for key, form in surface_forms(acronym):
-                if key not in self.automaton:  # a real acronym beats another's plural
-                    self.automaton.add_word(key, (acronym, form, len(key)))
-        if len(self.automaton):
-            self.automaton.make_automaton()
+        with _collection_paused():  # hundreds of thousands of small tuples: the collector would only rescan them
+            for acronym in glossary.acronyms:
+                self.automaton.add_word(acronym, (acronym, Form.BASE, len(acronym)))
+            for acronym in glossary.acronyms:
+                for key, form in surface_forms(acronym):
+                    if key not in self.automaton:  # a real acronym beats another's plural
+                        self.automaton.add_word(key, (acronym, form, len(key)))
+            if len(self.automaton):
+                self.automaton.make_automaton()
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches on word boundaries, leftmost-longest, in text order."""
@@ -101,10 +113,17 @@ class Matcher:
             return []
         kept: list[Match] = []
         limit = len(text)
+        ascii_word, ascii_other = ASCII_WORD, ASCII_OTHER
         for last, (acronym, form, length) in self.automaton.iter(text):
             start, end = last + 1 - length, last + 1
-            if (start and is_word_char(text[start - 1])) or (end < limit and is_word_char(text[end])):
-                continue
+            if start:
+                before = text[start - 1]
+                if before in ascii_word or (before not in ascii_other and is_word_char(before)):
+                    continue
+            if end < limit:
+                after = text[end]
+                if after in ascii_word or (after not in ascii_other and is_word_char(after)):
+                    continue
             while kept and kept[-1].end > start:  # overlaps: the leftmost, then longest, wins
                 if kept[-1].start < start:
                     break
@@ -112,6 +131,17 @@ class Matcher:
             else:
                 kept.append(Match(start, end, acronym, form))
         return kept
+
+
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 _matchers: weakref.WeakKeyDictionary[Glossary, Matcher] = weakref.WeakKeyDictionary()
