@@ -88,6 +88,7 @@ RULES: dict[str, Rule] = {
         Rule("D004", Severity.WARNING, "acronym defined twice in the text, or two different ways"),
         Rule("D005", Severity.WARNING, "inline definition contradicts the glossary"),
         Rule("D006", Severity.WARNING, "superseded acronym used in the text"),
+        Rule("D007", Severity.WARNING, "ambiguous acronym: several senses and the context does not decide"),
     )
 }
 
@@ -496,7 +497,7 @@ def _replacement(senses: Iterable[Entry]) -> str:
 def check_document(
     result: Scan, glossary: Glossary, *, reference: Glossary | None = None, allow: frozenset[str] = frozenset()
 ) -> list[Finding]:
-    """G001-G008 on the document's glossary section, and D001-D006 on its text.
+    """G001-G008 on the document's glossary section, and D001-D007 on its text.
 
     `glossary` is the layered glossary the document was scanned with;
     `reference` the bundled one; `allow` acronyms that need no definition.
@@ -547,8 +548,23 @@ class _DocumentChecker:
                 continue
             if found.well_known or found.acronym in self.allow:
                 continue
+            if found.defined_by is DefinedBy.GLOSSARY and found.expansion is None and len(found.senses) > 1:
+                yield self.ambiguous(found)
+                continue
             message, severity = self._undefined(found)
             yield self.at("D001", found.first.start, found.acronym, message, severity)
+
+    def ambiguous(self, found: Found) -> Finding:
+        """D007: the glossary knows several senses and nothing near the first use picks one."""
+        senses = " or ".join(quoted(sense.expansion) for sense in found.senses)
+        example = quoted(f"{found.senses[0].expansion} ({found.acronym})")
+        return self.at(
+            "D007",
+            found.first.start,
+            found.acronym,
+            f"{found.acronym} could mean {senses} and the words around it do not say which; spell out the one "
+            f"meant at first use, such as {example}",
+        )
 
     def _undefined(self, found: Found) -> tuple[str, Severity]:
         name = found.acronym

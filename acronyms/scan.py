@@ -29,9 +29,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .candidates import find_candidates
+from .context import WORD, not_an_acronym
 from .definitions import Definition, DefinitionKind, find_implicit_definitions, find_inline_definitions
 from .glossary import Entry, Glossary
 from .matcher import APOSTROPHES, Form, Match, find
+from .planner import NOT_AN_ACRONYM, Decision, Options, plan
 from .positions import LineIndex
 from .regions import Format, Spans, protected_spans
 from .sections import GlossarySection, SectionRow, find_glossary_section
@@ -162,17 +164,30 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     known = Glossary.from_entries(
         [*glossary.entries, *(Entry(d.acronym, d.expansion) for d in (*rows, *inline))], name=glossary.name
     )
+    judged = _judged(text, glossary, format)
     matches = [m for m in find(text, known) if skipped.overlapping(m.start, m.end) is None]
-    uses = _uses(text, matches, skipped)
+    uses = _uses(text, matches, skipped, judged)
     defined = {d.acronym for d in (*rows, *inline)}
     implicit = _implicit(text, [use for use in uses if use.acronym not in defined])
     definitions = sorted((*rows, *inline, *implicit), key=lambda d: (min(d.short_start, d.long_start), d.acronym))
     lines = LineIndex(text)
     context = Context(text, [m for m in find(text, glossary) if skipped.overlapping(m.start, m.end) is None], glossary)
     found = [
-        _found(acronym, group, definitions, glossary, context, lines) for acronym, group in _by_acronym(uses).items()
+        _found(acronym, group, definitions, glossary, context, lines, judged)
+        for acronym, group in _by_acronym(uses).items()
     ]
     return Scan(path, tuple(uses), tuple(definitions), tuple(found), section, lines)
+
+
+def _judged(text: str, glossary: Glossary, format: Format) -> dict[int, Decision]:
+    """The annotator's decision on each glossary hit (every use), by where it starts."""
+    options = Options(format=format, every_use=True, document_glossary=False)
+    return {decision.match.start: decision for decision in plan(text, glossary, options).decisions}
+
+
+def _rejected(decision: Decision | None, match: Match) -> bool:
+    """True where context says the hit is not this acronym (a heading, part of a code)."""
+    return decision is not None and decision.match == match and decision.reason.startswith(NOT_AN_ACRONYM)
 
 
 def _singular_owner(definition: Definition) -> Definition:
@@ -218,14 +233,17 @@ def _row_definition(text: str, row: SectionRow) -> Definition:
     )
 
 
-def _uses(text: str, matches: Sequence[Match], skipped: Spans) -> list[Use]:
-    """Known matches, and acronym-shaped words that no match covers, in text order."""
-    uses = [Use(m.acronym, m.start, m.end, m.form) for m in matches]
+def _uses(text: str, matches: Sequence[Match], skipped: Spans, judged: dict[int, Decision]) -> list[Use]:
+    """Known matches that context accepts, and acronym-shaped words that no match covers, in text order."""
+    uses = [Use(m.acronym, m.start, m.end, m.form) for m in matches if not _rejected(judged.get(m.start), m)]
     covered = Spans([(m.start, m.end, "known") for m in matches])
+    known_words = frozenset(word for m in matches for word in WORD.findall(m.surface(text)))
     uses += [
         Use(c.acronym, c.start, c.end, c.form)
         for c in find_candidates(text)
-        if covered.overlapping(c.start, c.end) is None and skipped.overlapping(c.start, c.end) is None
+        if covered.overlapping(c.start, c.end) is None
+        and skipped.overlapping(c.start, c.end) is None
+        and not_an_acronym(text, c.start, c.end, known_words) is None
     ]
     return sorted(uses, key=lambda use: use.start)
 
@@ -253,6 +271,7 @@ def _found(
     glossary: Glossary,
     context: Context,
     lines: LineIndex,
+    judged: dict[int, Decision],
 ) -> Found:
     line, column = lines.position(uses[0].start)
     senses = glossary.lookup(acronym)
@@ -262,7 +281,8 @@ def _found(
     if definition is not None:
         defined_by, expansion = DefinedBy(definition.kind.value), definition.expansion
     elif senses:
-        sense = choose_sense(senses, context.words_near(uses[0].start))
+        decision = judged.get(uses[0].start)
+        sense = decision.entry if decision else choose_sense(senses, context.words_near(uses[0].start))
         defined_by, expansion = DefinedBy.GLOSSARY, sense.expansion if sense else None
     else:
         defined_by, expansion = DefinedBy.NONE, None

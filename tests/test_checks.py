@@ -174,10 +174,28 @@ def test_d001_severity_depends_on_who_knows_the_acronym() -> None:
     assert "'Temporary Deputy Chief Constable (TDCC)'" in findings[2].message
 
 
-def test_d001_ambiguous_acronym_lists_the_senses() -> None:
+def test_d007_ambiguous_acronym_lists_the_senses() -> None:
     glossary = Glossary.from_entries([Entry("CC", "Chief Constable"), Entry("CC", "County Council")])
     (finding,) = document_findings("The CC spoke.", glossary)
-    assert "the glossary has 'Chief Constable' or 'County Council'" in finding.message
+    assert (finding.code, finding.severity, finding.line, finding.column) == ("D007", Severity.WARNING, 1, 5)
+    assert finding.message == (
+        "CC could mean 'Chief Constable' or 'County Council' and the words around it do not say which; "
+        "spell out the one meant at first use, such as 'Chief Constable (CC)'"
+    )
+
+
+def test_an_ambiguous_acronym_the_context_decides_is_not_d007() -> None:
+    glossary = Glossary.from_entries(
+        [Entry("CC", "Chief Constable", context=("force",)), Entry("CC", "County Council", context=("council",))]
+    )
+    (finding,) = document_findings("The CC set the council budget.", glossary)
+    assert finding.code == "D001"
+    assert "'County Council (CC)'" in finding.message
+
+
+def test_context_rules_keep_headings_and_codes_out_of_the_findings() -> None:
+    glossary = Glossary.from_entries([Entry("ACC", "Assistant Chief Constable")])
+    assert document_findings("IT WAS AGREED THAT THE ACC WOULD RESPOND\nReference A-ACC-7 logged.", glossary) == []
 
 
 def test_d002_glossary_row_never_used() -> None:
@@ -283,7 +301,7 @@ def test_sample_findings_are_sorted_and_have_messages(sample_findings: list[Find
 
 
 def test_every_code_has_a_rule() -> None:
-    assert list(RULES) == [f"G00{n}" for n in range(1, 9)] + [f"D00{n}" for n in range(1, 7)]
+    assert list(RULES) == [f"G00{n}" for n in range(1, 9)] + [f"D00{n}" for n in range(1, 8)]
 
 
 def test_select_and_ignore_take_prefixes() -> None:
