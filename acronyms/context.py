@@ -55,6 +55,7 @@ MIN_HEADING_WORDS = 2
 MIN_HEADING_LETTERS = 4
 MAX_HEADING_CHARS = 200  # a heading fits on a line; a longer line is prose (and is not scanned per hit)
 WORD = re.compile(r"[^\W\d_]+")
+LOWER_RUN = re.compile(r"[a-z]{3}")  # a shortcut: no acronym strings three lower-case letters together
 ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 NUMBERED_BY = frozenset(
     "part chapter section schedule phase stage article volume annex appendix tier level category grade class "
@@ -74,6 +75,10 @@ SENTENCE_END_AFTER = frozenset(".:")
 CHUNK_CHARS = 1000
 MARGIN_CHARS = 200
 CUT_SEARCH_CHARS = 50  # how far to look for white space to cut a chunk at
+# Where spaCy's sentencizer would end a sentence: sentence punctuation (and any
+# closing quotes or brackets) before white space, or a blank line.
+SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s)\s*|\n[ \t]*\r?\n")
+SENTENCE_SEARCH_CHARS = 1000  # a sentence of minutes is far shorter; the cap keeps each search local
 # A word of the hit's own sentence counts this many times a word of its paragraph.
 SENTENCE_WEIGHT = 2
 
@@ -87,9 +92,10 @@ def not_an_acronym(text: str, start: int, end: int, acronyms: Collection[str] = 
     if _in_capitals_line(text, start, end, acronyms):
         return "in a line written in capitals"
     before = text[max(0, start - 20) : start]
-    word = WORD_BEFORE.search(before)
-    if ROMAN.fullmatch(token) and word and word[1].casefold() in NUMBERED_BY:
-        return "a Roman numeral"
+    if ROMAN.fullmatch(token):
+        word = WORD_BEFORE.search(before)
+        if word and word[1].casefold() in NUMBERED_BY:
+            return "a Roman numeral"
     if token.upper() in TIMES_AND_UNITS and NUMBER_BEFORE.search(before):
         return "a time or unit"
     return None
@@ -102,11 +108,15 @@ def _in_capitals_line(text: str, start: int, end: int, acronyms: Collection[str]
     if (line_start == 0 and floor > 0) or (line_end == -1 and end + MAX_HEADING_CHARS < len(text)):
         return False  # a line this long is prose, not a heading
     line = text[line_start : len(text) if line_end == -1 else line_end]
+    if LOWER_RUN.search(line):
+        return False  # three lower-case letters in a row: an ordinary word not in capitals
     others = WORD.findall(line[: start - line_start] + " " + line[end - line_start :])
-    if all(word.isupper() for word in others):
-        ordinary = [word for word in others if word not in acronyms]
-        return len(ordinary) >= MIN_HEADING_WORDS and sum(map(len, ordinary)) >= MIN_HEADING_LETTERS
-    return False
+    ordinary = [word for word in others if word not in acronyms]  # acronyms say nothing about the line's case
+    return (
+        len(ordinary) >= MIN_HEADING_WORDS
+        and sum(map(len, ordinary)) >= MIN_HEADING_LETTERS
+        and all(word.isupper() for word in ordinary)
+    )
 
 
 def needs_tokens(text: str, match: Match) -> bool:
@@ -168,13 +178,44 @@ class Window:
 
 
 class SpacyContext:
-    """Runs spaCy on the windows of a text that hits need, once each, on first use."""
+    """spaCy's reading of a text, done piecemeal and only where a hit asks for it.
 
-    def __init__(self, text: str, model: str | None = None, doc: Doc | None = None) -> None:
+    Token boundaries come from spaCy's tokenizer run on the white-space
+    delimited piece of text holding the hit: the tokenizer splits on white
+    space first, so this gives the tokens a whole-text run would. Sentences
+    and lemmas come from running the pipeline on a window around the hit when
+    a trained pipeline is named or `full` is asked for; with spaCy's blank
+    English the sentencizer only splits at sentence punctuation, which
+    `SENTENCE_END` finds without building a Doc. A `doc` given by a pipeline
+    is used as it is.
+    """
+
+    def __init__(self, text: str, model: str | None = None, doc: Doc | None = None, *, full: bool = False) -> None:
         self.text = text
         self.model = model
+        self.full = full
         self._windows: dict[tuple[int, int], Window] = {}
         self._whole = Window(0, doc) if doc is not None else None
+
+    def aligned(self, match: Match) -> bool:
+        """True when spaCy's tokens start and end where the hit does."""
+        if self._whole is not None:
+            return self._whole.aligned(match)
+        start, end = _whitespace_token(self.text, match.start, match.end)
+        piece = load_pipeline(self.model).tokenizer(self.text[start:end])
+        return piece.char_span(match.start - start, match.end - start) is not None
+
+    def sentence(self, match: Match) -> tuple[int, int]:
+        """The bounds of the sentence holding the hit."""
+        if self._whole is not None or self.model is not None or self.full:
+            return self.window(match).sentence(match)
+        return _sentence_bounds(self.text, match.start, match.end)
+
+    def lemmas(self, start: int, end: int, excluded: Callable[[int], bool]) -> frozenset[str]:
+        """Lemmas of `[start, end)` from a trained pipeline; none from the blank one."""
+        if self._whole is None and self.model is None:
+            return frozenset()
+        return self.window(Match(start, end, "")).lemmas(start, end, excluded)
 
     def window(self, match: Match) -> Window:
         """spaCy's reading of the text around the hit."""
@@ -192,6 +233,35 @@ class SpacyContext:
         start = _cut(self.text, chunk * CHUNK_CHARS - MARGIN_CHARS, backwards=True)
         end = _cut(self.text, (chunk + 1) * CHUNK_CHARS + MARGIN_CHARS, backwards=False)
         return start, max(end, match.end)
+
+
+def _whitespace_token(text: str, start: int, end: int) -> tuple[int, int]:
+    """The run of non-space characters holding `[start, end)`, at most `CUT_SEARCH_CHARS` either side."""
+    low = max(0, start - CUT_SEARCH_CHARS)
+    while start > low and not text[start - 1].isspace():
+        start -= 1
+    high = min(len(text), end + CUT_SEARCH_CHARS)
+    while end < high and not text[end].isspace():
+        end += 1
+    return start, end
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding `[start, end)`: from after the last sentence end before it to the next one.
+
+    >>> text = "The CC spoke. Thieves took the CC! Then nothing."
+    >>> start, end = _sentence_bounds(text, 31, 33)
+    >>> text[start:end]
+    'Thieves took the CC!'
+    """
+    low = max(0, start - SENTENCE_SEARCH_CHARS)
+    ends = [found.end() for found in SENTENCE_END.finditer(text, low, start)]
+    begin = ends[-1] if ends else low
+    while begin < start and text[begin].isspace():
+        begin += 1
+    after = SENTENCE_END.search(text, end, end + SENTENCE_SEARCH_CHARS)
+    finish = after.start() + len(after.group().rstrip()) if after else min(len(text), end + SENTENCE_SEARCH_CHARS)
+    return begin, finish
 
 
 def _cut(text: str, position: int, *, backwards: bool) -> int:

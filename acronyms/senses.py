@@ -120,7 +120,8 @@ class Context:
 
     def _without_long_forms(self, start: int, end: int) -> str:
         pieces, position = [], start
-        for excluded_start, excluded_end in self.excluded[bisect.bisect_left(self.excluded, (start, start)) :]:
+        for index in range(bisect.bisect_left(self.excluded, (start, start)), len(self.excluded)):
+            excluded_start, excluded_end = self.excluded[index]
             if excluded_start >= end:
                 break
             pieces.append(self.text[position:excluded_start])

@@ -73,21 +73,45 @@ def test_spacy_is_not_used_when_no_hit_needs_it(monkeypatch: pytest.MonkeyPatch,
     assert annotate(text, glossary).startswith("The Police and Crime Commissioner (PCC)")
 
 
-def test_spacy_reads_only_windows_around_the_hits_that_need_it(
-    monkeypatch: pytest.MonkeyPatch, glossary: Glossary
-) -> None:
-    seen: list[int] = []
-    real = context_module.load_pipeline()
+class Recording:
+    """Stands in for the spaCy pipeline and records what it is asked to read."""
 
-    def counting(model: str | None = None) -> Any:
-        return lambda text: (seen.append(len(text)), real(text))[1]
+    def __init__(self) -> None:
+        self.real = context_module.load_pipeline()
+        self.tokenized: list[str] = []
+        self.parsed: list[str] = []
 
-    monkeypatch.setattr(context_module, "load_pipeline", counting)
-    filler = "The PCC met the ACC and the NPT in the town hall. " * 400
-    text = filler + "Thieves steal the CC from parked vehicles for the metal. " + filler
+    def tokenizer(self, text: str) -> Any:
+        self.tokenized.append(text)
+        return self.real.tokenizer(text)
+
+    def __call__(self, text: str) -> Any:
+        self.parsed.append(text)
+        return self.real(text)
+
+
+@pytest.fixture
+def recording(monkeypatch: pytest.MonkeyPatch) -> Recording:
+    spy = Recording()
+    monkeypatch.setattr(context_module, "load_pipeline", lambda model=None: spy)
+    return spy
+
+
+FILLER = "The PCC met the ACC and the NPT in the town hall. " * 400
+
+
+def test_spacy_tokenizes_only_the_pieces_that_need_it(recording: Recording, glossary: Glossary) -> None:
+    text = FILLER + "Reference A-ACC-7 and thieves steal the CC from parked vehicles for the metal. " + FILLER
     assert "Catalytic Converter (CC)" in annotate(text, glossary)
-    assert len(seen) == 1
-    assert seen[0] < 2000 < len(text)
+    assert recording.tokenized == ["A-ACC-7"]
+    assert recording.parsed == []
+
+
+def test_full_context_reads_windows_around_every_hit(recording: Recording, glossary: Glossary) -> None:
+    text = FILLER + "Thieves steal the CC from parked vehicles for the metal. " + FILLER
+    assert "Catalytic Converter (CC)" in annotate(text, glossary, Options(context=ContextMode.FULL))
+    assert len(recording.parsed) == 1
+    assert len(recording.parsed[0]) < 2000 < len(text)
 
 
 def tiny_pipeline(path: Path) -> Path:
