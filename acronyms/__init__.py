@@ -2,10 +2,12 @@
 
 from .annotation import annotate, annotation
 from .checks import CheckOptions, Finding, Severity, check_document, check_glossary, check_paths
+from .edits import Replacement, restore
 from .errors import AcronymsError, GlossaryError, InputError, UsageError
+from .generate import used_glossary
 from .glossary import Entry, Glossary
 from .matcher import Form, Match, find
-from .planner import Action, Decision, Options, Style
+from .planner import Action, Decision, FirstUse, GlossaryMode, Options, Style
 from .regions import Format
 from .render import Annotation, Insertion
 from .reporters import ReportFormat, report
@@ -22,14 +24,17 @@ __all__ = [
     "DefinedBy",
     "Entry",
     "Finding",
+    "FirstUse",
     "Form",
     "Format",
     "Glossary",
     "GlossaryError",
+    "GlossaryMode",
     "InputError",
     "Insertion",
     "Match",
     "Options",
+    "Replacement",
     "ReportFormat",
     "Scan",
     "Severity",
@@ -44,5 +49,7 @@ __all__ = [
     "extract",
     "find",
     "report",
+    "restore",
     "scan",
+    "used_glossary",
 ]

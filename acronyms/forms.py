@@ -34,7 +34,28 @@ def spelled_out(text: str, match: Match, entry: Entry) -> tuple[int, int] | None
     `Long Form (LF)` (also `Long Form (LF Name)`, for a person) and
     `LF (Long Form)`, compared case-insensitively; None otherwise.
     """
-    long = long_form(entry, text, match).casefold()
+    if not beside_bracket(text, match):
+        return None  # the common case: no bracket, nothing to build
+    return spelled_out_as(text, match, long_form(entry, text, match))
+
+
+def beside_bracket(text: str, match: Match) -> bool:
+    """True when a bracket opens right before the match or just after it.
+
+    >>> beside_bracket("x (SNP)", Match(3, 6, "SNP")), beside_bracket("SNP  (x)", Match(0, 3, "SNP"))
+    (True, True)
+    """
+    return text[match.start - 1 : match.start] == "(" or "(" in text[match.end : match.end + BRACKET_GAP + 1]
+
+
+def spelled_out_as(text: str, match: Match, long: str) -> tuple[int, int] | None:
+    """Like `spelled_out`, for a long form as it would be written (escaped for HTML or Markdown, say).
+
+    >>> text = "Ethics &amp; Audit Panel (EAP)"
+    >>> spelled_out_as(text, Match(26, 29, "EAP"), "Ethics &amp; Audit Panel")
+    (0, 24)
+    """
+    long = long.casefold()
     if text[match.start - 1 : match.start] == "(":
         window_start = max(0, match.start - len(long) - BRACKET_GAP)
         before = text[window_start : match.start - 1].rstrip()

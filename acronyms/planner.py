@@ -13,19 +13,30 @@ ambiguous acronym). Nothing is changed here; `render` applies the plan.
 
 from __future__ import annotations
 
+import bisect
 import enum
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .definitions import Definition, find_inline_definitions
+from . import html
+from .context import WORD, ContextMode, SpacyContext, needs_tokens, not_an_acronym
+from .definitions import Definition, find_definitions_near
+from .errors import UsageError
+from .escaping import escape
+from .forms import BRACKET_GAP, beside_bracket, long_form, spelled_out, spelled_out_as
 from .glossary import Entry, Glossary
-from .forms import spelled_out
+from .headings import heading_spans, section_starts
 from .matcher import Match, find
 from .positions import LineIndex
-from .regions import Format, Spans, protected_spans
+from .regions import Format, Spans, protected_spans, without_tags
 from .sections import GlossarySection, find_glossary_section
 from .senses import Context, choose_sense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class Style(enum.Enum):
@@ -33,14 +44,31 @@ class Style(enum.Enum):
 
     INLINE = "inline"
     FOOTNOTE = "footnote"
+    TOOLTIP = "tooltip"
 
 
 class Action(enum.Enum):
-    """What annotation does with one occurrence."""
+    """What annotation does with one occurrence (`MARK`: a tooltip only, in the tooltip style)."""
 
     EXPAND = "expand"
     KEEP = "keep"
     SKIP = "skip"
+    MARK = "mark"
+
+
+class FirstUse(enum.Enum):
+    """Where "first use" is counted from: the document, or each section (a heading starts one)."""
+
+    DOCUMENT = "document"
+    SECTION = "section"
+
+
+class GlossaryMode(enum.Enum):
+    """A generated glossary of the acronyms used: none, appended, or replacing the document's own."""
+
+    NONE = "none"
+    APPEND = "append"
+    REPLACE = "replace"
 
 
 @dataclass(frozen=True)
@@ -48,13 +76,30 @@ class Options:
     """Everything that shapes an annotation; immutable, so it can be shared.
 
     `document_glossary`: use the document's own glossary section for acronyms
-    that the given glossaries do not define.
+    that the given glossaries do not define. `context` and `spacy_model`: see
+    `acronyms.context` (no model: `spacy.blank("en")` with a sentencizer).
+    `skip_headings`: leave acronyms in headings alone. `glossary_section`: see
+    `acronyms.generate`. Plain text has no tooltips:
+
+    >>> Options(style=Style.TOOLTIP)
+    Traceback (most recent call last):
+    ...
+    acronyms.errors.UsageError: plain text cannot show tooltips; use the inline or footnote style, or Markdown or HTML
     """
 
     style: Style = Style.INLINE
     format: Format = Format.TEXT
     every_use: bool = False
     document_glossary: bool = True
+    context: ContextMode = ContextMode.AUTO
+    spacy_model: str | None = None
+    first_use: FirstUse = FirstUse.DOCUMENT
+    skip_headings: bool = False
+    glossary_section: GlossaryMode = GlossaryMode.NONE
+
+    def __post_init__(self) -> None:
+        if self.style is Style.TOOLTIP and self.format is Format.TEXT:
+            raise UsageError("plain text cannot show tooltips; use the inline or footnote style, or Markdown or HTML")
 
 
 @dataclass(frozen=True)
@@ -83,8 +128,11 @@ class NotesBlock:
     numbers: dict[str, int]
 
 
+NOT_AN_ACRONYM = "not an acronym"  # reasons that start with these words, for callers that sort decisions
+AMBIGUOUS = "ambiguous"
 TEXT_MARKER = re.compile(r"\[(\d+)\]")
 MARKDOWN_MARKER = re.compile(r"\[\^([^\]\s]+)\]")
+HTML_MARKER = re.compile(r"<sup\b[^>]*\bdata-acronyms=[\"']?ref\b")
 NOTES_HEADING = "Notes"
 NOTES_BLOCK = re.compile(
     rf"(?:\r?\n|\r)*^{NOTES_HEADING}[ \t]*(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))?(?:\[\d+\] [^\r\n]*(?:\r?\n|\r|\Z))+\Z",
@@ -93,17 +141,23 @@ NOTES_BLOCK = re.compile(
 NOTE_LINE = re.compile(r"^\[(\d+)\] (\S+?):", re.MULTILINE)
 
 
-def plan(text: str, glossary: Glossary, options: Options = Options()) -> Plan:
-    """Decide what to do with every acronym of `glossary` found in `text`."""
-    section = find_glossary_section(text)
+def plan(text: str, glossary: Glossary, options: Options = Options(), *, doc: Doc | None = None) -> Plan:
+    """Decide what to do with every acronym of `glossary` found in `text`.
+
+    `doc`, spaCy's reading of `text` (as in a pipeline), gives the context its
+    tokens, sentences and lemmas instead of running spaCy again.
+    """
+    section = find_glossary_section(text, options.format)
     glossary = _with_section(glossary, section) if options.document_glossary else glossary
-    protected = protected_spans(text, options.format)
+    protected = protected_spans(text, options.format, links=options.style is Style.FOOTNOTE)
+    if options.skip_headings:
+        protected += [(start, end, "a heading") for start, end in heading_spans(text, options.format)]
     if section is not None:
         protected.append((section.start, section.end, "the document's glossary section"))
     notes = find_notes(text) if options.style is Style.FOOTNOTE and options.format is Format.TEXT else None
     if notes is not None:
         protected.append((notes.start, len(text), "the notes list"))
-    return Plan(tuple(_Judge(text, glossary, options, Spans(protected)).decisions()), notes)
+    return Plan(tuple(_Judge(text, glossary, options, protected, doc).decisions()), notes)
 
 
 def _with_section(glossary: Glossary, section: GlossarySection | None) -> Glossary:
@@ -125,58 +179,247 @@ def find_notes(text: str) -> NotesBlock | None:
 class _Judge:
     """Decides occurrence by occurrence, remembering what the text has introduced so far."""
 
-    def __init__(self, text: str, glossary: Glossary, options: Options, protected: Spans) -> None:
-        self.text, self.glossary, self.options, self.protected = text, glossary, options, protected
+    def __init__(
+        self, text: str, glossary: Glossary, options: Options, protected: list[tuple[int, int, str]], doc: Doc | None
+    ) -> None:
+        self.text, self.glossary, self.options, self.doc = text, glossary, options, doc
+        self.protected_spans, self.protected = protected, Spans(protected)
         self.matches = find(text, glossary)
-        definitions = find_inline_definitions(text) if self.matches else []
-        self.defined = {definition.short_start for definition in definitions}
-        self.context = Context(text, self.matches, glossary, _long_form_spans(text, self.matches, glossary, definitions))
+        self.bracketed = [match for match in self.matches if beside_bracket(text, match)]
+        self.definitions = find_definitions_near(text, _unexplained(text, self.bracketed, glossary, options.format))
+        self.defined = {definition.short_start for definition in self.definitions}
+        self.document_senses = _document_senses(glossary, self.definitions)
+        self.document_senses.update(_spelled_out_senses(text, self.bracketed, glossary, options.format))
         self.lines = LineIndex(text)
         self.introduced: dict[str, int] = {}
+        self.kept: dict[str, Decision] = {}  # per acronym, the decision its later uses share (first use only)
+        self.tooltips: set[str] = set()  # introduced in the glossary's sense, so later uses may carry its tooltip
+        self.sections = section_starts(text, options.format) if options.first_use is FirstUse.SECTION else [0]
+        self.shortcut = not options.every_use and options.style is not Style.TOOLTIP
+
+    @functools.cached_property
+    def prose(self) -> str:
+        """What the context reads: the text with its tags blanked out, offsets kept."""
+        return self.text if "<" not in self.text else without_tags(self.text, self.options.format, self.protected_spans)
+
+    @functools.cached_property
+    def context(self) -> Context:
+        """Words near each hit, for choosing senses; built on the first ambiguous hit."""
+        long_forms = [(start, end) for start, end, _ in self.long_forms]
+        return Context(self.text, self.matches, self.glossary, long_forms + _markup_spans(self.text, self.options.format))
+
+    @functools.cached_property
+    def long_forms(self) -> list[tuple[int, int, str]]:
+        """Where the text spells out a long form beside its acronym, labelled `the long form of ACRONYM`."""
+        found = _long_form_spans(self.text, self.bracketed, self.glossary, self.definitions, self.options.format)
+        return found + _tooltip_long_forms(self.text) if self.options.format is Format.HTML else found
+
+    @functools.cached_property
+    def inside_long_forms(self) -> Spans:
+        return Spans(self.long_forms)
+
+    @functools.cached_property
+    def spacy(self) -> SpacyContext:
+        full = self.options.context is ContextMode.FULL
+        return SpacyContext(self.prose, self.options.spacy_model, self.doc, full=full)
+
+    @functools.cached_property
+    def acronym_words(self) -> frozenset[str]:
+        """The words of every hit: they do not make a line a heading."""
+        surfaces = {match.surface(self.text) for match in self.matches}
+        return frozenset(word for surface in surfaces for word in WORD.findall(surface))
 
     def decisions(self) -> list[Decision]:
         decisions = []
+        section = 0
+        sectioned = len(self.sections) > 1
+        starts, ends, cursor = self.protected.starts, self.protected.ends, 0
         for match in self.matches:
+            while cursor < len(ends) and ends[cursor] <= match.start:  # matches come in order: walk the spans once
+                cursor += 1
+            free = cursor == len(starts) or starts[cursor] >= match.end
+            if sectioned and bisect.bisect_right(self.sections, match.start) - 1 != section:  # a new section
+                section = bisect.bisect_right(self.sections, match.start) - 1
+                self.introduced, self.tooltips, self.kept = {}, set(), {}
+            kept = self.kept.get(match.acronym) if self.shortcut else None
+            if kept is not None and free:
+                decisions.append(Decision(match, Action.KEEP, kept.reason, kept.entry))  # the common case, made cheap
+                continue
             decision = self.decide(match)
             if decision.action is Action.EXPAND or decision.reason in ("defined inline", "already annotated"):
-                self.introduced.setdefault(match.acronym, self.lines.line(match.start))
+                if match.acronym not in self.introduced:
+                    if self.in_glossary_sense(decision):
+                        self.tooltips.add(match.acronym)
+                    self.introduced[match.acronym] = self.lines.line(match.start)
+                    self._keep_later(match.acronym, decision)
             decisions.append(decision)
         return decisions
+
+    def _keep_later(self, acronym: str, decision: Decision) -> None:
+        """Later uses of an introduced acronym are kept as they are (what `decide` would conclude)."""
+        senses = self.glossary.lookup(acronym)
+        if not any(sense.well_known for sense in senses):
+            reason = f"already introduced at line {self.introduced[acronym]}"
+            only = senses[0] if len(senses) == 1 else None  # with several senses, a later use is not judged again
+            self.kept[acronym] = Decision(decision.match, Action.KEEP, reason, only)
+
+    def titled_sense(self, match: Match) -> Entry | None:
+        """In HTML, the sense an `<abbr title="…">` around the match names (so a tooltip still counts as a use)."""
+        title = html.layout(self.text).title_at(match.start) if self.options.format is Format.HTML else None
+        if title is None:
+            return None
+        wanted = title.casefold()
+        senses = self.glossary.lookup(match.acronym)
+        return next((sense for sense in senses if long_form(sense, self.text, match).casefold() == wanted), None)
+
+    def in_glossary_sense(self, decision: Decision) -> bool:
+        """Whether an introduction means the glossary's sense (an inline definition may mean another)."""
+        if decision.reason != "defined inline":
+            return True
+        entry = decision.entry
+        return entry is not None and spelled_out_in(self.text, decision.match, entry, self.options.format) is not None
 
     def decide(self, match: Match) -> Decision:
         inside = self.protected.overlapping(match.start, match.end)
         if inside is not None:
-            return Decision(match, Action.SKIP, f"inside {inside}")
+            return Decision(match, Action.SKIP, f"inside {inside}", self.titled_sense(match))
+        if self.long_forms and (inside := self.inside_long_forms.overlapping(match.start, match.end)) is not None:
+            return Decision(match, Action.SKIP, f"inside {inside}")  # `National ANPR Data Centre (NADC)`
         senses = self.glossary.lookup(match.acronym)
-        entry = choose_sense(senses, self.context.words_near(match.start))
-        if match.start in self.defined or (entry and spelled_out(self.text, match, entry)):
+        if _has_marker(self.text, match, self.options):  # before the tokens: a marker glues onto the acronym
+            return Decision(match, Action.KEEP, "already annotated", self.sense(match, senses))
+        if self.options.context is not ContextMode.OFF:
+            reason = self.not_an_acronym(match)
+            if reason is not None:
+                return Decision(match, Action.SKIP, f"{NOT_AN_ACRONYM}: {reason}")
+        entry = self.sense(match, senses)
+        if match.start in self.defined or (entry and spelled_out_in(self.text, match, entry, self.options.format)):
             return Decision(match, Action.KEEP, "defined inline", entry)
-        if _has_marker(self.text, match, self.options):
-            return Decision(match, Action.KEEP, "already annotated", entry)
         if entry is None:
-            return Decision(match, Action.SKIP, f"ambiguous: {len(senses)} senses and the context does not decide")
+            return Decision(match, Action.SKIP, f"{AMBIGUOUS}: {len(senses)} senses and the context does not decide")
         if entry.well_known:
             return Decision(match, Action.KEEP, "well known", entry)
         if match.acronym in self.introduced and not self.options.every_use:
-            return Decision(match, Action.KEEP, f"already introduced at line {self.introduced[match.acronym]}", entry)
+            tooltip = self.options.style is Style.TOOLTIP and match.acronym in self.tooltips
+            reason = f"already introduced at line {self.introduced[match.acronym]}"
+            return Decision(match, Action.MARK if tooltip else Action.KEEP, reason, entry)
         return Decision(match, Action.EXPAND, "every use" if match.acronym in self.introduced else "first use", entry)
 
 
+    def not_an_acronym(self, match: Match) -> str | None:
+        """Why the context says this hit is not the acronym (rules first, then spaCy's tokens)."""
+        reason = not_an_acronym(self.prose, match.start, match.end, self.acronym_words)
+        if reason is None and (self.options.context is ContextMode.FULL or needs_tokens(self.prose, match)):
+            if not self.spacy.aligned(match):
+                reason = "part of a longer token (a code, file name or address)"
+        return reason
+
+    def sense(self, match: Match, senses: Sequence[Entry]) -> Entry | None:
+        """The sense meant here: the only one, the one the document defines, or the one the context picks."""
+        if len(senses) == 1:
+            return senses[0]
+        if match.acronym in self.document_senses:
+            return self.document_senses[match.acronym]
+        if self.options.context is ContextMode.OFF or not senses:
+            return None
+        start, end = self.spacy.sentence(match)
+        sentence = self.context.words_in(start, end) | self.spacy.lemmas(start, end, self.context.excluded_at)
+        return choose_sense(senses, self.context.words_near(match.start), sentence)
+
+
+def _unexplained(text: str, bracketed: Sequence[Match], glossary: Glossary, format: Format) -> list[tuple[int, int]]:
+    """Hits beside a bracket that no sense of theirs spells out: only these need the definition finder."""
+    return [
+        (match.start, match.end)
+        for match in bracketed
+        if not any(spelled_out_in(text, match, entry, format) for entry in glossary.lookup(match.acronym))
+    ]
+
+
+def _spelled_out_senses(text: str, bracketed: Sequence[Match], glossary: Glossary, format: Format) -> dict[str, Entry]:
+    """For acronyms with several senses, the sense the text spells out beside one of its (`bracketed`) uses."""
+    chosen: dict[str, Entry] = {}
+    for match in bracketed:
+        senses = glossary.lookup(match.acronym)
+        if len(senses) > 1 and match.acronym not in chosen:
+            for entry in senses:
+                if spelled_out_in(text, match, entry, format):
+                    chosen[match.acronym] = entry
+                    break
+    return chosen
+
+
+def _document_senses(glossary: Glossary, definitions: Sequence[Definition]) -> dict[str, Entry]:
+    """For acronyms with several senses, the sense that the document's own definitions spell out."""
+    chosen: dict[str, Entry] = {}
+    for definition in definitions:
+        long = definition.expansion.casefold()
+        for entry in glossary.lookup(definition.acronym):
+            if long in (entry.expansion.casefold(), entry.plural_expansion.casefold()):
+                chosen.setdefault(definition.acronym, entry)
+    return chosen
+
+
 def _long_form_spans(
-    text: str, matches: Sequence[Match], glossary: Glossary, definitions: Sequence[Definition]
-) -> list[tuple[int, int]]:
-    """Where the text spells out a long form beside its acronym, in any sense of it."""
-    spans = [(definition.long_start, definition.long_end) for definition in definitions]
+    text: str, matches: Sequence[Match], glossary: Glossary, definitions: Sequence[Definition], format: Format
+) -> list[tuple[int, int, str]]:
+    """Where the text spells out a long form beside its acronym, in any sense of it, and whose it is.
+
+    An acronym inside another's long form is part of a name, left as it is, so that
+    `National ANPR Data Centre (NADC)` stays as annotation wrote it.
+    """
+    spans = [(d.long_start, d.long_end, f"the long form of {d.acronym}") for d in definitions]
     for match in matches:
         for entry in glossary.lookup(match.acronym):
-            span = spelled_out(text, match, entry)
+            span = spelled_out_in(text, match, entry, format)
             if span is not None:
-                spans.append(span)
+                spans.append((*span, f"the long form of {match.acronym}"))
     return spans
+
+
+def _tooltip_long_forms(text: str) -> list[tuple[int, int, str]]:
+    """Long forms spelled out before a tooltip, as the tooltip style writes them: `Long Form (<abbr title=…>LF</abbr>)`.
+
+    >>> page = '<p>National ANPR Data Centre (<abbr title="National ANPR Data Centre">NADC</abbr>)</p>'
+    >>> [(page[start:end], what) for start, end, what in _tooltip_long_forms(page)]
+    [('National ANPR Data Centre', 'the long form of NADC')]
+    """
+    spans = []
+    for start, end, title in html.layout(text).abbreviations:
+        if text[start - 1 : start] != "(":
+            continue
+        long = escape(title, Format.HTML)
+        long_end = start - 1
+        while long_end > max(0, start - 1 - BRACKET_GAP) and text[long_end - 1].isspace():
+            long_end -= 1
+        if text[max(0, long_end - len(long)) : long_end].casefold() == long.casefold():
+            acronym = text[text.index(">", start) + 1 : text.rindex("<", start, end)]
+            spans.append((long_end - len(long), long_end, f"the long form of {acronym}"))
+    return spans
+
+
+def spelled_out_in(text: str, match: Match, entry: Entry, format: Format) -> tuple[int, int] | None:
+    """`forms.spelled_out`, also for the long form as annotation writes it in `format` (escaped).
+
+    >>> text = "Ethics &amp; Audit Panel (EAP)"
+    >>> spelled_out_in(text, Match(26, 29, "EAP"), Entry("EAP", "Ethics & Audit Panel"), Format.HTML)
+    (0, 24)
+    """
+    if not beside_bracket(text, match):
+        return None
+    found = spelled_out(text, match, entry)
+    if found is None and format is not Format.TEXT:
+        found = spelled_out_as(text, match, escape(long_form(entry, text, match), format))
+    return found
+
+
+def _markup_spans(text: str, format: Format) -> list[tuple[int, int]]:
+    """HTML tags and comments: their words (attribute values, tooltips) are not context."""
+    return list(html.layout(text).markup) if format is Format.HTML else []
 
 
 def _has_marker(text: str, match: Match, options: Options) -> bool:
     if options.style is not Style.FOOTNOTE:
         return False
-    marker = MARKDOWN_MARKER if options.format is Format.MARKDOWN else TEXT_MARKER
-    return marker.match(text, match.end) is not None
+    markers = {Format.MARKDOWN: MARKDOWN_MARKER, Format.HTML: HTML_MARKER}
+    return markers.get(options.format, TEXT_MARKER).match(text, match.end) is not None

@@ -1,8 +1,10 @@
 """Regions of a document that annotation must never touch.
 
 URLs, e-mail addresses and HTML tags in every format; in Markdown also code
-(fenced, indented and inline), link and image targets, reference definitions
-and footnote definitions. Each region is a half-open span into the original text.
+(fenced, indented and inline), link and image targets, reference, footnote and
+abbreviation definitions, HTML blocks and YAML front matter; in HTML everything
+but the text nodes (`acronyms.html`). Each region is a half-open span into the
+original text.
 
 >>> text = "See `SNP` at https://x.org/SNP or <b class='SNP'>SNP</b>."
 >>> [(text[s:e], what) for s, e, what in protected_spans(text, Format.MARKDOWN)]
@@ -14,8 +16,10 @@ from __future__ import annotations
 import bisect
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import PurePath
+
+from . import html
 
 
 class Format(enum.Enum):
@@ -23,18 +27,30 @@ class Format(enum.Enum):
 
     TEXT = "text"
     MARKDOWN = "markdown"
+    HTML = "html"
 
     @classmethod
     def from_path(cls, path: str) -> Format:
         """Guess the format from a file name; standard input and unknown suffixes are text.
 
-        >>> Format.from_path("minutes.md"), Format.from_path("-")
-        (<Format.MARKDOWN: 'markdown'>, <Format.TEXT: 'text'>)
+        >>> Format.from_path("minutes.md"), Format.from_path("minutes.HTM"), Format.from_path("-")
+        (<Format.MARKDOWN: 'markdown'>, <Format.HTML: 'html'>, <Format.TEXT: 'text'>)
         """
-        suffix = PurePath(path).suffix.lower()
-        return cls.MARKDOWN if suffix in (".md", ".markdown") else cls.TEXT
+        return SUFFIXES.get(PurePath(path).suffix.lower(), cls.TEXT)
 
 
+SUFFIXES = {".md": Format.MARKDOWN, ".markdown": Format.MARKDOWN, ".html": Format.HTML, ".htm": Format.HTML}
+
+
+# Markdown HTML blocks (CommonMark 4.6): raw-text elements run to their end tag; block-level
+# elements and a tag alone on its line run to the next blank line. Their text is HTML, not Markdown.
+_RAW_BLOCKS = "script|pre|style|textarea"
+_BLOCK_NAMES = (
+    "address|article|aside|blockquote|body|caption|center|dd|details|dialog|div|dl|dt|fieldset|figcaption|figure"
+    "|footer|form|h[1-6]|head|header|hr|html|iframe|legend|li|main|menu|nav|ol|p|section|summary|table|tbody|td"
+    "|tfoot|th|thead|title|tr|ul"
+)
+_LONE_TAG = r"(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>|</[A-Za-z][A-Za-z0-9-]*[ \t]*>)"
 _COMMON = [
     r"(?P<comment><!--.*?(?:-->|\Z))",
     r"(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)",
@@ -42,6 +58,12 @@ _COMMON = [
     r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
 ]
 _MARKDOWN = [
+    r"(?P<front_matter>\A---[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))",
+    (
+        rf"(?P<html_block>^[ ]{{0,3}}<(?i:{_RAW_BLOCKS})(?=[\s>]|\Z).*?(?:</(?i:{_RAW_BLOCKS})>[^\n]*|\Z)"
+        rf"|^[ ]{{0,3}}(?:</?(?i:{_BLOCK_NAMES})(?=[\s/>]|\Z)|{_LONE_TAG}[ \t]*\r?$).*?(?=\n[ \t]*\r?\n|\Z))"
+    ),
+    r"(?P<abbreviation>^[ ]{0,3}\*\[[^\]\n]+\]:[^\n]*)",
     r"(?P<fenced_code>^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ ]{0,3}(?P=fence)[`~]*[ \t]*(?:\r?\n|\Z))",
     r"(?P<unclosed_fence>^[ ]{0,3}(?:`{3,}|~{3,})[^\n]*(?:\n.*)*\Z)",
     r"(?P<indented_code>(?:\A|(?<=\n)[ \t]*\r?\n)(?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z)|[ \t]*\r?\n)+)",
@@ -52,6 +74,9 @@ _MARKDOWN = [
     r"(?P<autolink><(?:https?|mailto):[^>\s]*>)",
 ]
 KIND_NAMES = {
+    "front_matter": "the front matter",
+    "html_block": "an HTML block",
+    "abbreviation": "an abbreviation definition",
     "comment": "an HTML comment",
     "tag": "an HTML tag",
     "url": "a URL",
@@ -69,16 +94,125 @@ KIND_NAMES = {
 _PATTERNS = {
     Format.TEXT: re.compile("|".join(_COMMON), re.DOTALL | re.IGNORECASE),
     Format.MARKDOWN: re.compile("|".join(_MARKDOWN + _COMMON), re.DOTALL | re.MULTILINE),
+    Format.HTML: re.compile("|".join(_COMMON), re.DOTALL | re.IGNORECASE),
 }
 
 
-def protected_spans(text: str, format: Format) -> list[tuple[int, int, str]]:
-    """Sorted, non-overlapping `(start, end, what)` spans of `text` to keep exactly as they are."""
-    return [
-        (match.start(), match.end(), KIND_NAMES[match.lastgroup or ""])
-        for match in _PATTERNS[format].finditer(text)
-        if match.end() > match.start()
-    ]
+def protected_spans(text: str, format: Format, *, links: bool = False) -> list[tuple[int, int, str]]:
+    """Sorted, non-overlapping `(start, end, what)` spans of `text` to keep exactly as they are.
+
+    In HTML everything but text nodes (see `acronyms.html`), plus URLs and
+    addresses inside the text; `links=True` adds the text of every `<a>` element
+    (a footnote reference is a link, and links cannot nest).
+
+    >>> page = "<pre>SNP</pre><a href='/x'>the SNP</a>"
+    >>> [(page[s:e], what) for s, e, what in protected_spans(page, Format.HTML, links=True)]
+    [('<pre>SNP</pre>', '<pre>'), ("<a href='/x'>the SNP</a>", 'a link')]
+    """
+    if format is Format.MARKDOWN:
+        spans = [
+            (match.start(), match.end(), KIND_NAMES[match.lastgroup or ""])
+            for match in _PATTERNS[format].finditer(text)
+            if match.end() > match.start()
+        ]
+    else:
+        spans = _anchored_common(text)
+    if format is Format.HTML:
+        found = html.layout(text)
+        spans = html.outermost([*found.protected, *spans, *((start, end, "a link") for start, end in found.links if links)])
+    return spans
+
+
+def _anchored_common(text: str) -> list[tuple[int, int, str]]:
+    """The `_COMMON` regions found from literals they must contain, as the combined regex would find them.
+
+    Each kind is looked up from a literal found at `str.find` speed (`<`, `<!--`, `://`,
+    `ww.`, `@`) and its pattern matched only there; the combined pattern would try
+    every alternative at every position. Overlaps resolve as the combined regex
+    does: leftmost first, then the earlier alternative.
+    """
+    found = [(m.start(), m.end(), 1) for m in _COMMON_BY_KIND["tag"].finditer(text)]
+    found += [(m.start(), m.end(), 0) for at in _finds(text, "<!--") if (m := _COMMON_BY_KIND["comment"].match(text, at))]
+    for at in _finds(text, "://"):
+        for scheme in _SCHEMES:
+            start = at - len(scheme)
+            if start >= 0 and text[start:at].lower() == scheme:
+                m = _COMMON_BY_KIND["url"].match(text, start)
+                if m:
+                    found.append((m.start(), m.end(), 2))
+                break
+    for literal in ("w.", "W."):
+        for at in _finds(text, literal):
+            start = at - 2
+            if start >= 0 and text[start:at].lower() == "ww":
+                m = _COMMON_BY_KIND["url"].match(text, start)
+                if m:
+                    found.append((m.start(), m.end(), 2))
+    for at in _finds(text, "@"):
+        local = _EMAIL_LOCAL.search(text, max(0, at - _MAX_EMAIL_LOCAL), at)
+        if local:
+            m = _COMMON_BY_KIND["email"].match(text, local.start())
+            if m:
+                found.append((m.start(), m.end(), 3))
+    kept, end = [], 0
+    for start, stop, order in sorted(found, key=lambda span: (span[0], span[2])):
+        if start >= end and stop > start:
+            kept.append((start, stop, KIND_NAMES[_COMMON_KINDS[order]]))
+            end = stop
+    return kept
+
+
+def _finds(text: str, literal: str) -> Iterator[int]:
+    at = text.find(literal)
+    while at != -1:
+        yield at
+        at = text.find(literal, at + 1)
+
+
+_COMMON_KINDS = ("comment", "tag", "url", "email")  # the order of `_COMMON`: earlier wins a tie
+_COMMON_BY_KIND = {kind: re.compile(pattern, re.DOTALL | re.IGNORECASE) for kind, pattern in zip(_COMMON_KINDS, _COMMON)}
+_SCHEMES = ("https", "http", "ftp")
+_EMAIL_LOCAL = re.compile(r"[\w.+-]+\Z")
+_MAX_EMAIL_LOCAL = 256  # RFC 5321's limit on the part before the @ is 64; longer runs are not addresses anyway
+
+
+MARKUP_KINDS = frozenset({"an HTML tag", "an HTML comment", "an HTML declaration"})
+
+
+def without_tags(text: str, format: Format, protected: Sequence[tuple[int, int, str]] | None = None) -> str:
+    """`text` with its HTML tags and comments blanked out (line breaks kept), so offsets still hold.
+
+    `protected`: the text's `protected_spans`, when the caller has them already.
+
+    What reads the text as prose (sentences, tokens, lines in capitals) sees
+    `<td>SNP</td>` as the word `SNP`, not as one token glued to tags.
+
+    >>> without_tags("<td>SNP</td>\\n<!--\\nx -->", Format.TEXT)
+    '    SNP     \\n    \\n     '
+    """
+    if format is Format.HTML:
+        spans = [(start, end, "") for start, end in html.layout(text).markup]
+    else:
+        found = protected_spans(text, format) if protected is None else protected
+        spans = [span for span in found if span[2] in MARKUP_KINDS]
+    if not spans:
+        return text
+    pieces, position = [], 0
+    for start, end, _ in spans:
+        start = max(start, position)
+        pieces.append(text[position:start])
+        pieces.append(_blank(text[start:end]))
+        position = max(position, end)
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _blank(piece: str) -> str:
+    """Spaces for every character but line breaks."""
+    return NOT_LINE_BREAK.sub(" ", piece) if "\n" in piece or "\r" in piece else " " * len(piece)
+
+
+NOT_LINE_BREAK = re.compile(r"[^\r\n]")
 
 
 class Spans:
@@ -96,7 +230,7 @@ class Spans:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.kinds: list[str] = []
-        for start, end, kind in sorted(spans):
+        for start, end, kind in sorted(spans, key=lambda span: (span[0], -span[1])):
             if self.ends and start < self.ends[-1]:  # nested or overlapping: the outer span absorbs it
                 self.ends[-1] = max(self.ends[-1], end)
                 continue

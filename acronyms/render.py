@@ -1,8 +1,12 @@
-"""Applying a plan: insert expansions or footnote markers, and nothing else.
+"""Applying a plan: insert expansions, footnote markers or tooltips, and nothing else.
 
 Rendering only ever inserts text; every character of the original stays where
 it was relative to its neighbours. `Annotation.insertions` lists what was
 inserted, at offsets into the original text, so the original can be recovered.
+The one exception is `--glossary-section replace`, which rewrites the rows of
+the document's glossary section and records it in `Annotation.replacements`
+(see `acronyms.edits.restore`). HTML footnotes are in `acronyms.html_footnotes`,
+tooltips in `acronyms.tooltips`, the generated glossary in `acronyms.generate`.
 
 >>> from acronyms.glossary import Entry, Glossary
 >>> from acronyms.planner import Options, Style, plan
@@ -21,40 +25,46 @@ Notes
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .edits import Insertion, Replacement, apply_edits, line_ending
+from .escaping import escape
 from .forms import long_form
+from .generate import glossary_edits
+from .html_footnotes import footnote_insertions
 from .planner import NOTES_HEADING, Action, Decision, Options, Plan, Style
 from .regions import Format
+from .tooltips import tooltip_insertions
 
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
-
-
-@dataclass(frozen=True)
-class Insertion:
-    """Text inserted at `offset` in the original text."""
-
-    offset: int
-    text: str
+__all__ = ["Annotation", "Insertion", "Replacement", "apply", "escape", "line_ending", "render"]
 
 
 @dataclass(frozen=True)
 class Annotation:
-    """The annotated text, what was inserted where, and the decisions behind it."""
+    """The annotated text, what was inserted (or replaced) where, and the decisions behind it."""
 
     text: str
     insertions: tuple[Insertion, ...]
     decisions: tuple[Decision, ...]
+    replacements: tuple[Replacement, ...] = ()
 
 
 def render(text: str, plan: Plan, options: Options = Options()) -> Annotation:
-    """Apply `plan` to `text` in the chosen style."""
-    if options.style is Style.FOOTNOTE:
-        insertions = _footnotes(text, plan, options)
+    """Apply `plan` to `text` in the chosen style, then add the generated glossary if asked.
+
+    At the end of the document the glossary comes before notes and abbreviation lines.
+    """
+    if options.style is Style.TOOLTIP:
+        body, trailer = tooltip_insertions(text, plan, options)
+    elif options.style is Style.FOOTNOTE and options.format is Format.HTML:
+        body, trailer = footnote_insertions(text, plan)
+    elif options.style is Style.FOOTNOTE:
+        body, trailer = _footnotes(text, plan, options)
     else:
-        insertions = _inline(text, plan, options)
-    return Annotation(apply(text, insertions), tuple(insertions), plan.decisions)
+        body, trailer = _inline(text, plan, options), []
+    glossary, replacements = glossary_edits(text, plan, options)
+    insertions = sorted([*body, *glossary, *trailer], key=lambda insertion: insertion.offset)
+    return Annotation(apply_edits(text, insertions, replacements), tuple(insertions), plan.decisions, tuple(replacements))
 
 
 def apply(text: str, insertions: list[Insertion]) -> str:
@@ -73,15 +83,6 @@ def apply(text: str, insertions: list[Insertion]) -> str:
     return "".join(pieces)
 
 
-def escape(text: str, format: Format) -> str:
-    """Make inserted text literal in the document's format.
-
-    >>> escape("A_B <C>", Format.MARKDOWN)
-    'A\\\\_B \\\\<C\\\\>'
-    """
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text) if format is Format.MARKDOWN else text
-
-
 def _inline(text: str, plan: Plan, options: Options) -> list[Insertion]:
     insertions = []
     for decision in plan.decisions:
@@ -92,7 +93,7 @@ def _inline(text: str, plan: Plan, options: Options) -> list[Insertion]:
     return insertions
 
 
-def _footnotes(text: str, plan: Plan, options: Options) -> list[Insertion]:
+def _footnotes(text: str, plan: Plan, options: Options) -> tuple[list[Insertion], list[Insertion]]:
     markdown = options.format is Format.MARKDOWN
     numbers = dict(plan.notes.numbers) if plan.notes else {}
     new_notes: list[tuple[str, str]] = []
@@ -106,9 +107,9 @@ def _footnotes(text: str, plan: Plan, options: Options) -> list[Insertion]:
             new_notes.append((acronym, escape(decision.entry.expansion, options.format)))
         label = f"^{acronym}" if markdown else str(numbers[acronym])
         insertions.append(Insertion(decision.match.end, f"[{label}]"))
-    if new_notes:
-        insertions.append(Insertion(len(text), _notes_text(text, new_notes, numbers, markdown, plan.notes is not None)))
-    return insertions
+    if not new_notes:
+        return insertions, []
+    return insertions, [Insertion(len(text), _notes_text(text, new_notes, numbers, markdown, plan.notes is not None))]
 
 
 def _notes_text(text: str, notes: list[tuple[str, str]], numbers: dict[str, int], markdown: bool, extend: bool) -> str:
@@ -123,14 +124,3 @@ def _notes_text(text: str, notes: list[tuple[str, str]], numbers: dict[str, int]
     if not extend:
         head += newline
     return head + newline.join(lines) + newline
-
-
-def line_ending(text: str) -> str:
-    """The text's line ending: CRLF, CR or LF (the default for a text without any).
-
-    >>> line_ending("a\\r\\nb"), line_ending("a")
-    ('\\r\\n', '\\n')
-    """
-    if "\r\n" in text:
-        return "\r\n"
-    return "\r" if "\r" in text else "\n"

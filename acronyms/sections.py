@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import html
 from .glossary import Entry, Glossary
+from .regions import Format
 
 HEADING = re.compile(
     r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*"
@@ -27,6 +29,7 @@ HEADING = re.compile(
     r"[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*\r?$",
     re.IGNORECASE | re.MULTILINE,
 )
+HEADING_WORDS = ("glossary", "abbreviations", "acronyms", "jargon")  # every heading holds one, in one of three cases
 ACRONYM = r"[A-Za-z0-9][A-Za-z0-9&/.'’-]{0,14}"
 ROW = re.compile(
     rf"[ \t]*(?P<acronym>{ACRONYM})(?:\t+[ \t]*|[ ]{{2,}}|[ \t]+[–—:-][ \t]+|:[ \t]+)(?P<expansion>\S[^\t\r\n]*?)[ \t]*\r?"
@@ -63,8 +66,22 @@ class GlossarySection:
         )
 
 
-def find_glossary_section(text: str) -> GlossarySection | None:
-    """The last glossary section of the document that has at least one row, or None."""
+def find_glossary_section(text: str, format: Format = Format.TEXT) -> GlossarySection | None:
+    """The last glossary section of the document that has at least one row, or None.
+
+    In HTML the section is a heading element (`<h2>Glossary</h2>`) and the first
+    table after it, one row per acronym; `[start, end)` runs from the heading to
+    the end of the table.
+
+    >>> page = ("<h2>Acronyms</h2><table><tr><th>Acronym</th><th>Meaning</th></tr>"
+    ...         "<tr><td>DA</td><td>Domestic Abuse</td></tr></table>")
+    >>> [(row.acronym, row.expansion) for row in find_glossary_section(page, Format.HTML).rows]
+    [('DA', 'Domestic Abuse')]
+    """
+    if format is Format.HTML:
+        return _html_section(text)
+    if not any(spelled in text for word in HEADING_WORDS for spelled in (word, word.capitalize(), word.upper())):
+        return None  # the common case, settled at memchr speed rather than by the heading pattern
     for heading in reversed(list(HEADING.finditer(text))):
         section = _section_after(text, heading)
         if section is not None:
@@ -97,6 +114,21 @@ def _section_after(text: str, heading: re.Match[str]) -> GlossarySection | None:
     if not rows:
         return None
     return GlossarySection(heading.start(), end, text.count("\n", 0, heading.start()) + 1, tuple(rows))
+
+
+def _html_section(text: str) -> GlossarySection | None:
+    for table in reversed(html.layout(text).tables):
+        if not HEADING.fullmatch(table.heading):
+            continue
+        rows = tuple(
+            SectionRow(row.cells[0], row.cells[1], row.line, row.start, row.end)
+            for row in table.rows
+            if not row.header and len(row.cells) >= 2 and _row(f"{row.cells[0]}\t{row.cells[1]}") is not None
+            and row.cells[0].lower() not in TABLE_HEADER_WORDS
+        )
+        if rows:
+            return GlossarySection(table.heading_start, table.end, text.count("\n", 0, table.heading_start) + 1, rows)
+    return None
 
 
 def _row(line: str) -> tuple[str, str] | None:

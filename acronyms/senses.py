@@ -23,6 +23,7 @@ True
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 
@@ -46,6 +47,7 @@ def words(text: str) -> frozenset[str]:
     return frozenset(found | {word[:-1] for word in found if word.endswith("s") and len(word) > 3})
 
 
+@functools.lru_cache(maxsize=4096)  # the same few ambiguous senses are scored again and again
 def sense_words(entry: Entry) -> frozenset[str]:
     """The words that signal `entry`: its context words and its expansion's words."""
     return (frozenset(entry.context) | words(entry.expansion)) - STOP_WORDS

@@ -159,7 +159,7 @@ def test_text_between_tags_is_annotated(small: Glossary) -> None:
 
 def test_markdown_inserted_text_is_escaped() -> None:
     glossary = Glossary.from_entries([Entry("XSS", "Cross_Site <script>")])
-    assert annotate("XSS", glossary, MARKDOWN) == "Cross\\_Site \\<script\\> (XSS)"
+    assert annotate("XSS", glossary, MARKDOWN) == "Cross\\_Site &lt;script&gt; (XSS)"
 
 
 def test_document_glossary_section_fills_gaps_but_is_not_annotated(small: Glossary) -> None:

@@ -101,9 +101,9 @@ FILLER = "The PCC met the ACC and the NPT in the town hall. " * 400
 
 
 def test_spacy_tokenizes_only_the_pieces_that_need_it(recording: Recording, glossary: Glossary) -> None:
-    text = FILLER + "Reference A-ACC-7 and thieves steal the CC from parked vehicles for the metal. " + FILLER
+    text = "Reference A-ACC-7 and thieves steal the CC from parked vehicles for the metal. " + FILLER
     assert "Catalytic Converter (CC)" in annotate(text, glossary)
-    assert recording.tokenized == ["A-ACC-7"]
+    assert recording.tokenized == ["A-ACC-7"]  # later uses of an introduced acronym need no second look
     assert recording.parsed == []
 
 

@@ -9,7 +9,8 @@ from typing import Any
 import click
 
 from ..annotation import annotation
-from ..planner import Options, Style
+from ..context import ContextMode
+from ..planner import FirstUse, GlossaryMode, Options, Style
 from ..positions import LineIndex
 from ..regions import Format
 from ..textio import STDIN, decode, encode, read_bytes, write_atomic
@@ -24,21 +25,46 @@ from .app import cli, glossary_options, load_glossary, reports_errors
     type=click.Choice([style.value for style in Style]),
     default="inline",
     show_default=True,
-    help="inline: 'Long Form (LF)' at first use; footnote: 'LF[1]' and a notes list.",
+    help="inline: 'Long Form (LF)' at first use; footnote: 'LF[1]' and a notes list; tooltip (Markdown, HTML): "
+    "spelled out at first use, <abbr> tooltips after.",
 )
 @click.option("--every-use", is_flag=True, help="Expand every use, not only the first.")
+@click.option(
+    "--first-use",
+    type=click.Choice([scope.value for scope in FirstUse]),
+    default="document",
+    show_default=True,
+    help="Expand the first use in the document, or in each section (a heading starts one).",
+)
+@click.option("--skip-headings", is_flag=True, help="Leave acronyms in headings alone.")
+@click.option(
+    "--glossary-section",
+    type=click.Choice([mode.value for mode in GlossaryMode]),
+    default="none",
+    show_default=True,
+    help="append: add a glossary of the acronyms used (or the rows the document's glossary lacks); "
+    "replace: rewrite the document's glossary to exactly those.",
+)
 @click.option(
     "--format",
     "format_name",
     type=click.Choice(["auto", *(f.value for f in Format)]),
     default="auto",
     show_default=True,
-    help="Document format; auto goes by the file name (.md is Markdown, the rest text).",
+    help="Document format; auto goes by the file name (.md Markdown, .html/.htm HTML, the rest text).",
 )
 @click.option("-o", "--output", metavar="OUT", help="Write to OUT instead of standard output.")
 @click.option("--in-place", is_flag=True, help="Replace FILE with the result, atomically.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of FILE, e.g. cp1252 for Word files.")
 @click.option("--explain", is_flag=True, help="Print each decision and its reason to standard error.")
+@click.option(
+    "--context", "context_mode", type=click.Choice([mode.value for mode in ContextMode]), default="auto",
+    show_default=True,
+    help="off: the glossary alone; auto: rules, and spaCy only around hits that need it; full: spaCy everywhere.",
+)
+@click.option(
+    "--spacy-model", metavar="NAME", help="A trained spaCy pipeline (package name or path) for lemmas and sentences."
+)
 @reports_errors
 def annotate(
     file: str,
@@ -46,11 +72,16 @@ def annotate(
     no_bundled: bool,
     style: str,
     every_use: bool,
+    first_use: str,
+    skip_headings: bool,
+    glossary_section: str,
     format_name: str,
     output: str | None,
     in_place: bool,
     encoding: str,
     explain: bool,
+    context_mode: str,
+    spacy_model: str | None,
 ) -> None:
     """Expand the acronyms of FILE (or - for standard input) at first use."""
     check_destination(file, output, in_place)
@@ -58,7 +89,16 @@ def annotate(
     name = "<stdin>" if file == STDIN else file
     document = decode(data, encoding=encoding, path=name)
     format = Format.from_path(file) if format_name == "auto" else Format(format_name)
-    options = Options(style=Style(style), format=format, every_use=every_use)
+    options = Options(
+        style=Style(style),
+        format=format,
+        every_use=every_use,
+        first_use=FirstUse(first_use),
+        skip_headings=skip_headings,
+        glossary_section=GlossaryMode(glossary_section),
+        context=ContextMode(context_mode),
+        spacy_model=spacy_model,
+    )
     result = annotation(document.text, load_glossary(glossaries, no_bundled), options)
     if explain:
         print_decisions(name, document.text, result.decisions)

@@ -9,19 +9,21 @@ from typing import Any, TypeVar
 import click
 
 from .. import __version__
-from ..errors import AcronymsError
+from ..errors import AcronymsError, UsageError
 from ..glossary import Glossary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def reports_errors(command: F) -> F:
-    """Turn the library's errors into click errors: `Error: …`, exit status 1."""
+    """Turn the library's errors into click errors: `Error: …`, exit status 1 (2 for usage errors)."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except UsageError as error:
+            raise click.UsageError(str(error)) from None
         except AcronymsError as error:
             raise click.ClickException(str(error)) from None
 

@@ -7,8 +7,12 @@ from typing import Any
 
 import click
 
+from ..generate import used_glossary
 from ..glossary import Glossary
 from ..matcher import surface_forms
+from ..planner import Options
+from ..regions import Format
+from ..textio import STDIN, decode, read_bytes
 from .app import cli, glossary_options, load_glossary, reports_errors
 
 
@@ -43,10 +47,22 @@ def find_by_surface(glossary: Glossary, term: str) -> tuple[Any, ...]:
 @cli.command(name="glossary")
 @glossary_options
 @click.option("--format", "format_name", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option(
+    "--used-in",
+    metavar="FILE|-",
+    help="Only the entries FILE uses (in the sense it uses them), with those of its own glossary section.",
+)
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the --used-in FILE.")
 @reports_errors
-def glossary_command(glossaries: tuple[str, ...], no_bundled: bool, format_name: str) -> None:
+def glossary_command(
+    glossaries: tuple[str, ...], no_bundled: bool, format_name: str, used_in: str | None, encoding: str
+) -> None:
     """Print the layered glossary as CSV (the bundled schema) or JSON."""
     glossary = load_glossary(glossaries, no_bundled)
+    if used_in is not None:
+        data = sys.stdin.buffer.read() if used_in == STDIN else read_bytes(used_in)
+        text = decode(data, encoding=encoding, path="<stdin>" if used_in == STDIN else used_in).text
+        glossary = used_glossary(text, glossary, Options(format=Format.from_path(used_in)))
     if format_name == "json":
         click.echo(glossary.to_json())
     else:

@@ -1,0 +1,199 @@
+"""A generated glossary: only the acronyms a document uses, sorted, in the document's own format.
+
+`GlossaryMode.APPEND` adds a section at the end of the document (a
+tab-separated block under `Glossary` in plain text, a table under
+`## Glossary` in Markdown, a `<section>` with a table in HTML, before
+`</body>`); when the document already has a glossary section, it adds only
+the rows that section lacks, each at its place in alphabetical order, so the
+author's rows stay as they are. Either way it only inserts text.
+`GlossaryMode.REPLACE` rewrites the rows of the document's own section (its
+heading stays) to exactly the acronyms used: unused rows and duplicates go.
+That is the one edit that is not an insertion, so it comes as a `Replacement`
+that keeps the text it replaced.
+
+"Used" means found outside code, links, tags and the glossary section itself,
+in a sense the planner could name, and not marked well known. An acronym whose
+form a glossary section cannot hold (see `acronyms.sections.ACRONYM`) is left out.
+
+>>> from acronyms.glossary import Entry, Glossary
+>>> from acronyms.planner import Options, GlossaryMode, plan
+>>> g = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel"), Entry("DA", "Domestic Abuse")])
+>>> text = "The SNP met.\\n"
+>>> options = Options(glossary_section=GlossaryMode.APPEND)
+>>> insertions, _ = glossary_edits(text, plan(text, g, options), options)
+>>> (text + insertions[0].text).splitlines()
+['The SNP met.', '', 'Glossary', '', 'SNP\\tSafer Neighbourhood Panel']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from . import html
+from .edits import Insertion, Replacement, block_at, line_ending
+from .escaping import escape, escape_table_cell, one_line
+from .glossary import Entry, Glossary
+from .planner import Decision, GlossaryMode, Options, Plan, plan
+from .regions import Format
+from .sections import ACRONYM, GlossarySection, SectionRow, find_glossary_section
+
+HEADING = "Glossary"
+TABLE_HEADER = ("Acronym", "Expansion")
+READABLE = re.compile(ACRONYM)
+TABLE_LINE = re.compile(r"[ \t]*\|")
+LINE_BREAK = re.compile(r"\r?\n|\r|")
+
+
+def used_entries(decisions: Iterable[Decision]) -> list[Entry]:
+    """The entry of each acronym used, once each, sorted by acronym (case-insensitively).
+
+    >>> from acronyms.planner import plan
+    >>> g = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel"), Entry("UK", "United Kingdom",
+    ...     well_known=True), Entry("ACC", "Assistant Chief Constable"), Entry("DA", "Domestic Abuse")])
+    >>> markdown = Options(format=Format.MARKDOWN)
+    >>> [entry.acronym for entry in used_entries(plan("SNP, UK, ACC and `DA`", g, markdown).decisions)]
+    ['ACC', 'SNP']
+    """
+    found: dict[str, Entry] = {}
+    for decision in decisions:
+        entry = decision.entry
+        if entry is not None and not entry.well_known and _readable(entry.acronym):
+            found.setdefault(entry.acronym, entry)
+    return sorted(found.values(), key=_order)
+
+
+def used_glossary(text: str, glossary: Glossary, options: Options | None = None) -> Glossary:
+    """The entries of `glossary` (and of the document's own glossary section) that `text` uses.
+
+    >>> g = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel"), Entry("DA", "Domestic Abuse")])
+    >>> [entry.expansion for entry in used_glossary("The SNP met.", g)]
+    ['Safer Neighbourhood Panel']
+    """
+    decisions = plan(text, glossary, options or Options()).decisions
+    return Glossary.from_entries(used_entries(decisions), name=f"used in {glossary.name}")
+
+
+def glossary_edits(text: str, plan: Plan, options: Options) -> tuple[list[Insertion], list[Replacement]]:
+    """What `options.glossary_section` asks for: insertions, or one replacement of the section's rows."""
+    if options.glossary_section is GlossaryMode.NONE:
+        return [], []
+    entries = used_entries(plan.decisions)
+    section = find_glossary_section(text, options.format)
+    if section is None:
+        return _new_section(text, entries, options.format, plan), []
+    if options.glossary_section is GlossaryMode.REPLACE:
+        return [], _replace_rows(text, section, entries, options.format)
+    return _missing_rows(text, section, entries, options.format), []
+
+
+def _order(entry: Entry) -> tuple[str, str]:
+    return _order_key(entry.acronym)
+
+
+def _readable(acronym: str) -> bool:
+    return READABLE.fullmatch(acronym) is not None and any(char.isupper() or char.isdigit() for char in acronym)
+
+
+def _new_section(text: str, entries: Sequence[Entry], format: Format, plan: Plan) -> list[Insertion]:
+    if not entries:
+        return []
+    newline = line_ending(text)
+    if format is Format.HTML:
+        offset = html.layout(text).body_end
+        return [Insertion(offset, block_at(text, offset, _html_section(entries, newline)))]
+    offset = plan.notes.start if plan.notes is not None else len(text)
+    if format is Format.MARKDOWN:
+        lines = [f"## {HEADING}", "", _table_row(*TABLE_HEADER), "| --- | --- |", *map(_table_entry, entries)]
+    else:
+        lines = [HEADING, "", *(f"{entry.acronym}\t{one_line(entry.expansion)}" for entry in entries)]
+    before = text[:offset]
+    ends_with_newline = before.endswith(("\n", "\r"))
+    head = ("" if ends_with_newline else newline) + (newline if before.strip() else "")
+    return [Insertion(offset, head + newline.join(lines) + (newline if ends_with_newline else ""))]
+
+
+def _html_section(entries: Sequence[Entry], newline: str) -> str:
+    head = "".join(f'<th scope="col">{name}</th>' for name in TABLE_HEADER)
+    return newline.join(
+        [
+            '<section class="acronym-glossary" data-acronyms="glossary">',
+            f"<h2>{HEADING}</h2>",
+            "<table>",
+            f"<thead><tr>{head}</tr></thead>",
+            "<tbody>",
+            *map(_html_row, entries),
+            "</tbody>",
+            "</table>",
+            "</section>",
+        ]
+    )
+
+
+def _html_row(entry: Entry) -> str:
+    return f"<tr><td>{escape(entry.acronym, Format.HTML)}</td><td>{escape(entry.expansion, Format.HTML)}</td></tr>"
+
+
+def _table_row(acronym: str, expansion: str) -> str:
+    return f"| {escape_table_cell(acronym)} | {escape_table_cell(one_line(expansion))} |"
+
+
+def _table_entry(entry: Entry) -> str:
+    return _table_row(entry.acronym, entry.expansion)
+
+
+def _row_text(text: str, section: GlossarySection, entry: Entry, format: Format) -> str:
+    """`entry` written like the section's first row: its indentation and separator, or a table row."""
+    if format is Format.HTML:
+        return _html_row(entry)
+    first = section.rows[0]
+    line = text[first.start : first.end]
+    if TABLE_LINE.match(line):
+        return _table_entry(entry)
+    at = line.index(first.acronym)
+    separator_end = line.index(first.expansion, at + len(first.acronym))
+    return f"{line[:at]}{entry.acronym}{line[at + len(first.acronym) : separator_end]}{one_line(entry.expansion)}"
+
+
+def _row_gap(text: str, row: SectionRow, format: Format) -> str:
+    """What separates rows: a line break and the row's indentation (in HTML, nothing for rows on one line)."""
+    line_start = max(text.rfind("\n", 0, row.start), text.rfind("\r", 0, row.start)) + 1
+    indent = text[line_start : row.start]
+    if format is not Format.HTML:
+        return line_ending(text)
+    return line_ending(text) + indent if not indent.strip() else ""
+
+
+def _missing_rows(text: str, section: GlossarySection, entries: Sequence[Entry], format: Format) -> list[Insertion]:
+    present = {row.acronym for row in section.rows}
+    insertions = []
+    last = section.rows[-1]
+    for entry in entries:
+        if entry.acronym in present:
+            continue
+        row = _row_text(text, section, entry, format)
+        following = next((row for row in section.rows if _order_key(row.acronym) > _order(entry)), None)
+        if following is None:
+            insertions.append(Insertion(last.end, _row_gap(text, last, format) + row))
+        elif format is Format.HTML:
+            insertions.append(Insertion(following.start, row + _row_gap(text, following, format)))
+        else:
+            insertions.append(Insertion(following.start, row + line_ending(text)))
+    return sorted(insertions, key=lambda insertion: insertion.offset)
+
+
+def _order_key(acronym: str) -> tuple[str, str]:
+    return acronym.casefold(), acronym
+
+
+def _replace_rows(text: str, section: GlossarySection, entries: Sequence[Entry], format: Format) -> list[Replacement]:
+    first, last = section.rows[0], section.rows[-1]
+    gap = _row_gap(text, first, format)
+    if len(section.rows) > 1 and not text[first.end : section.rows[1].start].strip():
+        gap = text[first.end : section.rows[1].start]
+    new = gap.join(_row_text(text, section, entry, format) for entry in entries)
+    end = last.end
+    if not new and format is not Format.HTML:  # no rows left: take a line break too, so no blank line appears
+        end += len(LINE_BREAK.match(text, end)[0])  # type: ignore[index]
+    old = text[first.start : end]
+    return [] if new == old else [Replacement(first.start, end, old, new)]

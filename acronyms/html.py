@@ -1,0 +1,495 @@
+"""HTML documents: where the text is, found in the source and never re-serialised.
+
+The standard library's `html.parser` reports where each event (a tag, a run of
+text, a comment) starts; an event runs to the start of the next one, so every
+character of the document belongs to exactly one event and offsets index the
+original text. Annotation works on the text events only and leaves the rest as
+it is, byte for byte. Elements whose text must not change (`<script>`, `<code>`,
+`<abbr>`, the `<head>`, …) are protected whole, and so are links whose text is
+itself an acronym and anything this package generated (marked `data-acronyms`).
+
+>>> page = '<p title="SNP">The SNP met.</p><code>SNP</code><a href="#x">SNP</a>'
+>>> [(page[start:end], what) for start, end, what in layout(page).protected]
+[('<p title="SNP">', 'an HTML tag'), ('</p>', 'an HTML tag'), ('<code>SNP</code>', '<code>'), \
+('<a href="#x">SNP</a>', 'a link named by an acronym')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+# Elements whose content is never annotated, with how `--explain` names them.
+PROTECTED_ELEMENTS = {
+    "head": "the document head",
+    "title": "the page title",
+    "script": "<script>",
+    "style": "<style>",
+    "noscript": "<noscript>",
+    "template": "<template>",
+    "code": "<code>",
+    "pre": "<pre>",
+    "kbd": "<kbd>",
+    "samp": "<samp>",
+    "var": "<var>",
+    "abbr": "<abbr>",
+    "acronym": "<acronym>",
+    "textarea": "<textarea>",
+    "select": "a form control",
+    "svg": "an SVG image",
+    "math": "a formula",
+    "iframe": "<iframe>",
+    "xmp": "<xmp>",
+    "noembed": "<noembed>",
+    "noframes": "<noframes>",
+    "plaintext": "<plaintext>",
+}
+HEADING_ELEMENTS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+CELL_ELEMENTS = frozenset({"td", "th"})
+# Attribute marking what this package generated: footnote references, notes lists, glossaries.
+MARKER_ATTRIBUTE = "data-acronyms"
+APPENDED_BLOCKS = frozenset({"notes", "glossary"})  # values of the attribute on blocks appended at the end
+MARKUP_KINDS = {"tag": "an HTML tag", "comment": "an HTML comment", "declaration": "an HTML declaration"}
+ACRONYM_LINK_KIND = "a link named by an acronym"
+GENERATED_KIND = "text this tool generated"
+STRAY_KIND = "a stray '<'"
+UNFINISHED_KIND = "an unfinished tag"
+STRAY_OPENING = re.compile(r"</?[^\s<>]*")
+TAG_OPENING = re.compile(r"<[A-Za-z/!?]")
+MIN_LINK_CAPITALS = 2  # link text like `SNP` or `PCSOs` is an acronym, `Report` is not
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row of a glossary candidate: its cells' text and where it sits."""
+
+    cells: tuple[str, ...]
+    header: bool
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """A `<table>` that follows a heading, as a glossary section would."""
+
+    heading: str
+    heading_start: int
+    end: int
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where things are in an HTML document; every span is half-open into the source."""
+
+    protected: tuple[tuple[int, int, str], ...]
+    markup: tuple[tuple[int, int], ...]
+    links: tuple[tuple[int, int], ...]
+    headings: tuple[tuple[int, int], ...]
+    generated: tuple[tuple[str, int, int], ...]
+    tables: tuple[Table, ...]
+    body_end: int  # where appended blocks go: before `</body>`, `</html>`, an element left open, or the end
+    abbreviations: tuple[tuple[int, int, str], ...] = ()
+
+    def title_at(self, offset: int) -> str | None:
+        """The `title` of the `<abbr>` element holding `offset`, if any.
+
+        >>> layout('An <abbr title="Safer Neighbourhood Panel">SNP</abbr>.').title_at(45)
+        'Safer Neighbourhood Panel'
+        """
+        index = bisect.bisect_right(self.abbreviations, offset, key=lambda abbreviation: abbreviation[0]) - 1
+        if index >= 0 and offset < self.abbreviations[index][1]:
+            return self.abbreviations[index][2]
+        return None
+
+    def generated_span(self, what: str) -> tuple[int, int] | None:
+        """The last element marked `data-acronyms="what"`, or None.
+
+        >>> layout('<ol data-acronyms="notes"><li>x</li></ol>').generated_span("notes")
+        (0, 41)
+        """
+        spans = [(start, end) for kind, start, end in self.generated if kind == what]
+        return spans[-1] if spans else None
+
+
+@functools.lru_cache(maxsize=8)
+def layout(text: str) -> Layout:
+    """Parse `text` once (results are cached: the planner and the renderer share them).
+
+    >>> doc = "<html><body><h2>SNP</h2><p>SNP</p></body></html>"
+    >>> found = layout(doc)
+    >>> [doc[start:end] for start, end in found.headings], doc[found.body_end:]
+    (['<h2>SNP</h2>'], '</body></html>')
+    """
+    parser = _Parser(text)
+    parser.feed(text)
+    parser.close()
+    return parser.result()
+
+
+def text_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of `text` that annotation may change: text outside every protected region.
+
+    >>> doc = "<p>SNP <!-- PCC --> met</p><script>SNP</script>"
+    >>> [doc[start:end] for start, end in text_spans(doc)]
+    ['SNP ', ' met']
+    """
+    spans, position = [], 0
+    for start, end, _ in sorted(layout(text).protected):
+        if start > position:
+            spans.append((position, start))
+        position = max(position, end)
+    if position < len(text):
+        spans.append((position, len(text)))
+    return spans
+
+
+def outermost(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sorted spans with those inside another left out (the outer one names the region).
+
+    >>> outermost([(5, 9, "a tag"), (0, 20, "<code>"), (20, 25, "a tag")])
+    [(0, 20, '<code>'), (20, 25, 'a tag')]
+    """
+    kept: list[tuple[int, int, str]] = []
+    for start, end, kind in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if kept and start < kept[-1][1]:
+            if end > kept[-1][1]:
+                kept[-1] = (kept[-1][0], end, kept[-1][2])
+            continue
+        kept.append((start, end, kind))
+    return kept
+
+
+def _is_acronym_text(raw: str) -> bool:
+    """One word, written like an acronym: two capitals or more, and no more small letters than capitals.
+
+    >>> _is_acronym_text("SNP"), _is_acronym_text(" PCSOs "), _is_acronym_text("ToMV"), _is_acronym_text("GlossarySNP")
+    (True, True, True, False)
+    """
+    words = html.unescape(raw).split()
+    if len(words) != 1:
+        return False
+    capitals, small = sum(char.isupper() for char in words[0]), sum(char.islower() for char in words[0])
+    return capitals >= MIN_LINK_CAPITALS and small <= capitals
+
+
+def _cell_text(raw: Sequence[str]) -> str:
+    return " ".join(html.unescape("".join(raw)).split())
+
+
+class _Protection:
+    """An element being skipped whole: its name, where it starts, how deeply it nests."""
+
+    def __init__(self, name: str, start: int, kind: str, title: str | None = None) -> None:
+        self.name, self.start, self.kind, self.depth, self.title = name, start, kind, 1, title
+
+
+class _TableBuilder:
+    def __init__(self, start: int, heading: tuple[int, str]) -> None:
+        self.start = start
+        self.heading_start, self.heading = heading
+        self.rows: list[Row] = []
+        self.row: tuple[int, list[tuple[str, list[str]]]] | None = None
+        self.cell: list[str] | None = None
+        self.depth = 1
+
+
+class _Parser(HTMLParser):
+    """Records event offsets and the few structures annotation needs; keeps no tree."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text = text
+        self.line_starts = [0, *(match.end() for match in re.finditer("\n", text))]
+        self.protected: list[tuple[int, int, str]] = []
+        self.markup: list[tuple[int, int]] = []
+        self.links: list[tuple[int, int]] = []
+        self.headings: list[tuple[int, int]] = []
+        self.generated: list[tuple[str, int, int]] = []
+        self.tables: list[Table] = []
+        self.abbreviations: list[tuple[int, int, str]] = []
+        self.body_end: int | None = None
+        self.unfinished: int | None = None
+        self.html_end: int | None = None
+        self.skipping: _Protection | None = None
+        self.marked: _Protection | None = None
+        self.link: tuple[int, list[str]] | None = None
+        self.heading: tuple[str, int, list[str]] | None = None
+        self.last_heading: tuple[int, str] | None = None
+        self.table: _TableBuilder | None = None
+        self.pending_markup: tuple[int, str] | None = None
+
+    # Offsets -------------------------------------------------------------------------------------
+
+    def _here(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def _tag_end(self, start: int) -> int:
+        end = self.text.find(">", start)
+        return len(self.text) if end == -1 else end + 1
+
+    def _event(self, kind: str | None) -> int:
+        """Close the previous markup event at this event's start; open a new one if `kind`."""
+        here = self._here()
+        if self.pending_markup is not None:
+            start, markup_kind = self.pending_markup
+            self.markup.append((start, here))
+            if self.skipping is None and (self.marked is None or start != self.marked.start):
+                self.protected.append((start, here, markup_kind))
+        self.pending_markup = (here, MARKUP_KINDS[kind]) if kind else None
+        return here
+
+    # Events --------------------------------------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        start = self._event("tag")
+        end = start + len(self.get_starttag_text() or "")
+        if self.skipping is not None:
+            if tag == self.skipping.name:
+                self.skipping.depth += 1
+            elif (self.skipping.name == "head" and tag == "body") or dict(attrs).get(MARKER_ATTRIBUTE) in APPENDED_BLOCKS:
+                # `<body>` ends an unclosed head; what this tool appended ends an element left open before it
+                self._stop_skipping(start)
+                self._open(tag, attrs, start, end)
+            return
+        self._open(tag, attrs, start, end)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._event("tag")
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._event("tag")
+        end = self._tag_end(start)
+        if self.skipping is not None:
+            if tag == self.skipping.name:
+                self.skipping.depth -= 1
+                if self.skipping.depth == 0:
+                    self._stop_skipping(end)
+            return
+        if self.marked is not None and tag == self.marked.name:
+            self.marked.depth -= 1
+            if self.marked.depth == 0:
+                self._end_marked(end)
+        self._close(tag, start, end)
+
+    def handle_data(self, data: str) -> None:
+        here = self._event(None)
+        if "<" in data and self.skipping is None:
+            for stray in re.finditer("<", data):
+                self._stray_opening(here + stray.start())
+        self._collect(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self._event(None)
+        self._collect(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._event(None)
+        self._collect(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self._event("comment")
+
+    def handle_decl(self, decl: str) -> None:
+        self._event("declaration")
+
+    def unknown_decl(self, data: str) -> None:
+        self._event("declaration")
+
+    def handle_pi(self, data: str) -> None:
+        self._event("declaration")
+
+    # Structure -----------------------------------------------------------------------------------
+
+    def _open(self, tag: str, attrs: list[tuple[str, str | None]], start: int, end: int) -> None:
+        attributes = dict(attrs)
+        if tag in PROTECTED_ELEMENTS:
+            self.skipping = _Protection(tag, start, PROTECTED_ELEMENTS[tag], attributes.get("title"))
+            return
+        marker = attributes.get(MARKER_ATTRIBUTE)
+        if marker in APPENDED_BLOCKS:  # appended at the end: a link, heading or table left open ends here
+            self._end_open_elements(start)
+        if self.marked is not None and tag == self.marked.name:
+            self.marked.depth += 1
+        elif self.marked is None and marker is not None:
+            self.marked = _Protection(tag, start, marker)
+        if tag == "a":
+            self._end_link(start)
+            self.link = (start, [])
+        elif tag in HEADING_ELEMENTS:
+            self._end_heading(start)
+            self.heading = (tag, start, [])
+        elif tag == "table":
+            self._open_table(start)
+        elif self.table is not None and self.table.depth == 1:
+            self._table_tag(tag, start)
+
+    def _close(self, tag: str, start: int, end: int) -> None:
+        if tag == "a":
+            self._end_link(end)
+        elif tag in HEADING_ELEMENTS and self.heading is not None and self.heading[0] == tag:
+            self._end_heading(end)
+        elif tag == "table" and self.table is not None:
+            self.table.depth -= 1
+            if self.table.depth == 0:
+                self._end_row(start)
+                self.tables.append(Table(self.table.heading, self.table.heading_start, end, tuple(self.table.rows)))
+                self.table = None
+        elif tag == "tr" and self.table is not None and self.table.depth == 1:
+            self._end_row(end)
+        elif tag in CELL_ELEMENTS and self.table is not None and self.table.depth == 1:
+            self.table.cell = None
+        elif tag == "body":
+            self.body_end = self._before_open_elements(start)
+        elif tag == "html":
+            self.html_end = self._before_open_elements(start)
+
+    def _stray_opening(self, start: int) -> None:
+        """A `<` that opens no tag: what is glued to it could open one, so it is left alone.
+
+        One never closed by a `>` would swallow any tag written after it, so
+        everything from it on is left alone, and appended blocks go before it.
+        """
+        if not TAG_OPENING.match(self.text, start):  # `< b`, `<3`: text, and nothing glued to it can change that
+            return
+        if self.text.find(">", start) == -1:
+            self.protected.append((start, len(self.text), UNFINISHED_KIND))
+            self.unfinished = start if self.unfinished is None else self.unfinished
+            return
+        stray = STRAY_OPENING.match(self.text, start)
+        assert stray is not None
+        self.protected.append((start, stray.end(), STRAY_KIND))
+
+    def _before_open_elements(self, offset: int) -> int:
+        """Where to append at `offset` without landing inside an element still open there."""
+        left_open = [
+            self.skipping.start if self.skipping else None,
+            self.link[0] if self.link else None,
+            self.heading[1] if self.heading else None,
+            self.table.start if self.table else None,
+        ]
+        return min([offset, *(start for start in left_open if start is not None)])
+
+    def _outside_links_and_headings(self, offset: int) -> int:
+        """`offset`, moved to the start of any link or heading it falls inside."""
+        moved = True
+        while moved:
+            moved = False
+            for start, end in (*self.links, *self.headings):
+                if start < offset < end:
+                    offset, moved = start, True
+        return offset
+
+    def _end_marked(self, end: int) -> None:
+        if self.marked is not None:
+            self.generated.append((self.marked.kind, self.marked.start, end))
+            self.protected.append((self.marked.start, end, GENERATED_KIND))
+            self.marked = None
+
+    def _end_open_elements(self, end: int) -> None:
+        """End a link, heading or table the author left open before what this tool appended."""
+        self._end_link(end)
+        self._end_heading(end)
+        if self.table is not None:
+            self._end_row(end)
+            self.tables.append(Table(self.table.heading, self.table.heading_start, end, tuple(self.table.rows)))
+            self.table = None
+
+    def _stop_skipping(self, end: int) -> None:
+        assert self.skipping is not None
+        self.protected.append((self.skipping.start, end, self.skipping.kind))
+        if self.skipping.name == "abbr" and self.skipping.title is not None:
+            self.abbreviations.append((self.skipping.start, end, " ".join(self.skipping.title.split())))
+        self.skipping = None
+
+    def _collect(self, raw: str) -> None:
+        if self.skipping is not None:
+            return
+        if self.link is not None:
+            self.link[1].append(raw)
+        if self.heading is not None:
+            self.heading[2].append(raw)
+        if self.table is not None and self.table.cell is not None:
+            self.table.cell.append(raw)
+
+    def _end_link(self, end: int) -> None:
+        if self.link is None:
+            return
+        start, raw = self.link
+        self.links.append((start, end))
+        if _is_acronym_text("".join(raw)):
+            self.protected.append((start, end, ACRONYM_LINK_KIND))
+        self.link = None
+
+    def _end_heading(self, end: int) -> None:
+        if self.heading is None:
+            return
+        _, start, raw = self.heading
+        if self.marked is None:  # the headings of generated notes and glossaries start no section
+            self.headings.append((start, end))
+        self.last_heading = (start, _cell_text(raw))
+        self.heading = None
+
+    def _open_table(self, start: int) -> None:
+        if self.table is not None:
+            self.table.depth += 1
+        elif self.last_heading is not None:
+            self.table = _TableBuilder(start, self.last_heading)
+            self.last_heading = None
+
+    def _table_tag(self, tag: str, start: int) -> None:
+        assert self.table is not None
+        if tag == "tr":
+            self._end_row(start)
+            self.table.row = (start, [])
+        elif tag in CELL_ELEMENTS and self.table.row is not None:
+            self.table.cell = []
+            self.table.row[1].append((tag, self.table.cell))
+
+    def _end_row(self, end: int) -> None:
+        assert self.table is not None
+        if self.table.row is None:
+            return
+        start, cells = self.table.row
+        line = bisect.bisect_right(self.line_starts, start)
+        header = all(kind == "th" for kind, _ in cells)
+        self.table.rows.append(Row(tuple(_cell_text(raw) for _, raw in cells), header, line, start, end))
+        self.table.row = self.table.cell = None
+
+    def result(self) -> Layout:
+        end = len(self.text)
+        if self.pending_markup is not None:
+            start, kind = self.pending_markup
+            self.markup.append((start, end))
+            if self.skipping is None and (self.marked is None or start != self.marked.start):
+                self.protected.append((start, end, kind))
+        body_end = next((offset for offset in (self.body_end, self.html_end) if offset is not None), end)
+        if self.unfinished is not None:
+            body_end = min(body_end, self.unfinished)
+        body_end = self._before_open_elements(body_end)
+        # `</>` is dropped by browsers and by html.parser, which reports no event for it
+        self.protected += [(*match.span(), MARKUP_KINDS["tag"]) for match in re.finditer("</>", self.text)]
+        if self.skipping is not None:
+            self.protected.append((self.skipping.start, end, self.skipping.kind))
+        self._end_marked(end)
+        self._end_link(end)
+        self._end_heading(end)
+        body_end = self._outside_links_and_headings(body_end)
+        return Layout(
+            protected=tuple(outermost(self.protected)),
+            markup=tuple(self.markup),
+            links=tuple(self.links),
+            headings=tuple(self.headings),
+            generated=tuple(self.generated),
+            tables=tuple(self.tables),
+            body_end=body_end,
+            abbreviations=tuple(self.abbreviations),
+        )

@@ -1,0 +1,243 @@
+"""HTML documents: only text nodes change, everything else is kept byte for byte, inserted text is escaped."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from acronyms import Entry, Format, Glossary, Options, Style, annotate, annotation
+from acronyms.cli import cli
+from acronyms.edits import restore
+from acronyms.html import layout, text_spans
+from acronyms.planner import FirstUse
+from acronyms.regions import protected_spans
+
+HTML = Options(format=Format.HTML)
+HTML_FOOTNOTE = Options(style=Style.FOOTNOTE, format=Format.HTML)
+HTML_TOOLTIP = Options(style=Style.TOOLTIP, format=Format.HTML)
+HOSTILE = Glossary.from_entries(
+    [
+        Entry("XSS", "<script>window.pwned=1</script>"),
+        Entry("IMG", '<img src=x onerror="window.pwned=1">'),
+        Entry("AMP", "Ethics & Audit \"Panel\" 'x'"),
+    ]
+)
+
+
+@pytest.mark.parametrize("name", ["minutes.html", "minutes.HTM", "page.htm"])
+def test_html_is_detected_from_the_file_name(name: str) -> None:
+    assert Format.from_path(name) is Format.HTML
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<script>var SNP = 1;</script>",
+        "<style>.SNP { color: red }</style>",
+        "<code>SNP</code>",
+        "<pre>\nSNP\n</pre>",
+        "<kbd>SNP</kbd>",
+        '<abbr title="Safer Neighbourhood Panel">SNP</abbr>',
+        "<head><title>SNP</title><meta name='x' content='SNP'></head>",
+        "<!-- SNP -->",
+        '<p title="SNP" data-x=SNP>x</p>',
+        '<a href="#n">SNP</a>',
+        "<textarea>SNP</textarea>",
+        "<svg><text>SNP</text></svg>",
+        '<section data-acronyms="notes"><ol><li>SNP: x</li></ol></section>',
+        "<p>See https://example.org/SNP today</p>",
+        "<!DOCTYPE SNP>",
+    ],
+    ids=[
+        "script", "style", "code", "pre", "kbd", "abbr", "head", "comment", "attributes", "acronym-link", "textarea",
+        "svg", "generated", "url", "doctype",
+    ],
+)
+@pytest.mark.parametrize("options", [HTML, HTML_FOOTNOTE, HTML_TOOLTIP], ids=["inline", "footnote", "tooltip"])
+def test_protected_html_is_untouched(small: Glossary, page: str, options: Options) -> None:
+    assert annotate(page, small, options) == page
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("<p>The SNP met.</p>", "<p>The Safer Neighbourhood Panel (SNP) met.</p>"),
+        ("<ul><li>SNP</li></ul>", "<ul><li>Safer Neighbourhood Panel (SNP)</li></ul>"),
+        ("<td>PCSOs</td>", "<td>Police Community Support Officers (PCSOs)</td>"),
+        ("<b>SNP</b> met", "<b>Safer Neighbourhood Panel (SNP)</b> met"),
+        ('<a href="/r">the SNP report</a>', '<a href="/r">the Safer Neighbourhood Panel (SNP) report</a>'),
+        ("<HEAD><TITLE>SNP</TITLE><BODY>SNP", "<HEAD><TITLE>SNP</TITLE><BODY>Safer Neighbourhood Panel (SNP)"),
+        ("<head><title>x</title><body>SNP", "<head><title>x</title><body>Safer Neighbourhood Panel (SNP)"),
+        ("5 < SNP", "5 < Safer Neighbourhood Panel (SNP)"),
+    ],
+    ids=["paragraph", "list-item", "table-cell", "bold", "link-text", "upper-case-tags", "unclosed-head", "stray-lt"],
+)
+def test_text_nodes_are_annotated(small: Glossary, page: str, expected: str) -> None:
+    assert annotate(page, small, HTML) == expected
+
+
+def test_a_tag_left_unfinished_at_the_end_keeps_what_follows_it(small: Glossary) -> None:
+    assert annotate("SNP <b class=SNP", small, HTML) == "Safer Neighbourhood Panel (SNP) <b class=SNP"
+
+
+MESSY = (
+    "\ufeff<!doctype html>\r\n<HTML><head><META CHARSET=utf-8><title>SNP</title></head>\r\n"
+    "<body class=minutes>\r\n<P>The SNP&nbsp;met the PCC&#39;s team<br>and the PCSOs.\r\n"
+    "<p id=x  title='SNP'>ANPR &amp; <i>SNP</i></p>\r\n<!-- SNP\r\n -->\r\n</body></HTML>\r\n"
+)
+
+
+@pytest.mark.parametrize("options", [HTML, HTML_FOOTNOTE, HTML_TOOLTIP], ids=["inline", "footnote", "tooltip"])
+def test_everything_but_the_insertions_is_kept_byte_for_byte(options: Options) -> None:
+    result = annotation(MESSY, Glossary.bundled(), options)
+    assert restore(result.text, result.insertions) == MESSY
+    assert result.text.count("\r\n") >= MESSY.count("\r\n")
+    assert annotate(result.text, Glossary.bundled(), options) == result.text
+
+
+def test_inline_expansions_are_escaped() -> None:
+    assert annotate("<p>XSS and AMP</p>", HOSTILE, HTML) == (
+        "<p>&lt;script&gt;window.pwned=1&lt;/script&gt; (XSS) and Ethics &amp; Audit \"Panel\" 'x' (AMP)</p>"
+    )
+
+
+def test_tooltips_and_notes_are_escaped() -> None:
+    tooltip = annotate("<p>IMG, IMG</p>", HOSTILE, HTML_TOOLTIP)
+    assert tooltip == (
+        '<p>&lt;img src=x onerror="window.pwned=1"&gt; (<abbr title="&lt;img src=x onerror=&quot;window.pwned=1&quot;'
+        '&gt;">IMG</abbr>), <abbr title="&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt;">IMG</abbr></p>'
+    )
+    footnote = annotate("<p>XSS</p>", HOSTILE, HTML_FOOTNOTE)
+    assert "<script>" not in footnote
+    assert "XSS: &lt;script&gt;window.pwned=1&lt;/script&gt;" in footnote
+
+
+def test_escaped_expansions_count_as_spelled_out() -> None:
+    once = annotate("<p>AMP met. AMP agreed.</p>", HOSTILE, HTML)
+    assert once == "<p>Ethics &amp; Audit \"Panel\" 'x' (AMP) met. AMP agreed.</p>"
+    assert annotate(once, HOSTILE, HTML) == once
+
+
+def test_footnotes_link_to_a_notes_list_before_the_end_of_the_body(small: Glossary) -> None:
+    page = "<html><body>\n<p>SNP and PCSOs; SNP.</p>\n</body></html>\n"
+    assert annotate(page, small, HTML_FOOTNOTE) == (
+        "<html><body>\n<p>SNP"
+        '<sup class="acronym-ref" data-acronyms="ref"><a id="acronym-ref-SNP-1" href="#acronym-note-SNP" '
+        'role="doc-noteref">1</a></sup> and PCSOs'
+        '<sup class="acronym-ref" data-acronyms="ref"><a id="acronym-ref-PCSO-1" href="#acronym-note-PCSO" '
+        'role="doc-noteref">2</a></sup>; SNP.</p>\n'
+        "\n"
+        '<section class="acronym-notes" data-acronyms="notes" role="doc-endnotes">\n'
+        "<h2>Notes</h2>\n"
+        "<ol>\n"
+        '<li id="acronym-note-SNP">SNP: Safer Neighbourhood Panel <a class="acronym-backref" '
+        'href="#acronym-ref-SNP-1" role="doc-backlink" aria-label="Back to SNP in the text">↩</a></li>\n'
+        '<li id="acronym-note-PCSO">PCSO: Police Community Support Officer <a class="acronym-backref" '
+        'href="#acronym-ref-PCSO-1" role="doc-backlink" aria-label="Back to PCSO in the text">↩</a></li>\n'
+        "</ol>\n"
+        "</section>\n"
+        "</body></html>\n"
+    )
+
+
+def test_every_use_footnotes_get_one_back_link_each(small: Glossary) -> None:
+    result = annotate("<p>SNP, SNP</p>", small, Options(style=Style.FOOTNOTE, format=Format.HTML, every_use=True))
+    assert 'id="acronym-ref-SNP-1"' in result and 'id="acronym-ref-SNP-2"' in result
+    assert 'href="#acronym-ref-SNP-2" role="doc-backlink" aria-label="Back to SNP in the text">↩<sup>2</sup></a>' in result
+
+
+def test_an_edited_page_extends_its_notes_list(small: Glossary) -> None:
+    once = annotate("<p>SNP met.</p>", small, HTML_FOOTNOTE)
+    edited = once.replace(" met.", " met the ACC.")
+    twice = annotate(edited, small, HTML_FOOTNOTE)
+    assert twice.count("<section") == 1
+    assert '<a id="acronym-ref-ACC-1" href="#acronym-note-ACC" role="doc-noteref">2</a>' in twice
+    assert twice.index('id="acronym-note-SNP"') < twice.index('id="acronym-note-ACC"') < twice.index("</ol>")
+
+
+def test_footnote_references_are_not_put_inside_links(small: Glossary) -> None:
+    page = '<p><a href="/r">the SNP report</a>; SNP met.</p>'
+    result = annotation(page, small, HTML_FOOTNOTE)
+    assert [(d.action.value, d.reason) for d in result.decisions] == [("skip", "inside a link"), ("expand", "first use")]
+
+
+def test_later_uses_carry_the_tooltip(small: Glossary) -> None:
+    result = annotation("<p>SNP met. SNP agreed.</p>", small, HTML_TOOLTIP)
+    assert result.text == (
+        '<p>Safer Neighbourhood Panel (<abbr title="Safer Neighbourhood Panel">SNP</abbr>) met. '
+        '<abbr title="Safer Neighbourhood Panel">SNP</abbr> agreed.</p>'
+    )
+    assert [d.action.value for d in result.decisions] == ["expand", "mark"]
+
+
+def test_an_acronym_the_text_defines_otherwise_gets_no_glossary_tooltip() -> None:
+    glossary = Glossary.from_entries([Entry("ME", "Myalgic Encephalomyelitis")])
+    page = "<p>Matthew Ellis (ME) chaired. ME thanked everyone.</p>"
+    assert annotate(page, glossary, HTML_TOOLTIP) == page
+
+
+def test_an_abbr_title_names_the_sense_of_a_use(small: Glossary) -> None:
+    page = '<p><abbr title="County Council">CC</abbr></p>'
+    (decision,) = annotation(page, small, HTML).decisions
+    assert (decision.action.value, decision.reason, decision.entry and decision.entry.expansion) == (
+        "skip",
+        "inside <abbr>",
+        "County Council",
+    )
+
+
+def test_skip_headings_and_sections(small: Glossary) -> None:
+    page = "<h1>SNP</h1><p>SNP met.</p><h2>Later</h2><p>SNP again.</p>"
+    options = Options(format=Format.HTML, skip_headings=True, first_use=FirstUse.SECTION)
+    assert annotate(page, small, options) == (
+        "<h1>SNP</h1><p>Safer Neighbourhood Panel (SNP) met.</p><h2>Later</h2>"
+        "<p>Safer Neighbourhood Panel (SNP) again.</p>"
+    )
+
+
+def test_the_cli_detects_html(tmp_path: Path) -> None:
+    page = tmp_path / "minutes.htm"
+    page.write_text("<title>SNP</title><p>SNP</p>", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["annotate", str(page), "--style", "tooltip"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        '<title>SNP</title><p>Safer Neighbourhood Panel (<abbr title="Safer Neighbourhood Panel">SNP</abbr>)</p>'
+    )
+
+
+def test_layout_finds_headings_links_and_the_body_end() -> None:
+    page = '<body><h2 id="a">One</h2><a href="#">x</a><p>y</p></body>'
+    found = layout(page)
+    assert [page[s:e] for s, e in found.headings] == ['<h2 id="a">One</h2>']
+    assert [page[s:e] for s, e in found.links] == ['<a href="#">x</a>']
+    assert page[found.body_end :] == "</body>"
+
+
+HTML_BITS = st.sampled_from(
+    [
+        "<p>", "</p>", "<a href='x'>", "</a>", "<script>", "</script>", "<!--", "-->", "<", ">", "&", "&amp;", "SNP",
+        " ", "\n", "\r\n", "<br/>", "<h2>", "</h2>", "<table>", "<tr>", "<td>", "</td>", '"', "'", "=", "<!x>", "<?pi?>",
+        "<![CDATA[", "]]>", "</", "<abbr title='y'>", "</abbr>", "<head>", "<body>", "é", "İ",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(page=st.lists(HTML_BITS, max_size=40).map("".join))
+def test_protected_spans_are_sorted_disjoint_and_leave_no_tag_in_the_text(page: str) -> None:
+    spans = protected_spans(page, Format.HTML, links=True)
+    assert all(0 <= start < end <= len(page) for start, end, _ in spans)
+    assert all(previous[1] <= following[0] for previous, following in itertools.pairwise(spans))
+    free, position = [], 0
+    for start, end, _ in spans:
+        free.append(page[position:start])
+        position = end
+    free.append(page[position:])
+    assert not any(re.search(r"<[A-Za-z/!?]", piece) for piece in free)
+    assert all(page[start:end] for start, end in text_spans(page))

@@ -1,0 +1,125 @@
+"""Markdown output rendered by a real renderer: Python-Markdown with its `abbr`, `footnotes` and `tables` extensions.
+
+The assertions are on the HTML that Python-Markdown (the engine of MkDocs) makes
+of the annotated text: footnotes are footnotes, tooltips are `<abbr>` elements,
+code is the same code, and glossary text cannot become markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+
+from acronyms import Entry, Format, Glossary, Options, Style, annotate
+from acronyms.planner import GlossaryMode
+
+EXTENSIONS = ["abbr", "footnotes", "tables"]
+FOOTNOTE = Options(style=Style.FOOTNOTE, format=Format.MARKDOWN)
+TOOLTIP = Options(style=Style.TOOLTIP, format=Format.MARKDOWN)
+INLINE = Options(format=Format.MARKDOWN)
+
+MINUTES = """\
+# Public Performance Meeting
+
+The SNP met the PCSOs. The SNP agreed.
+
+```
+SNP = load("PCSOs")
+```
+
+    PCC indented code
+
+Run `SNP --help` or see [the panel](https://example.org/SNP).
+"""
+
+
+def render(text: str) -> str:
+    return markdown.markdown(text, extensions=EXTENSIONS)
+
+
+def code_blocks(html: str) -> list[str]:
+    return re.findall(r"<code>(.*?)</code>", html, re.DOTALL)
+
+
+@pytest.mark.parametrize("options", [INLINE, FOOTNOTE, TOOLTIP], ids=["inline", "footnote", "tooltip"])
+def test_code_renders_exactly_as_before(small: Glossary, options: Options) -> None:
+    before, after = render(MINUTES), render(annotate(MINUTES, small, options))
+    assert code_blocks(after) == code_blocks(before)
+    assert len(code_blocks(before)) == 3
+
+
+def test_footnotes_render_as_footnotes(small: Glossary) -> None:
+    html = render(annotate(MINUTES, small, FOOTNOTE))
+    assert '<sup id="fnref:SNP"><a class="footnote-ref" href="#fn:SNP">1</a></sup>' in html
+    assert '<sup id="fnref:PCSO"><a class="footnote-ref" href="#fn:PCSO">2</a></sup>' in html
+    notes = re.search(r'<div class="footnote">.*</div>', html, re.DOTALL)
+    assert notes is not None
+    assert re.findall(r'<li id="fn:(\w+)">\s*<p>(.*?)&#160;', notes.group()) == [
+        ("SNP", "Safer Neighbourhood Panel"),
+        ("PCSO", "Police Community Support Officer"),
+    ]
+    assert html.count('class="footnote-backref"') == 2
+
+
+def test_tooltips_render_as_abbr_elements_with_the_first_use_spelled_out(small: Glossary) -> None:
+    html = render(annotate(MINUTES, small, TOOLTIP))
+    paragraph = re.search(r"<p>The .*?</p>", html)
+    assert paragraph is not None
+    assert paragraph.group() == (
+        '<p>The Safer Neighbourhood Panel (<abbr title="Safer Neighbourhood Panel">SNP</abbr>) met the '
+        'Police Community Support Officers (<abbr title="Police Community Support Officers">PCSOs</abbr>). '
+        'The <abbr title="Safer Neighbourhood Panel">SNP</abbr> agreed.</p>'
+    )
+    assert "*[" not in html
+
+
+def test_every_abbr_has_a_title(small: Glossary) -> None:
+    html = render(annotate(MINUTES, small, TOOLTIP))
+    abbrs = re.findall(r"<abbr( title=\"[^\"]+\")?>", html)
+    assert abbrs and all(abbrs)
+
+
+def test_glossary_text_cannot_become_markup() -> None:
+    glossary = Glossary.from_entries([Entry("XSS", "Cross_Site *bold* <script>alert(1)</script> [x](y)")])
+    for options in (INLINE, FOOTNOTE, TOOLTIP, Options(format=Format.MARKDOWN, glossary_section=GlossaryMode.APPEND)):
+        html = render(annotate("The XSS team.\n", glossary, options))
+        assert "<script>" not in html and "<em>" not in html and 'href="y"' not in html
+        assert "Cross_Site *bold* &lt;script&gt;alert(1)&lt;/script&gt; [x](y)" in html
+
+
+def test_the_generated_glossary_renders_as_a_table(small: Glossary) -> None:
+    options = Options(format=Format.MARKDOWN, glossary_section=GlossaryMode.APPEND)
+    html = render(annotate(MINUTES, small, options))
+    table = re.search(r"<h2>Glossary</h2>\s*<table>.*</table>", html, re.DOTALL)
+    assert table is not None
+    assert re.findall(r"<tr>\s*<td>(.*?)</td>\s*<td>(.*?)</td>", table.group()) == [
+        ("PCSO", "Police Community Support Officer"),
+        ("SNP", "Safer Neighbourhood Panel"),
+    ]
+
+
+def test_front_matter_and_html_blocks_are_left_alone(small: Glossary) -> None:
+    text = "---\ntitle: SNP\n---\n\n<div class=\"SNP\">\nSNP inside a block\n</div>\n\nSNP outside.\n"
+    assert annotate(text, small, INLINE) == (
+        "---\ntitle: SNP\n---\n\n<div class=\"SNP\">\nSNP inside a block\n</div>\n\n"
+        "Safer Neighbourhood Panel (SNP) outside.\n"
+    )
+
+
+def test_headings_can_be_skipped(small: Glossary) -> None:
+    text = "# SNP report\n\nThe SNP met.\n\nFinance\n-------\n\nPCC\n"
+    assert annotate(text, small, Options(format=Format.MARKDOWN, skip_headings=True)) == (
+        "# SNP report\n\nThe Safer Neighbourhood Panel (SNP) met.\n\nFinance\n-------\n\n"
+        "Police and Crime Commissioner (PCC)\n"
+    )
+    html = render(annotate(text, small, Options(format=Format.MARKDOWN, skip_headings=True)))
+    assert "<h1>SNP report</h1>" in html
+
+
+def test_an_abbreviation_line_the_author_wrote_is_kept(small: Glossary) -> None:
+    text = "The SNP met.\n\n*[SNP]: Safer Neighbourhood Panels\n"
+    assert annotate(text, small, TOOLTIP) == (
+        "The Safer Neighbourhood Panel (SNP) met.\n\n*[SNP]: Safer Neighbourhood Panels\n"
+    )

@@ -1,0 +1,101 @@
+"""Hypothesis properties in every format and style: annotation is recoverable and idempotent.
+
+The generated texts mix acronyms with the markup of each format (tags, code,
+headings, glossary rows, notes, abbreviation lines), and the options cover
+every style, first use per document or section, skipped headings and each
+generated-glossary mode. Texts whose words are glued together (`SNP)SNP`) are
+annotated without the context step, whose token rule looks at the neighbours
+that annotation inserts beside; prose-like texts are annotated with it, leaving
+out the ambiguous acronyms whose sense it chooses (test_annotate covers those).
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from acronyms import Format, Glossary, Options, Style, annotate, annotation
+from acronyms.context import ContextMode
+from acronyms.edits import restore
+from acronyms.planner import FirstUse, GlossaryMode
+
+WORDS = [
+    "SNP", "SNPs", "PCC's", "PCCs’", "PCSO", "ACC", "A/ACC", "UK", "xSNP", "İ", "(", ")",
+    "Safer Neighbourhood Panel", "Notes", "https://x.org/SNP", "a@b.uk",
+]
+AMBIGUOUS = ["CC", "council"]  # senses chosen by context: the context step's own properties are in test_annotate
+SPACES = [" ", " ", "\u00a0", "\n", "\n\n", "\r\n", "\t"]
+MARKUP = {
+    Format.TEXT: ["<b>", "</b>", "[1]", "Notes\n", "\n\nNotes\n\n[1] SNP: x\n", "Glossary\n", "SNP\tSafer\n"],
+    Format.MARKDOWN: [
+        "`", "```\n", "# ", "## Glossary\n", "---\n", "\n*[SNP]: Safer\n", "[^SNP]", "[^SNP]: x\n", "<div>\n",
+        "| SNP | S |\n", "    ", "[a](SNP)", "<b>", "Notes\n", "[1]", "SNP\tSafer\n",
+    ],
+    Format.HTML: [
+        "<p>", "</p>", "<code>", "</code>", '<abbr title="Safer Neighbourhood Panel">', "</abbr>", "<a href='#SNP'>",
+        "</a>", "<h2>", "</h2>", "<!-- SNP -->", "<script>", "</script>", "&amp;", "<br/>", "<body>", "</body>",
+        "<head>", "</head>", "<table>", "</table>", "<tr>", "<td>", "</td>", "</tr>", '<sup data-acronyms="ref">',
+        "</sup>", "<section data-acronyms=notes><ol>", "</ol></section>", "<", ">", "&", '"', "<h2>Glossary</h2><table>",
+    ],
+}
+
+
+@st.composite
+def glued(draw: st.DrawFn, format: Format) -> str:
+    """Anything next to anything: words glued to words, punctuation and markup."""
+    return "".join(draw(st.lists(st.sampled_from(WORDS + AMBIGUOUS + SPACES + MARKUP[format]), max_size=40)))
+
+
+@st.composite
+def spaced(draw: st.DrawFn, format: Format) -> str:
+    """Words and punctuation apart, as in prose; tags and other markup may touch them (`<td>SNP</td>`)."""
+    pieces = draw(st.lists(st.sampled_from(WORDS + MARKUP[format]), max_size=30))
+    text, previous_is_word = "", False
+    for piece in pieces:
+        is_word = piece in WORDS or len(piece) == 1
+        if is_word and previous_is_word:
+            text += draw(st.sampled_from(SPACES))
+        text, previous_is_word = text + piece, is_word
+    return text
+
+
+def options_for(format: Format, context: ContextMode) -> st.SearchStrategy[Options]:
+    styles = [style for style in Style if not (style is Style.TOOLTIP and format is Format.TEXT)]
+    combinations = itertools.product(styles, (False, True), FirstUse, (False, True), GlossaryMode)
+    return st.sampled_from(
+        [
+            Options(style=style, format=format, every_use=every, first_use=first, skip_headings=skip,
+                    glossary_section=mode, context=context)
+            for style, every, first, skip, mode in combinations
+        ]
+    )
+
+
+def documents() -> st.SearchStrategy[tuple[str, Options]]:
+    """Glued texts without the context step (whose token rule depends on neighbours), spaced texts with it."""
+    return st.sampled_from(list(Format)).flatmap(
+        lambda format: st.one_of(
+            st.tuples(glued(format), options_for(format, ContextMode.OFF)),
+            st.tuples(spaced(format), options_for(format, ContextMode.AUTO)),
+        )
+    )
+
+
+@settings(max_examples=600, deadline=None)
+@given(document=documents())
+def test_undoing_the_recorded_edits_gives_back_the_original(small: Glossary, document: tuple[str, Options]) -> None:
+    text, options = document
+    result = annotation(text, small, options)
+    assert restore(result.text, result.insertions, result.replacements) == text
+    if options.glossary_section is not GlossaryMode.REPLACE:
+        assert result.replacements == ()
+
+
+@settings(max_examples=600, deadline=None)
+@given(document=documents())
+def test_annotating_twice_equals_annotating_once_in_every_format(small: Glossary, document: tuple[str, Options]) -> None:
+    text, options = document
+    once = annotate(text, small, options)
+    assert annotate(once, small, options) == once
