@@ -188,8 +188,11 @@ class _Judge:
         self.bracketed = [match for match in self.matches if beside_bracket(text, match)]
         self.definitions = find_definitions_near(text, _unexplained(text, self.bracketed, glossary, options.format))
         self.defined = {definition.short_start for definition in self.definitions}
-        self.document_senses = _document_senses(glossary, self.definitions)
-        self.document_senses.update(_spelled_out_senses(text, self.bracketed, glossary, options.format))
+        defined_senses = [
+            *_document_senses(glossary, self.definitions),
+            *_spelled_out_senses(text, self.bracketed, glossary, options.format),
+        ]
+        self.document_senses = sorted(defined_senses, key=lambda found: found[0])  # (offset, entry), in text order
         self.lines = LineIndex(text)
         self.introduced: dict[str, int] = {}
         self.kept: dict[str, Decision] = {}  # per acronym, the decision its later uses share (first use only)
@@ -206,7 +209,9 @@ class _Judge:
     def context(self) -> Context:
         """Words near each hit, for choosing senses; built on the first ambiguous hit."""
         long_forms = [(start, end) for start, end, _ in self.long_forms]
-        return Context(self.text, self.matches, self.glossary, long_forms + _markup_spans(self.text, self.options.format))
+        return Context(
+            self.text, self.matches, self.glossary, long_forms + _markup_spans(self.text, self.options.format)
+        )
 
     @functools.cached_property
     def long_forms(self) -> list[tuple[int, int, str]]:
@@ -305,7 +310,6 @@ class _Judge:
             return Decision(match, Action.MARK if tooltip else Action.KEEP, reason, entry)
         return Decision(match, Action.EXPAND, "every use" if match.acronym in self.introduced else "first use", entry)
 
-
     def not_an_acronym(self, match: Match) -> str | None:
         """Why the context says this hit is not the acronym (rules first, then spaCy's tokens)."""
         reason = not_an_acronym(self.prose, match.start, match.end, self.acronym_words)
@@ -314,12 +318,27 @@ class _Judge:
                 reason = "part of a longer token (a code, file name or address)"
         return reason
 
+    def defined_sense(self, match: Match) -> Entry | None:
+        """The sense the document last spelled out for this acronym at or before this use.
+
+        Only definitions up to the use count: an expansion that annotation inserts
+        later in the text must not change how an earlier use reads the next time.
+        """
+        chosen = None
+        for offset, entry in self.document_senses:
+            if offset > match.start:
+                break
+            if entry.acronym == match.acronym:
+                chosen = entry
+        return chosen
+
     def sense(self, match: Match, senses: Sequence[Entry]) -> Entry | None:
         """The sense meant here: the only one, the one the document defines, or the one the context picks."""
         if len(senses) == 1:
             return senses[0]
-        if match.acronym in self.document_senses:
-            return self.document_senses[match.acronym]
+        defined = self.defined_sense(match)
+        if defined is not None:
+            return defined
         if self.options.context is ContextMode.OFF or not senses:
             return None
         start, end = self.spacy.sentence(match)
@@ -336,28 +355,31 @@ def _unexplained(text: str, bracketed: Sequence[Match], glossary: Glossary, form
     ]
 
 
-def _spelled_out_senses(text: str, bracketed: Sequence[Match], glossary: Glossary, format: Format) -> dict[str, Entry]:
-    """For acronyms with several senses, the sense the text spells out beside one of its (`bracketed`) uses."""
-    chosen: dict[str, Entry] = {}
+def _spelled_out_senses(
+    text: str, bracketed: Sequence[Match], glossary: Glossary, format: Format
+) -> list[tuple[int, Entry]]:
+    """Where the text spells out a sense of an acronym with several, beside one of its (`bracketed`) uses."""
+    found = []
     for match in bracketed:
         senses = glossary.lookup(match.acronym)
-        if len(senses) > 1 and match.acronym not in chosen:
+        if len(senses) > 1:
             for entry in senses:
                 if spelled_out_in(text, match, entry, format):
-                    chosen[match.acronym] = entry
+                    found.append((match.start, entry))
                     break
-    return chosen
+    return found
 
 
-def _document_senses(glossary: Glossary, definitions: Sequence[Definition]) -> dict[str, Entry]:
-    """For acronyms with several senses, the sense that the document's own definitions spell out."""
-    chosen: dict[str, Entry] = {}
+def _document_senses(glossary: Glossary, definitions: Sequence[Definition]) -> list[tuple[int, Entry]]:
+    """Where the document's own definitions spell out a sense of an acronym."""
+    found = []
     for definition in definitions:
         long = definition.expansion.casefold()
         for entry in glossary.lookup(definition.acronym):
             if long in (entry.expansion.casefold(), entry.plural_expansion.casefold()):
-                chosen.setdefault(definition.acronym, entry)
-    return chosen
+                found.append((definition.short_start, entry))
+                break
+    return found
 
 
 def _long_form_spans(
