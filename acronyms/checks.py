@@ -227,7 +227,9 @@ def read_csv_rows(text: str, path: str) -> tuple[list[Entry], list[Finding]]:
     try:
         header = [column.strip().lower() for column in next(reader)]
     except (StopIteration, csv.Error):
-        raise GlossaryError("no header row; the first row must name the columns, e.g. acronym,expansion", path=path)
+        raise GlossaryError(
+            "no header row; the first row must name the columns, e.g. acronym,expansion", path=path
+        ) from None
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
         raise GlossaryError(

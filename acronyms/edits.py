@@ -47,7 +47,10 @@ def apply_edits(text: str, insertions: Sequence[Insertion], replacements: Sequen
     """
     edits = sorted(
         [(insertion.offset, 0, index, insertion.offset, insertion.text) for index, insertion in enumerate(insertions)]
-        + [(replacement.start, 1, index, replacement.end, replacement.new) for index, replacement in enumerate(replacements)]
+        + [
+            (replacement.start, 1, index, replacement.end, replacement.new)
+            for index, replacement in enumerate(replacements)
+        ]
     )
     pieces, previous = [], 0
     for start, _, _, end, new in edits:

@@ -255,7 +255,9 @@ class _Parser(HTMLParser):
         if self.skipping is not None:
             if tag == self.skipping.name:
                 self.skipping.depth += 1
-            elif (self.skipping.name == "head" and tag == "body") or dict(attrs).get(MARKER_ATTRIBUTE) in APPENDED_BLOCKS:
+            elif (self.skipping.name == "head" and tag == "body") or dict(attrs).get(
+                MARKER_ATTRIBUTE
+            ) in APPENDED_BLOCKS:
                 # `<body>` ends an unclosed head; what this tool appended ends an element left open before it
                 self._stop_skipping(start)
                 self._open(tag, attrs, start, end)

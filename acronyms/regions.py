@@ -119,7 +119,9 @@ def protected_spans(text: str, format: Format, *, links: bool = False) -> list[t
         spans = _anchored_common(text)
     if format is Format.HTML:
         found = html.layout(text)
-        spans = html.outermost([*found.protected, *spans, *((start, end, "a link") for start, end in found.links if links)])
+        spans = html.outermost(
+            [*found.protected, *spans, *((start, end, "a link") for start, end in found.links if links)]
+        )
     return spans
 
 
@@ -132,7 +134,9 @@ def _anchored_common(text: str) -> list[tuple[int, int, str]]:
     does: leftmost first, then the earlier alternative.
     """
     found = [(m.start(), m.end(), 1) for m in _COMMON_BY_KIND["tag"].finditer(text)]
-    found += [(m.start(), m.end(), 0) for at in _finds(text, "<!--") if (m := _COMMON_BY_KIND["comment"].match(text, at))]
+    found += [
+        (m.start(), m.end(), 0) for at in _finds(text, "<!--") if (m := _COMMON_BY_KIND["comment"].match(text, at))
+    ]
     for at in _finds(text, "://"):
         for scheme in _SCHEMES:
             start = at - len(scheme)
@@ -170,7 +174,9 @@ def _finds(text: str, literal: str) -> Iterator[int]:
 
 
 _COMMON_KINDS = ("comment", "tag", "url", "email")  # the order of `_COMMON`: earlier wins a tie
-_COMMON_BY_KIND = {kind: re.compile(pattern, re.DOTALL | re.IGNORECASE) for kind, pattern in zip(_COMMON_KINDS, _COMMON)}
+_COMMON_BY_KIND = {
+    kind: re.compile(pattern, re.DOTALL | re.IGNORECASE) for kind, pattern in zip(_COMMON_KINDS, _COMMON)
+}
 _SCHEMES = ("https", "http", "ftp")
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+\Z")
 _MAX_EMAIL_LOCAL = 256  # RFC 5321's limit on the part before the @ is 64; longer runs are not addresses anyway

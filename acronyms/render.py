@@ -64,7 +64,9 @@ def render(text: str, plan: Plan, options: Options = Options()) -> Annotation:
         body, trailer = _inline(text, plan, options), []
     glossary, replacements = glossary_edits(text, plan, options)
     insertions = sorted([*body, *glossary, *trailer], key=lambda insertion: insertion.offset)
-    return Annotation(apply_edits(text, insertions, replacements), tuple(insertions), plan.decisions, tuple(replacements))
+    return Annotation(
+        apply_edits(text, insertions, replacements), tuple(insertions), plan.decisions, tuple(replacements)
+    )
 
 
 def apply(text: str, insertions: list[Insertion]) -> str:

@@ -123,7 +123,9 @@ def _html_section(text: str) -> GlossarySection | None:
         rows = tuple(
             SectionRow(row.cells[0], row.cells[1], row.line, row.start, row.end)
             for row in table.rows
-            if not row.header and len(row.cells) >= 2 and _row(f"{row.cells[0]}\t{row.cells[1]}") is not None
+            if not row.header
+            and len(row.cells) >= 2
+            and _row(f"{row.cells[0]}\t{row.cells[1]}") is not None
             and row.cells[0].lower() not in TABLE_HEADER_WORDS
         )
         if rows:

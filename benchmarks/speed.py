@@ -94,18 +94,51 @@ WORD = re.compile(r"\S+")
 
 # Ordinary English for the generated sentences: minutes of any public meeting.
 ROLES = (
-    "the Chair", "the Chief Executive", "the Commissioner", "the Treasurer", "the Deputy Chief Constable",
-    "the Head of Finance", "a member of the panel", "the Performance Manager", "the Clerk", "the Secretary",
-    "the Director of Resources", "one councillor", "the independent member", "the Vice Chair",
+    "the Chair",
+    "the Chief Executive",
+    "the Commissioner",
+    "the Treasurer",
+    "the Deputy Chief Constable",
+    "the Head of Finance",
+    "a member of the panel",
+    "the Performance Manager",
+    "the Clerk",
+    "the Secretary",
+    "the Director of Resources",
+    "one councillor",
+    "the independent member",
+    "the Vice Chair",
 )
 THINGS = (
-    "budget", "annual report", "workforce plan", "estates strategy", "training programme", "response times",
-    "recruitment figures", "complaints process", "victim survey", "capital programme", "risk register",
-    "community engagement plan", "audit findings", "overtime spending", "fleet replacement", "call handling",
+    "budget",
+    "annual report",
+    "workforce plan",
+    "estates strategy",
+    "training programme",
+    "response times",
+    "recruitment figures",
+    "complaints process",
+    "victim survey",
+    "capital programme",
+    "risk register",
+    "community engagement plan",
+    "audit findings",
+    "overtime spending",
+    "fleet replacement",
+    "call handling",
 )
 VERBS = ("noted", "welcomed", "questioned", "agreed", "asked about", "challenged", "supported", "reviewed")
 PLACES = (
-    "Stafford", "Burton", "Cannock", "Lichfield", "Tamworth", "Leek", "Stone", "Uttoxeter", "Newcastle", "Stoke",
+    "Stafford",
+    "Burton",
+    "Cannock",
+    "Lichfield",
+    "Tamworth",
+    "Leek",
+    "Stone",
+    "Uttoxeter",
+    "Newcastle",
+    "Stoke",
 )
 NUMBERS = ("two", "three", "four", "five", "six", "a dozen", "several", "twenty", "fifty", "a hundred")
 QUARTERS = ("the first quarter", "the second quarter", "the third quarter", "the last quarter", "the year to date")

@@ -94,7 +94,9 @@ def in_view(browser: WebDriver, element_id: str) -> bool:
 def follow(browser: WebDriver, link_href: str, target_id: str) -> None:
     """Click the link to `#target_id` and wait until the browser is at the target."""
     browser.find_element(By.CSS_SELECTOR, f'a[href="{link_href}"]').click()
-    WebDriverWait(browser, WAIT_SECONDS).until(lambda driver: driver.execute_script("return location.hash") == f"#{target_id}")
+    WebDriverWait(browser, WAIT_SECONDS).until(
+        lambda driver: driver.execute_script("return location.hash") == f"#{target_id}"
+    )
     assert browser.execute_script("return document.querySelector(':target').id") == target_id
     assert in_view(browser, target_id), f"#{target_id} is not on screen after following {link_href}"
 

@@ -43,7 +43,9 @@ def test_add_pipe_works_in_a_fresh_interpreter_without_importing_the_package() -
         "print([(s.text, s._.expansion) for s in doc.spans['acronyms']])\n"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd="/")
-    assert result.stdout == "[('PCC', 'Police and Crime Commissioner'), ('PCSOs', 'Police Community Support Officer')]\n"
+    assert (
+        result.stdout == "[('PCC', 'Police and Crime Commissioner'), ('PCSOs', 'Police Community Support Officer')]\n"
+    )
 
 
 def test_spans_carry_acronym_and_expansion() -> None:
@@ -108,4 +110,7 @@ def test_pipe_with_two_processes() -> None:
     texts = [TEXT, "The PCC met the ACC.", "Nothing here."] * 4
     docs = list(pipeline().pipe(texts, n_process=2, batch_size=2))
     assert [described(doc) for doc in docs] == [described(doc) for doc in map(pipeline(), texts)]
-    assert described(docs[1]) == [("PCC", "PCC", "Police and Crime Commissioner"), ("ACC", "ACC", "Assistant Chief Constable")]
+    assert described(docs[1]) == [
+        ("PCC", "PCC", "Police and Crime Commissioner"),
+        ("ACC", "ACC", "Assistant Chief Constable"),
+    ]

@@ -140,7 +140,9 @@ def test_a_named_pipeline_supplies_lemmas(tmp_path: Path) -> None:
 
 
 def test_a_missing_pipeline_is_a_usage_error() -> None:
-    glossary = Glossary.from_entries([Entry("CC", "Chief Constable", context=("force",)), Entry("CC", "County Council")])
+    glossary = Glossary.from_entries(
+        [Entry("CC", "Chief Constable", context=("force",)), Entry("CC", "County Council")]
+    )
     with pytest.raises(UsageError, match="cannot load the spaCy pipeline 'no_such_pipeline'"):
         annotate("The CC spoke.", glossary, Options(spacy_model="no_such_pipeline"))
 
@@ -148,4 +150,6 @@ def test_a_missing_pipeline_is_a_usage_error() -> None:
 def test_a_trained_english_pipeline_when_installed(glossary: Glossary) -> None:
     pytest.importorskip("en_core_web_sm", reason="en_core_web_sm is not installed; the blank pipeline is tested above")
     text = "Victims of DV were abused by their partners."
-    assert annotate(text, glossary, Options(spacy_model="en_core_web_sm")).startswith("Victims of Domestic Violence (DV)")
+    assert annotate(text, glossary, Options(spacy_model="en_core_web_sm")).startswith(
+        "Victims of Domestic Violence (DV)"
+    )

@@ -79,7 +79,9 @@ def test_replace_rewrites_the_sample_minutes_glossary(sample_text: str) -> None:
     assert "DA\tDomestic Abuse" in sample_text and "DA\t" not in section
     (replacement,) = result.replacements
     assert isinstance(replacement, Replacement)
-    assert replacement.old.startswith("ACC\tAssistant Chief Constable\n") and replacement.old.endswith("Youth Offending Service")
+    assert replacement.old.startswith("ACC\tAssistant Chief Constable\n") and replacement.old.endswith(
+        "Youth Offending Service"
+    )
     assert restore(result.text, result.insertions, result.replacements) == sample_text
     assert annotate(result.text, Glossary.bundled(), options(REPLACE)) == result.text
 
@@ -140,7 +142,9 @@ def test_generated_rows_are_escaped() -> None:
 
 
 def test_uses_inside_tooltips_still_count(small: Glossary) -> None:
-    once = annotate("<p>SNP, SNP</p>", small, Options(style=Style.TOOLTIP, format=Format.HTML, glossary_section=REPLACE))
+    once = annotate(
+        "<p>SNP, SNP</p>", small, Options(style=Style.TOOLTIP, format=Format.HTML, glossary_section=REPLACE)
+    )
     assert "<tr><td>SNP</td>" in once
     assert annotate(once, small, Options(style=Style.TOOLTIP, format=Format.HTML, glossary_section=REPLACE)) == once
 
@@ -155,7 +159,9 @@ def run(*args: str, input: bytes | None = None) -> tuple[int, str]:
 
 
 def test_glossary_used_in_a_file() -> None:
-    code, output = run("glossary", "--used-in", str(ROOT / "examples" / "staffordshire-public-performance-meeting-2020-02-27.txt"))
+    code, output = run(
+        "glossary", "--used-in", str(ROOT / "examples" / "staffordshire-public-performance-meeting-2020-02-27.txt")
+    )
     assert code == 0
     assert [line.split(",")[0] for line in output.splitlines()] == ["acronym", *USED_IN_SAMPLE]
 
@@ -164,12 +170,25 @@ def test_glossary_used_in_an_html_file_as_json() -> None:
     code, output = run("glossary", "--used-in", str(HTML_SAMPLE), "--format", "json")
     assert code == 0
     assert [row["acronym"] for row in json.loads(output)] == [
-        "AI", "ANPR", "CC", "CJS", "LPT", "NPT", "PCC", "PCSO", "SNP", "TCC", "TDCC",
+        "AI",
+        "ANPR",
+        "CC",
+        "CJS",
+        "LPT",
+        "NPT",
+        "PCC",
+        "PCSO",
+        "SNP",
+        "TCC",
+        "TDCC",
     ]
 
 
 def test_glossary_used_in_standard_input() -> None:
-    assert run("glossary", "--used-in", "-", "--no-bundled", input=b"x") == (0, "acronym,expansion,plural,context,category,replaced_by,well_known,note\n")
+    assert run("glossary", "--used-in", "-", "--no-bundled", input=b"x") == (
+        0,
+        "acronym,expansion,plural,context,category,replaced_by,well_known,note\n",
+    )
 
 
 def test_glossary_used_in_a_missing_file(tmp_path: Path) -> None:

@@ -55,8 +55,21 @@ def test_html_is_detected_from_the_file_name(name: str) -> None:
         "<!DOCTYPE SNP>",
     ],
     ids=[
-        "script", "style", "code", "pre", "kbd", "abbr", "head", "comment", "attributes", "acronym-link", "textarea",
-        "svg", "generated", "url", "doctype",
+        "script",
+        "style",
+        "code",
+        "pre",
+        "kbd",
+        "abbr",
+        "head",
+        "comment",
+        "attributes",
+        "acronym-link",
+        "textarea",
+        "svg",
+        "generated",
+        "url",
+        "doctype",
     ],
 )
 @pytest.mark.parametrize("options", [HTML, HTML_FOOTNOTE, HTML_TOOLTIP], ids=["inline", "footnote", "tooltip"])
@@ -149,7 +162,9 @@ def test_footnotes_link_to_a_notes_list_before_the_end_of_the_body(small: Glossa
 def test_every_use_footnotes_get_one_back_link_each(small: Glossary) -> None:
     result = annotate("<p>SNP, SNP</p>", small, Options(style=Style.FOOTNOTE, format=Format.HTML, every_use=True))
     assert 'id="acronym-ref-SNP-1"' in result and 'id="acronym-ref-SNP-2"' in result
-    assert 'href="#acronym-ref-SNP-2" role="doc-backlink" aria-label="Back to SNP in the text">↩<sup>2</sup></a>' in result
+    assert (
+        'href="#acronym-ref-SNP-2" role="doc-backlink" aria-label="Back to SNP in the text">↩<sup>2</sup></a>' in result
+    )
 
 
 def test_an_edited_page_extends_its_notes_list(small: Glossary) -> None:
@@ -164,7 +179,10 @@ def test_an_edited_page_extends_its_notes_list(small: Glossary) -> None:
 def test_footnote_references_are_not_put_inside_links(small: Glossary) -> None:
     page = '<p><a href="/r">the SNP report</a>; SNP met.</p>'
     result = annotation(page, small, HTML_FOOTNOTE)
-    assert [(d.action.value, d.reason) for d in result.decisions] == [("skip", "inside a link"), ("expand", "first use")]
+    assert [(d.action.value, d.reason) for d in result.decisions] == [
+        ("skip", "inside a link"),
+        ("expand", "first use"),
+    ]
 
 
 def test_later_uses_carry_the_tooltip(small: Glossary) -> None:
@@ -221,9 +239,43 @@ def test_layout_finds_headings_links_and_the_body_end() -> None:
 
 HTML_BITS = st.sampled_from(
     [
-        "<p>", "</p>", "<a href='x'>", "</a>", "<script>", "</script>", "<!--", "-->", "<", ">", "&", "&amp;", "SNP",
-        " ", "\n", "\r\n", "<br/>", "<h2>", "</h2>", "<table>", "<tr>", "<td>", "</td>", '"', "'", "=", "<!x>", "<?pi?>",
-        "<![CDATA[", "]]>", "</", "<abbr title='y'>", "</abbr>", "<head>", "<body>", "é", "İ",
+        "<p>",
+        "</p>",
+        "<a href='x'>",
+        "</a>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<",
+        ">",
+        "&",
+        "&amp;",
+        "SNP",
+        " ",
+        "\n",
+        "\r\n",
+        "<br/>",
+        "<h2>",
+        "</h2>",
+        "<table>",
+        "<tr>",
+        "<td>",
+        "</td>",
+        '"',
+        "'",
+        "=",
+        "<!x>",
+        "<?pi?>",
+        "<![CDATA[",
+        "]]>",
+        "</",
+        "<abbr title='y'>",
+        "</abbr>",
+        "<head>",
+        "<body>",
+        "é",
+        "İ",
     ]
 )
 

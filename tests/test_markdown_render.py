@@ -101,9 +101,9 @@ def test_the_generated_glossary_renders_as_a_table(small: Glossary) -> None:
 
 
 def test_front_matter_and_html_blocks_are_left_alone(small: Glossary) -> None:
-    text = "---\ntitle: SNP\n---\n\n<div class=\"SNP\">\nSNP inside a block\n</div>\n\nSNP outside.\n"
+    text = '---\ntitle: SNP\n---\n\n<div class="SNP">\nSNP inside a block\n</div>\n\nSNP outside.\n'
     assert annotate(text, small, INLINE) == (
-        "---\ntitle: SNP\n---\n\n<div class=\"SNP\">\nSNP inside a block\n</div>\n\n"
+        '---\ntitle: SNP\n---\n\n<div class="SNP">\nSNP inside a block\n</div>\n\n'
         "Safer Neighbourhood Panel (SNP) outside.\n"
     )
 

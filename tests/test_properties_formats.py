@@ -22,22 +22,80 @@ from acronyms.edits import restore
 from acronyms.planner import FirstUse, GlossaryMode
 
 WORDS = [
-    "SNP", "SNPs", "PCC's", "PCCs’", "PCSO", "ACC", "A/ACC", "UK", "xSNP", "İ", "(", ")",
-    "Safer Neighbourhood Panel", "Notes", "https://x.org/SNP", "a@b.uk",
+    "SNP",
+    "SNPs",
+    "PCC's",
+    "PCCs’",
+    "PCSO",
+    "ACC",
+    "A/ACC",
+    "UK",
+    "xSNP",
+    "İ",
+    "(",
+    ")",
+    "Safer Neighbourhood Panel",
+    "Notes",
+    "https://x.org/SNP",
+    "a@b.uk",
 ]
 AMBIGUOUS = ["CC", "council"]  # senses chosen by context: the context step's own properties are in test_annotate
 SPACES = [" ", " ", "\u00a0", "\n", "\n\n", "\r\n", "\t"]
 MARKUP = {
     Format.TEXT: ["<b>", "</b>", "[1]", "Notes\n", "\n\nNotes\n\n[1] SNP: x\n", "Glossary\n", "SNP\tSafer\n"],
     Format.MARKDOWN: [
-        "`", "```\n", "# ", "## Glossary\n", "---\n", "\n*[SNP]: Safer\n", "[^SNP]", "[^SNP]: x\n", "<div>\n",
-        "| SNP | S |\n", "    ", "[a](SNP)", "<b>", "Notes\n", "[1]", "SNP\tSafer\n",
+        "`",
+        "```\n",
+        "# ",
+        "## Glossary\n",
+        "---\n",
+        "\n*[SNP]: Safer\n",
+        "[^SNP]",
+        "[^SNP]: x\n",
+        "<div>\n",
+        "| SNP | S |\n",
+        "    ",
+        "[a](SNP)",
+        "<b>",
+        "Notes\n",
+        "[1]",
+        "SNP\tSafer\n",
     ],
     Format.HTML: [
-        "<p>", "</p>", "<code>", "</code>", '<abbr title="Safer Neighbourhood Panel">', "</abbr>", "<a href='#SNP'>",
-        "</a>", "<h2>", "</h2>", "<!-- SNP -->", "<script>", "</script>", "&amp;", "<br/>", "<body>", "</body>",
-        "<head>", "</head>", "<table>", "</table>", "<tr>", "<td>", "</td>", "</tr>", '<sup data-acronyms="ref">',
-        "</sup>", "<section data-acronyms=notes><ol>", "</ol></section>", "<", ">", "&", '"', "<h2>Glossary</h2><table>",
+        "<p>",
+        "</p>",
+        "<code>",
+        "</code>",
+        '<abbr title="Safer Neighbourhood Panel">',
+        "</abbr>",
+        "<a href='#SNP'>",
+        "</a>",
+        "<h2>",
+        "</h2>",
+        "<!-- SNP -->",
+        "<script>",
+        "</script>",
+        "&amp;",
+        "<br/>",
+        "<body>",
+        "</body>",
+        "<head>",
+        "</head>",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "<td>",
+        "</td>",
+        "</tr>",
+        '<sup data-acronyms="ref">',
+        "</sup>",
+        "<section data-acronyms=notes><ol>",
+        "</ol></section>",
+        "<",
+        ">",
+        "&",
+        '"',
+        "<h2>Glossary</h2><table>",
     ],
 }
 
@@ -66,8 +124,15 @@ def options_for(format: Format, context: ContextMode) -> st.SearchStrategy[Optio
     combinations = itertools.product(styles, (False, True), FirstUse, (False, True), GlossaryMode)
     return st.sampled_from(
         [
-            Options(style=style, format=format, every_use=every, first_use=first, skip_headings=skip,
-                    glossary_section=mode, context=context)
+            Options(
+                style=style,
+                format=format,
+                every_use=every,
+                first_use=first,
+                skip_headings=skip,
+                glossary_section=mode,
+                context=context,
+            )
             for style, every, first, skip, mode in combinations
         ]
     )
@@ -95,7 +160,9 @@ def test_undoing_the_recorded_edits_gives_back_the_original(small: Glossary, doc
 
 @settings(max_examples=600, deadline=None)
 @given(document=documents())
-def test_annotating_twice_equals_annotating_once_in_every_format(small: Glossary, document: tuple[str, Options]) -> None:
+def test_annotating_twice_equals_annotating_once_in_every_format(
+    small: Glossary, document: tuple[str, Options]
+) -> None:
     text, options = document
     once = annotate(text, small, options)
     assert annotate(once, small, options) == once

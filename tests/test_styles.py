@@ -24,7 +24,11 @@ def test_plain_text_has_no_tooltips() -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["-", "--style", "tooltip"], ["minutes.txt", "--style", "tooltip"], ["minutes.md", "--style", "tooltip", "--format", "text"]],
+    [
+        ["-", "--style", "tooltip"],
+        ["minutes.txt", "--style", "tooltip"],
+        ["minutes.md", "--style", "tooltip", "--format", "text"],
+    ],
     ids=["stdin", "txt-file", "format-text"],
 )
 def test_the_cli_refuses_tooltips_in_plain_text_with_a_usage_error(tmp_path: Path, args: list[str]) -> None:
@@ -131,7 +135,9 @@ def test_cli_first_use_and_skip_headings(tmp_path: Path) -> None:
     document.write_text("# SNP\n\nSNP met.\n\n# Later\n\nSNP again.\n", encoding="utf-8")
     code, stdout, _ = run("annotate", str(document), "--first-use", "section", "--skip-headings")
     assert code == 0
-    assert stdout == "# SNP\n\nSafer Neighbourhood Panel (SNP) met.\n\n# Later\n\nSafer Neighbourhood Panel (SNP) again.\n"
+    assert (
+        stdout == "# SNP\n\nSafer Neighbourhood Panel (SNP) met.\n\n# Later\n\nSafer Neighbourhood Panel (SNP) again.\n"
+    )
 
 
 def test_decisions_of_a_markdown_tooltip_run(small: Glossary) -> None:
@@ -141,7 +147,12 @@ def test_decisions_of_a_markdown_tooltip_run(small: Glossary) -> None:
 
 @pytest.mark.parametrize(
     ("format", "style"),
-    [(Format.TEXT, Style.INLINE), (Format.MARKDOWN, Style.TOOLTIP), (Format.HTML, Style.TOOLTIP), (Format.HTML, Style.INLINE)],
+    [
+        (Format.TEXT, Style.INLINE),
+        (Format.MARKDOWN, Style.TOOLTIP),
+        (Format.HTML, Style.TOOLTIP),
+        (Format.HTML, Style.INLINE),
+    ],
     ids=["text-inline", "markdown-tooltip", "html-tooltip", "html-inline"],
 )
 def test_an_acronym_inside_a_long_form_is_left_alone(format: Format, style: Style) -> None:

@@ -58,7 +58,10 @@ from .app import cli, glossary_options, load_glossary, reports_errors
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of FILE, e.g. cp1252 for Word files.")
 @click.option("--explain", is_flag=True, help="Print each decision and its reason to standard error.")
 @click.option(
-    "--context", "context_mode", type=click.Choice([mode.value for mode in ContextMode]), default="auto",
+    "--context",
+    "context_mode",
+    type=click.Choice([mode.value for mode in ContextMode]),
+    default="auto",
     show_default=True,
     help="off: the glossary alone; auto: rules, and spaCy only around hits that need it; full: spaCy everywhere.",
 )
