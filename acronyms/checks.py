@@ -35,7 +35,7 @@ from pathlib import Path
 
 from .definitions import Definition, DefinitionKind, align
 from .errors import GlossaryError, InputError, UsageError
-from .glossary import BUNDLED_NAME, COLUMNS, FALSE_WORDS, REQUIRED_COLUMNS, TRUE_WORDS, UTF8_HINT, Entry, Glossary
+from .glossary import BUNDLED_NAME, COLUMNS, REQUIRED_COLUMNS, UTF8_HINT, Entry, Glossary, row_entry, row_problems
 from .scan import DefinedBy, Found, Scan, expansion_key, scan
 from .sections import find_glossary_section
 from .textio import decode, read_bytes
@@ -266,35 +266,14 @@ def read_csv_rows(text: str, path: str) -> tuple[list[Entry], list[Finding]]:
 def _csv_entry(
     cells: dict[str, str], width: int, header: list[str], path: str, line: int
 ) -> tuple[Entry | None, list[Finding]]:
-    acronym, expansion = cells.get("acronym", ""), " ".join(cells.get("expansion", "").split())
-    messages = [
-        f"empty {column}; fill in the {column!r} column or delete the row"
-        for column in REQUIRED_COLUMNS
-        if not cells.get(column)
-    ]
-    if width > len(header):
-        messages.append(f"{width} fields but the header has {len(header)}; quote fields that contain commas")
+    acronym = cells.get("acronym", "")
+    messages = row_problems(cells, width, header)
     if any(char.isspace() or char == "," for char in acronym):
         messages.append(f"acronym {acronym!r} contains spaces or commas; write the short form as one word")
-    well_known = cells.get("well_known", "").lower()
-    if well_known not in TRUE_WORDS | FALSE_WORDS:
-        messages.append(f"well_known is {well_known!r}; write 'yes' or leave it empty")
     findings = [finding("G006", path, line, 1, acronym, message) for message in messages]
-    if not acronym or not expansion:
+    if not acronym or not cells.get("expansion", "").strip():
         return None, findings
-    entry = Entry(
-        acronym=acronym,
-        expansion=expansion,
-        plural=cells.get("plural", ""),
-        context=tuple(cells.get("context", "").replace(",", " ").lower().split()),
-        category=cells.get("category", ""),
-        replaced_by=cells.get("replaced_by", ""),
-        well_known=well_known in TRUE_WORDS,
-        note=cells.get("note", ""),
-        source=path,
-        line=line,
-    )
-    return entry, findings
+    return row_entry(cells, path, line), findings
 
 
 # Glossary checks -----------------------------------------------------------------------------------------------

@@ -224,28 +224,37 @@ def parse_csv(text: str, name: str) -> list[Entry]:
 
 
 def _entry(cells: dict[str, str], row: list[str], header: list[str], name: str, line: int) -> Entry:
-    if len(row) > len(header):
-        raise GlossaryError(
-            f"{len(row)} fields but the header has {len(header)}; quote fields that contain commas",
-            path=name,
-            line=line,
-        )
-    for column in REQUIRED_COLUMNS:
-        if not cells.get(column):
-            raise GlossaryError(
-                f"empty {column}; fill in the {column!r} column or delete the row", path=name, line=line
-            )
+    problems = row_problems(cells, len(row), header)
+    if problems:
+        raise GlossaryError(problems[0], path=name, line=line)
+    return row_entry(cells, name, line)
+
+
+def row_problems(cells: dict[str, str], width: int, header: Sequence[str]) -> list[str]:
+    """What is wrong with one CSV row, each as a message that says how to fix it."""
+    problems = [
+        f"empty {column}; fill in the {column!r} column or delete the row"
+        for column in REQUIRED_COLUMNS
+        if not cells.get(column)
+    ]
+    if width > len(header):
+        problems.append(f"{width} fields but the header has {len(header)}; quote fields that contain commas")
     well_known = cells.get("well_known", "").lower()
     if well_known not in TRUE_WORDS | FALSE_WORDS:
-        raise GlossaryError(f"well_known is {well_known!r}; write 'yes' or leave it empty", path=name, line=line)
+        problems.append(f"well_known is {well_known!r}; write 'yes' or leave it empty")
+    return problems
+
+
+def row_entry(cells: dict[str, str], name: str, line: int) -> Entry:
+    """The entry one CSV row (its cells by column name) describes."""
     return Entry(
-        acronym=cells["acronym"],
-        expansion=" ".join(cells["expansion"].split()),
+        acronym=cells.get("acronym", ""),
+        expansion=" ".join(cells.get("expansion", "").split()),
         plural=cells.get("plural", ""),
         context=tuple(cells.get("context", "").replace(",", " ").lower().split()),
         category=cells.get("category", ""),
         replaced_by=cells.get("replaced_by", ""),
-        well_known=well_known in TRUE_WORDS,
+        well_known=cells.get("well_known", "").lower() in TRUE_WORDS,
         note=cells.get("note", ""),
         source=name,
         line=line,
