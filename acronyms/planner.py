@@ -195,7 +195,7 @@ class _Judge:
         self.document_senses = sorted(defined_senses, key=lambda found: found[0])  # (offset, entry), in text order
         self.lines = LineIndex(text)
         self.introduced: dict[str, int] = {}
-        self.kept: dict[str, Decision] = {}  # per acronym, the decision its later uses share (first use only)
+        self.kept: dict[str, tuple[str, Entry | None] | None] = {}  # per acronym, what its later uses share
         self.tooltips: set[str] = set()  # introduced in the glossary's sense, so later uses may carry its tooltip
         self.sections = section_starts(text, options.format) if options.first_use is FirstUse.SECTION else [0]
         self.shortcut = not options.every_use and options.style is not Style.TOOLTIP
@@ -246,27 +246,30 @@ class _Judge:
             if sectioned and bisect.bisect_right(self.sections, match.start) - 1 != section:  # a new section
                 section = bisect.bisect_right(self.sections, match.start) - 1
                 self.introduced, self.tooltips, self.kept = {}, set(), {}
-            kept = self.kept.get(match.acronym) if self.shortcut else None
-            if kept is not None and free:
-                decisions.append(Decision(match, Action.KEEP, kept.reason, kept.entry))  # the common case, made cheap
-                continue
-            decision = self.decide(match)
+            if self.shortcut and free and match.acronym in self.introduced:
+                kept = self._kept(match.acronym)
+                if kept is not None:
+                    decisions.append(Decision(match, Action.KEEP, *kept))  # the common case, made cheap
+                    continue
+            decision = self.decide(match, free)
             if decision.action is Action.EXPAND or decision.reason in ("defined inline", "already annotated"):
                 if match.acronym not in self.introduced:
                     if self.in_glossary_sense(decision):
                         self.tooltips.add(match.acronym)
                     self.introduced[match.acronym] = self.lines.line(match.start)
-                    self._keep_later(match.acronym, decision)
             decisions.append(decision)
         return decisions
 
-    def _keep_later(self, acronym: str, decision: Decision) -> None:
-        """Later uses of an introduced acronym are kept as they are (what `decide` would conclude)."""
-        senses = self.glossary.lookup(acronym)
-        if not any(sense.well_known for sense in senses):
-            reason = f"already introduced at line {self.introduced[acronym]}"
+    def _kept(self, acronym: str) -> tuple[str, Entry | None] | None:
+        """Reason and sense shared by the later uses of an introduced acronym (what `decide` would conclude)."""
+        if acronym not in self.kept:
+            senses = self.glossary.lookup(acronym)
             only = senses[0] if len(senses) == 1 else None  # with several senses, a later use is not judged again
-            self.kept[acronym] = Decision(decision.match, Action.KEEP, reason, only)
+            well_known = any(sense.well_known for sense in senses)
+            self.kept[acronym] = (
+                None if well_known else (f"already introduced at line {self.introduced[acronym]}", only)
+            )
+        return self.kept[acronym]
 
     def titled_sense(self, match: Match) -> Entry | None:
         """In HTML, the sense an `<abbr title="…">` around the match names (so a tooltip still counts as a use)."""
@@ -284,8 +287,9 @@ class _Judge:
         entry = decision.entry
         return entry is not None and spelled_out_in(self.text, decision.match, entry, self.options.format) is not None
 
-    def decide(self, match: Match) -> Decision:
-        inside = self.protected.overlapping(match.start, match.end)
+    def decide(self, match: Match, free: bool = False) -> Decision:
+        """What to do with one hit; `free` says the caller knows it is outside every protected span."""
+        inside = None if free else self.protected.overlapping(match.start, match.end)
         if inside is not None:
             return Decision(match, Action.SKIP, f"inside {inside}", self.titled_sense(match))
         if self.long_forms and (inside := self.inside_long_forms.overlapping(match.start, match.end)) is not None:
