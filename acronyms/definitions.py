@@ -555,8 +555,13 @@ def find_inline_definitions(text: str) -> list[Definition]:
     ...     "the TCC (Temporary Chief Constable) and the Chief Constable (Chair)")]
     [('TCC', 'Temporary Chief Constable')]
     """
+    return _read(text, _brackets(text))
+
+
+def _read(text: str, brackets: Iterable[_Bracket]) -> list[Definition]:
+    """For each bracket, the first reading that aligns."""
     definitions = []
-    for bracket in _brackets(text):
+    for bracket in brackets:
         for reading in _READINGS:
             definition = reading(text, bracket)
             if definition is not None:
@@ -588,17 +593,8 @@ def find_definitions_near(text: str, spans: Iterable[tuple[int, int]]) -> list[D
             after += 1
         if after < len(text) and text[after] in "([" and after - end <= MAX_NEAR_GAP:
             opens.add(after)
-    definitions = []
-    for open_at in sorted(opens):
-        bracket = _bracket_at(text, open_at)
-        if bracket is None:
-            continue
-        for reading in _READINGS:
-            definition = reading(text, bracket)
-            if definition is not None:
-                definitions.append(definition)
-                break
-    return definitions
+    brackets = (_bracket_at(text, open_at) for open_at in sorted(opens))
+    return _read(text, (bracket for bracket in brackets if bracket is not None))
 
 
 # A short form sits right inside its bracket, after at most a quote; a long
