@@ -37,6 +37,8 @@ def test_wheel_contains_the_glossary_and_the_command(dist: Path) -> None:
         assert "acronyms = acronyms.cli:main" in archive.read(entry_points).decode()
     assert "acronyms/data/glossary.csv" in names
     assert "acronyms/py.typed" in names
+    modules = {path.relative_to(ROOT).as_posix() for path in (ROOT / "acronyms").rglob("*.py")}
+    assert modules - set(names) == set(), "every module of the package is in the wheel"
 
 
 def test_sdist_contains_the_glossary(dist: Path) -> None:
@@ -60,7 +62,7 @@ def test_code_installed_from_the_wheel_finds_the_glossary(dist: Path, tmp_path: 
     )
     assert result.stdout == "PCSO\tPolice Community Support Officer  (role)\n"
     where = subprocess.run(
-        [sys.executable, "-c", "import acronyms; print(acronyms.__file__)"],
+        [sys.executable, "-c", "import acronyms.cli, acronyms.component; print(acronyms.cli.__file__)"],
         cwd=tmp_path,
         env=environment,
         capture_output=True,
