@@ -21,7 +21,7 @@ import string
 import unicodedata
 import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -53,9 +53,12 @@ SUFFIXES: tuple[tuple[str, Form], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Match:
-    """One occurrence of a known acronym: `text[start:end]` is the surface form."""
+class Match(NamedTuple):
+    """One occurrence of a known acronym: `text[start:end]` is the surface form.
+
+    An immutable named tuple rather than a frozen dataclass: the scan makes one
+    per hit, and a tuple is built three times faster.
+    """
 
     start: int
     end: int
@@ -113,7 +116,7 @@ class Matcher:
             return []
         kept: list[Match] = []
         limit = len(text)
-        ascii_word, ascii_other = ASCII_WORD, ASCII_OTHER
+        ascii_word, ascii_other, new_match = ASCII_WORD, ASCII_OTHER, Match
         for last, (acronym, form, length) in self.automaton.iter(text):
             start, end = last + 1 - length, last + 1
             if start:
@@ -129,7 +132,7 @@ class Matcher:
                     break
                 kept.pop()
             else:
-                kept.append(Match(start, end, acronym, form))
+                kept.append(new_match(start, end, acronym, form))
         return kept
 
 

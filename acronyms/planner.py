@@ -19,7 +19,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import html
 from .context import WORD, ContextMode, SpacyContext, needs_tokens, not_an_acronym
@@ -102,9 +102,8 @@ class Options:
             raise UsageError("plain text cannot show tooltips; use the inline or footnote style, or Markdown or HTML")
 
 
-@dataclass(frozen=True)
-class Decision:
-    """What happens to one match, and why."""
+class Decision(NamedTuple):
+    """What happens to one match, and why (a named tuple: one is made per hit, and tuples are built fast)."""
 
     match: Match
     action: Action
@@ -235,29 +234,31 @@ class _Judge:
         return frozenset(word for surface in surfaces for word in WORD.findall(surface))
 
     def decisions(self) -> list[Decision]:
-        decisions = []
+        decisions: list[Decision] = []
+        append, keep, shortcut = decisions.append, Action.KEEP, self.shortcut
         section = 0
         sectioned = len(self.sections) > 1
-        starts, ends, cursor = self.protected.starts, self.protected.ends, 0
+        starts, ends, cursor, spans = self.protected.starts, self.protected.ends, 0, len(self.protected.ends)
         for match in self.matches:
-            while cursor < len(ends) and ends[cursor] <= match.start:  # matches come in order: walk the spans once
+            start = match.start
+            while cursor < spans and ends[cursor] <= start:  # matches come in order: walk the spans once
                 cursor += 1
-            free = cursor == len(starts) or starts[cursor] >= match.end
-            if sectioned and bisect.bisect_right(self.sections, match.start) - 1 != section:  # a new section
-                section = bisect.bisect_right(self.sections, match.start) - 1
+            free = cursor == spans or starts[cursor] >= match.end
+            if sectioned and bisect.bisect_right(self.sections, start) - 1 != section:  # a new section
+                section = bisect.bisect_right(self.sections, start) - 1
                 self.introduced, self.tooltips, self.kept = {}, set(), {}
-            if self.shortcut and free and match.acronym in self.introduced:
-                kept = self._kept(match.acronym)
+            if shortcut and free and match.acronym in self.introduced:
+                kept = self.kept[match.acronym] if match.acronym in self.kept else self._kept(match.acronym)
                 if kept is not None:
-                    decisions.append(Decision(match, Action.KEEP, *kept))  # the common case, made cheap
+                    append(Decision(match, keep, *kept))  # the common case, made cheap
                     continue
             decision = self.decide(match, free)
             if decision.action is Action.EXPAND or decision.reason in ("defined inline", "already annotated"):
                 if match.acronym not in self.introduced:
                     if self.in_glossary_sense(decision):
                         self.tooltips.add(match.acronym)
-                    self.introduced[match.acronym] = self.lines.line(match.start)
-            decisions.append(decision)
+                    self.introduced[match.acronym] = self.lines.line(start)
+            append(decision)
         return decisions
 
     def _kept(self, acronym: str) -> tuple[str, Entry | None] | None:
