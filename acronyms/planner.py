@@ -184,13 +184,11 @@ class _Judge:
         self.text, self.glossary, self.options, self.doc = text, glossary, options, doc
         self.protected_spans, self.protected = protected, Spans(protected)
         self.matches = find(text, glossary)
-        self.bracketed = [match for match in self.matches if beside_bracket(text, match)]
-        self.definitions = find_definitions_near(text, _unexplained(text, self.bracketed, glossary, options.format))
+        self.spelled = _spelled_out_beside(text, self.matches, glossary, options.format)
+        unexplained = [(match.start, match.end) for match, spelled in self.spelled.values() if not spelled]
+        self.definitions = find_definitions_near(text, unexplained)
         self.defined = {definition.short_start for definition in self.definitions}
-        defined_senses = [
-            *_document_senses(glossary, self.definitions),
-            *_spelled_out_senses(text, self.bracketed, glossary, options.format),
-        ]
+        defined_senses = [*_document_senses(glossary, self.definitions), *self._spelled_senses()]
         self.document_senses = sorted(defined_senses, key=lambda found: found[0])  # (offset, entry), in text order
         self.lines = LineIndex(text)
         self.introduced: dict[str, int] = {}
@@ -214,8 +212,14 @@ class _Judge:
 
     @functools.cached_property
     def long_forms(self) -> list[tuple[int, int, str]]:
-        """Where the text spells out a long form beside its acronym, labelled `the long form of ACRONYM`."""
-        found = _long_form_spans(self.text, self.bracketed, self.glossary, self.definitions, self.options.format)
+        """Where the text spells out a long form beside its acronym, labelled `the long form of ACRONYM`.
+
+        An acronym inside another's long form is part of a name, left as it is, so that
+        `National ANPR Data Centre (NADC)` stays as annotation wrote it.
+        """
+        found = [(d.long_start, d.long_end, f"the long form of {d.acronym}") for d in self.definitions]
+        for match, spelled in self.spelled.values():
+            found += [(*span, f"the long form of {match.acronym}") for _, span in spelled]
         return found + _tooltip_long_forms(self.text) if self.options.format is Format.HTML else found
 
     @functools.cached_property
@@ -286,7 +290,7 @@ class _Judge:
         if decision.reason != "defined inline":
             return True
         entry = decision.entry
-        return entry is not None and spelled_out_in(self.text, decision.match, entry, self.options.format) is not None
+        return entry is not None and self.spelled_out(decision.match, entry)
 
     def decide(self, match: Match, free: bool = False) -> Decision:
         """What to do with one hit; `free` says the caller knows it is outside every protected span."""
@@ -303,7 +307,7 @@ class _Judge:
             if reason is not None:
                 return Decision(match, Action.SKIP, f"{NOT_AN_ACRONYM}: {reason}")
         entry = self.sense(match, senses)
-        if match.start in self.defined or (entry and spelled_out_in(self.text, match, entry, self.options.format)):
+        if match.start in self.defined or (entry and self.spelled_out(match, entry)):
             return Decision(match, Action.KEEP, "defined inline", entry)
         if entry is None:
             return Decision(match, Action.SKIP, f"{AMBIGUOUS}: {len(senses)} senses and the context does not decide")
@@ -322,6 +326,19 @@ class _Judge:
             if not self.spacy.aligned(match):
                 reason = "part of a longer token (a code, file name or address)"
         return reason
+
+    def spelled_out(self, match: Match, entry: Entry) -> bool:
+        """True when the text spells out `entry`'s long form beside this hit."""
+        spelled = self.spelled.get(match.start)
+        return spelled is not None and any(sense == entry for sense, _ in spelled[1])
+
+    def _spelled_senses(self) -> list[tuple[int, Entry]]:
+        """Where the text spells out one sense of an acronym that has several (the first such sense)."""
+        return [
+            (match.start, spelled[0][0])
+            for match, spelled in self.spelled.values()
+            if spelled and len(self.glossary.lookup(match.acronym)) > 1
+        ]
 
     def defined_sense(self, match: Match) -> Entry | None:
         """The sense the document last spelled out for this acronym at or before this use.
@@ -351,27 +368,19 @@ class _Judge:
         return choose_sense(senses, self.context.words_near(match.start), sentence)
 
 
-def _unexplained(text: str, bracketed: Sequence[Match], glossary: Glossary, format: Format) -> list[tuple[int, int]]:
-    """Hits beside a bracket that no sense of theirs spells out: only these need the definition finder."""
-    return [
-        (match.start, match.end)
-        for match in bracketed
-        if not any(spelled_out_in(text, match, entry, format) for entry in glossary.lookup(match.acronym))
-    ]
+def _spelled_out_beside(
+    text: str, matches: Sequence[Match], glossary: Glossary, format: Format
+) -> dict[int, tuple[Match, list[tuple[Entry, tuple[int, int]]]]]:
+    """For each hit beside a bracket, by where it starts: the senses the text spells out there, and where.
 
-
-def _spelled_out_senses(
-    text: str, bracketed: Sequence[Match], glossary: Glossary, format: Format
-) -> list[tuple[int, Entry]]:
-    """Where the text spells out a sense of an acronym with several, beside one of its (`bracketed`) uses."""
-    found = []
-    for match in bracketed:
-        senses = glossary.lookup(match.acronym)
-        if len(senses) > 1:
-            for entry in senses:
-                if spelled_out_in(text, match, entry, format):
-                    found.append((match.start, entry))
-                    break
+    Read once: the definition finder needs the hits no sense explains, sense choice
+    the senses spelled out, and the context the long forms' spans.
+    """
+    found = {}
+    for match in matches:
+        if beside_bracket(text, match):
+            spelled = [(entry, spelled_out_in(text, match, entry, format)) for entry in glossary.lookup(match.acronym)]
+            found[match.start] = (match, [(entry, span) for entry, span in spelled if span is not None])
     return found
 
 
@@ -385,23 +394,6 @@ def _document_senses(glossary: Glossary, definitions: Sequence[Definition]) -> l
                 found.append((definition.short_start, entry))
                 break
     return found
-
-
-def _long_form_spans(
-    text: str, matches: Sequence[Match], glossary: Glossary, definitions: Sequence[Definition], format: Format
-) -> list[tuple[int, int, str]]:
-    """Where the text spells out a long form beside its acronym, in any sense of it, and whose it is.
-
-    An acronym inside another's long form is part of a name, left as it is, so that
-    `National ANPR Data Centre (NADC)` stays as annotation wrote it.
-    """
-    spans = [(d.long_start, d.long_end, f"the long form of {d.acronym}") for d in definitions]
-    for match in matches:
-        for entry in glossary.lookup(match.acronym):
-            span = spelled_out_in(text, match, entry, format)
-            if span is not None:
-                spans.append((*span, f"the long form of {match.acronym}"))
-    return spans
 
 
 def _tooltip_long_forms(text: str) -> list[tuple[int, int, str]]:
