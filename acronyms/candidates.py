@@ -16,25 +16,14 @@ subtler (units, times, headings in capitals) is left to spaCy context.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .matcher import APOSTROPHES, Form, is_word_char
+from .matcher import APOSTROPHES, Form, Match, is_word_char
 
 MIN_CAPITALS = 2  # one capital is an ordinary capitalised word ("Police"), or a letter ("A")
 MAX_CHARS = 10  # Schwartz and Hearst's limit: anything longer in capitals is a shouted word, not an acronym
 MIN_SHOUTED_CHARS = 4  # below this, capitals that are also words are real acronyms too: IT, US, AND
 WORD = re.compile(r"\w+")
 ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """An acronym-shaped word: `text[start:end]` is the word as written, `acronym` its base form."""
-
-    start: int
-    end: int
-    acronym: str
-    form: Form = Form.BASE
 
 
 def is_acronym_shaped(word: str) -> bool:
@@ -53,7 +42,7 @@ def is_acronym_shaped(word: str) -> bool:
     )
 
 
-def find_candidates(text: str) -> list[Candidate]:
+def find_candidates(text: str) -> list[Match]:
     """Every acronym-shaped word of `text`, in text order, with half-open offsets into `text`."""
     lower_words = {word for word in WORD.findall(text) if not word.isupper()}
     found = []
@@ -63,7 +52,7 @@ def find_candidates(text: str) -> list[Candidate]:
             continue  # part of a longer word joined by a combining mark
         base, form = _base(word.group())
         if is_acronym_shaped(base) and not _is_shouted(base, lower_words):
-            found.append(Candidate(start, end, base, _possessive(text, end, form)))
+            found.append(Match(start, end, base, _possessive(text, end, form)))
     return found
 
 

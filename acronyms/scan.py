@@ -32,7 +32,7 @@ from .candidates import find_candidates
 from .context import WORD, not_an_acronym
 from .definitions import Definition, DefinitionKind, find_implicit_definitions, find_inline_definitions
 from .glossary import Entry, Glossary
-from .matcher import APOSTROPHES, Form, Match, find
+from .matcher import APOSTROPHES, Match, find
 from .planner import NOT_AN_ACRONYM, Decision, Options, plan
 from .positions import LineIndex
 from .regions import Format, Spans, protected_spans
@@ -59,16 +59,6 @@ KIND_ORDER = (DefinitionKind.INLINE, DefinitionKind.GLOSSARY_SECTION, Definition
 
 
 @dataclass(frozen=True)
-class Use:
-    """One use of an acronym in the body of a document: `text[start:end]` is the word as written."""
-
-    acronym: str
-    start: int
-    end: int
-    form: Form = Form.BASE
-
-
-@dataclass(frozen=True)
 class Found:
     """One acronym the document uses: how often, where first, and how it is defined."""
 
@@ -76,7 +66,7 @@ class Found:
     count: int
     defined_by: DefinedBy
     expansion: str | None
-    first: Use
+    first: Match
     line: int
     column: int
     definition: Definition | None = None  # the document's own definition that decides `defined_by`
@@ -99,7 +89,7 @@ class Scan:
     """Every acronym a document uses and every definition it makes, in text order."""
 
     path: str
-    uses: tuple[Use, ...]
+    uses: tuple[Match, ...]
     definitions: tuple[Definition, ...]
     acronyms: tuple[Found, ...]
     section: GlossarySection | None = None
@@ -233,29 +223,29 @@ def _row_definition(text: str, row: SectionRow) -> Definition:
     )
 
 
-def _uses(text: str, matches: Sequence[Match], skipped: Spans, judged: dict[int, Decision]) -> list[Use]:
+def _uses(text: str, matches: Sequence[Match], skipped: Spans, judged: dict[int, Decision]) -> list[Match]:
     """Known matches that context accepts, and acronym-shaped words that no match covers, in text order."""
-    uses = [Use(m.acronym, m.start, m.end, m.form) for m in matches if not _rejected(judged.get(m.start), m)]
+    uses = [m for m in matches if not _rejected(judged.get(m.start), m)]
     covered = Spans([(m.start, m.end, "known") for m in matches])
     known_words = frozenset(word for m in matches for word in WORD.findall(m.surface(text)))
     uses += [
-        Use(c.acronym, c.start, c.end, c.form)
-        for c in find_candidates(text)
-        if covered.overlapping(c.start, c.end) is None
-        and skipped.overlapping(c.start, c.end) is None
-        and not_an_acronym(text, c.start, c.end, known_words) is None
+        candidate
+        for candidate in find_candidates(text)
+        if covered.overlapping(candidate.start, candidate.end) is None
+        and skipped.overlapping(candidate.start, candidate.end) is None
+        and not_an_acronym(text, candidate.start, candidate.end, known_words) is None
     ]
     return sorted(uses, key=lambda use: use.start)
 
 
-def _by_acronym(uses: Iterable[Use]) -> dict[str, list[Use]]:
-    groups: dict[str, list[Use]] = {}
+def _by_acronym(uses: Iterable[Match]) -> dict[str, list[Match]]:
+    groups: dict[str, list[Match]] = {}
     for use in uses:
         groups.setdefault(use.acronym, []).append(use)
     return groups
 
 
-def _implicit(text: str, uses: Sequence[Use]) -> list[Definition]:
+def _implicit(text: str, uses: Sequence[Match]) -> list[Definition]:
     """The first sure enough implicit definition of each acronym among `uses`."""
     first: dict[str, Definition] = {}
     for definition in find_implicit_definitions(text, [(use.acronym, use.start) for use in uses]):
@@ -266,7 +256,7 @@ def _implicit(text: str, uses: Sequence[Use]) -> list[Definition]:
 
 def _found(
     acronym: str,
-    uses: Sequence[Use],
+    uses: Sequence[Match],
     definitions: Sequence[Definition],
     glossary: Glossary,
     context: Context,
