@@ -15,19 +15,34 @@ from ..glossary import Glossary
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def reports_errors(command: F) -> F:
-    """Turn the library's errors into click errors: `Error: …`, exit status 1 (2 for usage errors)."""
+class InputProblem(click.ClickException):
+    """Bad input for a command that keeps exit status 1 for its findings (`check`): exit status 2."""
 
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except UsageError as error:
-            raise click.UsageError(str(error)) from None
-        except AcronymsError as error:
-            raise click.ClickException(str(error)) from None
+    exit_code = 2
 
-    return wrapper  # type: ignore[return-value]
+
+def reporting_errors(
+    error_class: type[click.ClickException], usage_class: type[click.ClickException] = click.UsageError
+) -> Callable[[F], F]:
+    """Turn the library's errors into click's: `Error: …` with `error_class`'s exit status, `usage_class`'s for
+    usage errors."""
+
+    def decorate(command: F) -> F:
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return command(*args, **kwargs)
+            except UsageError as error:
+                raise usage_class(str(error)) from None
+            except AcronymsError as error:
+                raise error_class(str(error)) from None
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+reports_errors = reporting_errors(click.ClickException)  # `Error: …`, exit status 1
 
 
 def glossary_options(command: F) -> F:

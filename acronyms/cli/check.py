@@ -8,42 +8,23 @@ check keeps 1 for "findings", so that CI can tell a failed check from a broken r
 
 from __future__ import annotations
 
-import functools
 import io
 import sys
-from typing import Any
 
 import click
 
 from ..checks import Severity, check_paths, exit_status
 from ..config import check_options, find_config
-from ..errors import AcronymsError
 from ..reporters import ReportFormat, report, summary
 from ..scan import extract, scan
 from ..textio import STDIN, decode, read_bytes, write_atomic
 from .annotate import check_destination
-from .app import F, cli, glossary_options, load_glossary, reports_errors
+from .app import InputProblem, cli, glossary_options, load_glossary, reporting_errors, reports_errors
 
 CODES_HELP = "comma-separated or repeated"
 
 
-class InputProblem(click.ClickException):
-    """A file or setting `check` cannot use: `Error: …` and exit status 2."""
-
-    exit_code = 2
-
-
-def exits_2_on_errors(command: F) -> F:
-    """Turn the library's errors into `Error: …` with exit status 2, the status `check` keeps for them."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except AcronymsError as error:
-            raise InputProblem(str(error)) from None
-
-    return wrapper  # type: ignore[return-value]
+exits_2_on_errors = reporting_errors(InputProblem, InputProblem)  # check keeps exit status 1 for findings
 
 
 @cli.command()
