@@ -56,7 +56,6 @@ class GlossarySection:
 
     start: int
     end: int
-    heading_line: int
     rows: tuple[SectionRow, ...]
 
     def glossary(self, name: str = "<glossary section>") -> Glossary:
@@ -113,7 +112,7 @@ def _section_after(text: str, heading: re.Match[str]) -> GlossarySection | None:
         end = start + len(row_text.rstrip("\r"))
     if not rows:
         return None
-    return GlossarySection(heading.start(), end, text.count("\n", 0, heading.start()) + 1, tuple(rows))
+    return GlossarySection(heading.start(), end, tuple(rows))
 
 
 def _html_section(text: str) -> GlossarySection | None:
@@ -129,7 +128,7 @@ def _html_section(text: str) -> GlossarySection | None:
             and row.cells[0].lower() not in TABLE_HEADER_WORDS
         )
         if rows:
-            return GlossarySection(table.heading_start, table.end, text.count("\n", 0, table.heading_start) + 1, rows)
+            return GlossarySection(table.heading_start, table.end, rows)
     return None
 
 
