@@ -14,9 +14,7 @@ half-open `[start, end)` into the original string.
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import gc
 import string
 import unicodedata
 import weakref
@@ -25,7 +23,7 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from .glossary import Glossary
+from .glossary import Glossary, collection_paused
 
 
 class Form(enum.Enum):
@@ -100,7 +98,7 @@ class Matcher:
 
     def __init__(self, glossary: Glossary) -> None:
         self.automaton = ahocorasick.Automaton()
-        with _collection_paused():  # hundreds of thousands of small tuples: the collector would only rescan them
+        with collection_paused():  # hundreds of thousands of small tuples: the collector would only rescan them
             for acronym in glossary.acronyms:
                 self.automaton.add_word(acronym, (acronym, Form.BASE, len(acronym)))
             for acronym in glossary.acronyms:
@@ -134,17 +132,6 @@ class Matcher:
             else:
                 kept.append(new_match(start, end, acronym, form))
         return kept
-
-
-@contextlib.contextmanager
-def _collection_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 _matchers: weakref.WeakKeyDictionary[Glossary, Matcher] = weakref.WeakKeyDictionary()
