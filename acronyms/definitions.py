@@ -121,14 +121,18 @@ _BRACKET_RES = (
 # end, a tab, a table bar, an HTML tag edge, a blank line. But brackets inside
 # a word, glued to a letter or digit before or to a word after
 # (`benz(a)anthracene`, `E(2)`, `(-)-[125I]-cyanopindolol`, `N-(1-naphthyl)`),
-# belong to it. Every branch starts with its own character, to scan fast.
+# belong to it. The pattern starts with one character class, the first characters of
+# all branches, so that the regex engine skips to the candidates at memchr-like speed
+# (it does so only for a leading class); a lookbehind then picks each branch by
+# that character, in the order the branches are tried.
 _TIGHT = r"[^()\[\]\s]*[)\]]"
 _BOUNDARY_RE = re.compile(
-    rf"(?P<inword>[(\[](?:(?<=[^\W_][(\[]){_TIGHT}|(?<=-[(\[]){_TIGHT}(?=\s)|{_TIGHT}(?=[^\W_]|-)))"
-    r"|[()\[\]{};\t|<>]"
-    r"|:(?!\d)"
-    r"|[.!?](?<=[^\W\d_]{2}[.!?])(?=\s+[^\s(\[])"
-    r"|\n[^\S\n]*\n"
+    r"[()\[\]{};\t|<>:.!?\n]"
+    rf"(?:(?<=[(\[])(?P<inword>(?<=[^\W_][(\[]){_TIGHT}|(?<=-[(\[]){_TIGHT}(?=\s)|{_TIGHT}(?=[^\W_]|-))"
+    r"|(?<=[()\[\]{};\t|<>])"
+    r"|(?<=:)(?!\d)"
+    r"|(?<=[.!?])(?<=[^\W\d_]{2}[.!?])(?=\s+[^\s(\[])"
+    r"|(?<=\n)[^\S\n]*\n)"
 )
 _WORD_RE = re.compile(r"\S+")
 _ALNUM_RUN_RE = re.compile(r"[^\W_]+")
@@ -198,49 +202,76 @@ def _begins_word(text: str, index: int) -> bool:
     return text[index].isupper() and text[index - 1].islower()
 
 
-def _initials_tables(chars: str, long: str) -> list[list[int]]:
+def _places(chars: str, long: str) -> dict[str, list[int]]:
+    """For each character of `chars`, the indices `p`, ascending, where `long[p].lower()` is that character.
+
+    Characters are lowered one by one, as `_begins_word` and `align` see them. A
+    whole-string `lower` is the same but where a character lowers to several (`İ`)
+    or by its context, which Unicode does only for a final capital sigma.
+    """
+    folded = long.lower()
+    if len(folded) != len(long) or "\u03a3" in long:  # compare them one by one
+        each = [char.lower() for char in long]
+        return {char: [p for p, lowered in enumerate(each) if lowered == char] for char in set(chars)}
+    places = {}
+    for char in set(chars):
+        found = []
+        at = folded.find(char)
+        while at != -1:
+            found.append(at)
+            at = folded.find(char, at + 1)
+        places[char] = found
+    return places
+
+
+def _initials_tables(chars: str, long: str, places: dict[str, list[int]]) -> list[list[int]]:
     """Dynamic programme: `tables[i][p]` is the most word starts `chars[i + 1:]` can hit from `long[p]` on.
 
     Impossible suffixes score below `-len(chars)`. Ties keep the later position,
-    so tracing back gives the rightmost of equally good alignments.
+    so tracing back gives the rightmost of equally good alignments. A table
+    changes value only where its character is (`places`), so it is filled run by run.
     """
-    folded = [char.lower() for char in long]
-    initial = [int(folded[p] in chars and _begins_word(long, p)) for p in range(len(long))]
     impossible = -len(chars) - 1
-    following = [0] * (len(long) + 1)
+    size = len(long) + 1
+    following = [0] * size
     tables = [following]
     for char in reversed(chars[1:]):
-        table = [impossible] * (len(long) + 1)
-        for index in range(len(long) - 1, -1, -1):
-            table[index] = table[index + 1]
-            if folded[index] == char and following[index + 1] > impossible:
-                table[index] = max(table[index], initial[index] + following[index + 1])
+        table = [impossible] * size
+        best, upper = impossible, size  # what table[index + 1 : upper] holds
+        for index in reversed(places[char]):
+            table[index + 1 : upper] = [best] * (upper - index - 1)
+            if following[index + 1] > impossible:
+                best = max(best, _begins_word(long, index) + following[index + 1])
+            upper = index + 1
+        table[:upper] = [best] * upper
         tables.append(table)
         following = table
     tables.reverse()
     return tables
 
 
-def _alignments(chars: str, long: str) -> Iterator[_Alignment]:
+def _alignments(chars: str, long: str) -> Iterator[tuple[tuple[int, ...], int]]:
     """For each possible start, right to left, the alignment of `chars` that begins most words.
 
     `chars` are the short form's letters and digits, lower case; the first must
-    begin a word (after a non-alphanumeric), as in Schwartz–Hearst.
+    begin a word (after a non-alphanumeric), as in Schwartz–Hearst. Each is
+    `(positions, initials)`, the fields of an `_Alignment`.
     """
-    tables = _initials_tables(chars, long)
+    places = _places(chars, long)
+    tables = _initials_tables(chars, long, places)
     impossible = -len(chars) - 1
-    for start in range(len(long) - 1, -1, -1):
-        if long[start].lower() != chars[0] or (start > 0 and long[start - 1].isalnum()):
-            continue
-        if tables[0][start + 1] <= impossible:
+    for start in reversed(places[chars[0]]):
+        if (start > 0 and long[start - 1].isalnum()) or tables[0][start + 1] <= impossible:
             continue
         positions = [start]
-        for table in tables[:-1]:
-            index = positions[-1] + 1
-            while table[index] == table[index + 1]:
-                index += 1
-            positions.append(index)
-        yield _Alignment(tuple(positions), 1 + tables[0][start + 1])
+        for table, char in zip(tables[:-1], chars[1:]):
+            # The first place at or after the previous letter where the table drops.
+            found = places[char]
+            at = bisect.bisect_right(found, positions[-1])
+            while table[found[at]] == table[found[at] + 1]:
+                at += 1
+            positions.append(found[at])
+        yield tuple(positions), 1 + tables[0][start + 1]
 
 
 def _unmatched_words(long: str, positions: tuple[int, ...]) -> int:
@@ -250,7 +281,8 @@ def _unmatched_words(long: str, positions: tuple[int, ...]) -> int:
         word = match.group()
         if word.lower() in FUNCTION_WORDS or word.isdigit():
             continue
-        if not any(match.start() <= position < match.end() for position in positions):
+        first = bisect.bisect_left(positions, match.start())  # positions ascend
+        if first == len(positions) or positions[first] >= match.end():
             count += 1
     return count
 
@@ -266,15 +298,15 @@ def _best_alignment(chars: str, long: str) -> _Alignment | None:
     No long form starts with a connective: `of the Police ...` is never chosen
     over `Office of the Police ...`.
     """
-    best: _Alignment | None = None
+    best: tuple[tuple[int, ...], int] | None = None
     best_score = 0
-    for candidate in _alignments(chars, long):
-        if _starts_with_connective(long, candidate.start):
+    for positions, initials in _alignments(chars, long):
+        if _starts_with_connective(long, positions[0]):
             continue
-        score = candidate.initials - _unmatched_words(long, candidate.positions)
+        score = initials - _unmatched_words(long, positions)
         if best is None or score > best_score:
-            best, best_score = candidate, score
-    return best
+            best, best_score = (positions, initials), score
+    return None if best is None else _Alignment(*best)
 
 
 # --- What may be a short form ------------------------------------------------
@@ -381,6 +413,23 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [match.span() for match in _WORD_RE.finditer(text, start, end)]
 
 
+def _last_words_start(text: str, start: int, end: int, count: int) -> int | None:
+    """Where the last `count` words of `text[start:end]` start (`_words(...)[-count][0]`); None if it has none.
+
+    Split from the right, so the cost does not grow with the words before them.
+
+    >>> _last_words_start("a  b c d", 0, 8, 2), _last_words_start("  a b", 0, 5, 3), _last_words_start(" ", 0, 1, 2)
+    (5, 2, None)
+    """
+    window = text[start:end]
+    parts = window.rsplit(None, count)  # `None` splits at white space as `\S+` sees it
+    if not parts:
+        return None
+    if len(parts) <= count:  # no more than `count` words: all of them
+        return end - len(window.lstrip())
+    return end - len(window[len(parts[0]) :].lstrip())  # the part left over keeps its outer white space
+
+
 def _token_start(text: str, floor: int, index: int) -> int:
     """Start of the white-space delimited token holding `index`, not before `floor`."""
     while index > floor and not text[index - 1].isspace():
@@ -412,10 +461,10 @@ def _long_form(text: str, start: int, end: int, short: str) -> tuple[int, int] |
     """
     base = _plural_base(short)
     start, end = _strip_span(text, start, end, _QUOTES)
-    words = _words(text, start, end)[-_max_long_words(base) :]
-    if not words:
+    first_word = _last_words_start(text, start, end, _max_long_words(base))
+    if first_word is None:
         return None
-    start = words[0][0]
+    start = first_word
     long = text[start:end]
     if align(base, long) is None:  # cheap test first: most brackets define nothing
         return None
@@ -618,13 +667,52 @@ def _bracket_at(text: str, open_at: int) -> _Bracket | None:
             break
     if match is None or _is_glued(text, open_at, match.end()):
         return None
+    return _Bracket(open_at, match.end() - 1, _window_start(text, open_at))
+
+
+# How far `_window_start` looks back at a time: a line or two of prose, where a boundary usually is.
+BOUNDARY_STEP_CHARS = 80
+
+
+def _window_start(text: str, open_at: int) -> int:
+    """Where a long form before `open_at` may start: after the last boundary, at most `MAX_WINDOW_CHARS` back.
+
+    The boundaries are those `_BOUNDARY_RE` finds scanning from `MAX_BRACKET_CHARS`
+    before that limit up to `open_at` (an in-word bracket hides those it holds). So as
+    not to scan it all, look back a step at a time, each scan starting where no
+    boundary straddles (`_unstraddled`): from there on it finds what the whole scan finds.
+    """
     floor = max(0, open_at - MAX_WINDOW_CHARS)
-    boundaries = [
-        found.end()
-        for found in _BOUNDARY_RE.finditer(text, max(0, floor - MAX_BRACKET_CHARS), open_at)
-        if found.lastgroup != "inword" and found.end() <= open_at
-    ]
-    return _Bracket(open_at, match.end() - 1, max([floor, *boundaries]))
+    origin = max(0, floor - MAX_BRACKET_CHARS)
+    stop = open_at
+    while True:
+        start = _unstraddled(text, max(origin, stop - BOUNDARY_STEP_CHARS), origin)
+        last = None
+        for found in _BOUNDARY_RE.finditer(text, start, open_at):
+            if found.start() >= stop:
+                break
+            if found.lastgroup != "inword":
+                last = found.end()  # matches come in order: the last ends last
+        if last is not None:
+            return max(floor, last)
+        if start <= floor:  # the boundaries before `start` end before it
+            return floor
+        stop = start
+
+
+def _unstraddled(text: str, at: int, origin: int) -> int:
+    """The last word start at or before `at`, after `origin` and at most a step back; else `origin`.
+
+    No `_BOUNDARY_RE` match runs across a word start: those longer than a
+    character are an in-word bracket (no white space after the bracket) or
+    blank lines (only white space).
+    """
+    lowest = max(origin, at - BOUNDARY_STEP_CHARS)
+    while at > lowest:
+        if text[at - 1].isspace() and not text[at].isspace():
+            return at
+        at -= 1
+    return origin
 
 
 # --- Implicit definitions ----------------------------------------------------

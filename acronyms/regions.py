@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import heapq
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import PurePath
@@ -51,9 +52,11 @@ _BLOCK_NAMES = (
     "|tfoot|th|thead|title|tr|ul"
 )
 _LONE_TAG = r"(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>|</[A-Za-z][A-Za-z0-9-]*[ \t]*>)"
+_AFTER_COMMENT_OPEN = r"!--.*?(?:-->|\Z)"  # what follows the `<` of a comment and of a tag
+_AFTER_TAG_OPEN = r"/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"
 _COMMON = [
-    r"(?P<comment><!--.*?(?:-->|\Z))",
-    r"(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)",
+    rf"(?P<comment><{_AFTER_COMMENT_OPEN})",
+    rf"(?P<tag><{_AFTER_TAG_OPEN})",
     r"(?P<url>(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",
     r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
 ]
@@ -126,43 +129,91 @@ def protected_spans(text: str, format: Format, *, links: bool = False) -> list[t
 
 
 def _anchored_common(text: str) -> list[tuple[int, int, str]]:
-    """The `_COMMON` regions found from literals they must contain, as the combined regex would find them.
+    """The `_COMMON` regions exactly as the combined regex finds them, but found from literals they must contain.
 
-    Each kind is looked up from a literal found at `str.find` speed (`<`, `<!--`, `://`,
-    `ww.`, `@`) and its pattern matched only there; the combined pattern would try
-    every alternative at every position. Overlaps resolve as the combined regex
-    does: leftmost first, then the earlier alternative.
+    Comments and tags start with `<` and come from one pass of a pattern that starts
+    with it (the regex engine skips to a leading literal fast). URLs are looked up
+    from `www.` and the `:` of `://`, e-mail addresses from `@` (`str.find` of one
+    character runs at memchr speed), and matched only there; the combined pattern
+    would try every alternative at every position. Overlaps resolve as the combined
+    regex does: leftmost first, then the earlier alternative (`_leftmost_first`).
     """
-    found = [(m.start(), m.end(), 1) for m in _COMMON_BY_KIND["tag"].finditer(text)]
-    found += [
-        (m.start(), m.end(), 0) for at in _finds(text, "<!--") if (m := _COMMON_BY_KIND["comment"].match(text, at))
+    others = [*_url_candidates(text), *_email_candidates(text)]
+    if not others:  # then the combined regex finds just what the markup pass finds
+        return [(match.start(), match.end(), KIND_NAMES[match.lastgroup or ""]) for match in _MARKUP.finditer(text)]
+    order = {kind: index for index, kind in enumerate(_COMMON_KINDS)}
+    markup = [
+        (match.start(), order[match.lastgroup or ""], match.start(), match.end()) for match in _MARKUP.finditer(text)
     ]
-    for at in _finds(text, "://"):
-        for scheme in _SCHEMES:
-            start = at - len(scheme)
-            if start >= 0 and text[start:at].lower() == scheme:
-                m = _COMMON_BY_KIND["url"].match(text, start)
-                if m:
-                    found.append((m.start(), m.end(), 2))
-                break
-    for literal in ("w.", "W."):
-        for at in _finds(text, literal):
-            start = at - 2
-            if start >= 0 and text[start:at].lower() == "ww":
-                m = _COMMON_BY_KIND["url"].match(text, start)
-                if m:
-                    found.append((m.start(), m.end(), 2))
+    return _leftmost_first(markup + others)
+
+
+def _url_candidates(text: str) -> list[tuple[int, int, int, int]]:
+    """`(start, 2, start, end)` for each place a URL matches: before `www.` or a scheme and `://`."""
+    starts = [dot.start() - len("www") for dot in _WWW_DOT.finditer(text)]
+    for colon in _finds(text, ":"):
+        if text.startswith("//", colon + 1):
+            scheme = _SCHEME.search(text, max(0, colon - _LONGEST_SCHEME), colon)
+            if scheme:
+                starts.append(scheme.start())
+    found = []
+    for start in starts:
+        match = _COMMON_BY_KIND["url"].match(text, start)
+        if match:
+            found.append((start, _URL_ORDER, start, match.end()))
+    return found
+
+
+def _email_candidates(text: str) -> list[tuple[int, int, int, int]]:
+    """`(first, 3, last, end)` for each `@` of an address: it matches from any start in its local part."""
+    found = []
     for at in _finds(text, "@"):
-        local = _EMAIL_LOCAL.search(text, max(0, at - _MAX_EMAIL_LOCAL), at)
-        if local:
-            m = _COMMON_BY_KIND["email"].match(text, local.start())
-            if m:
-                found.append((m.start(), m.end(), 3))
-    kept, end = [], 0
-    for start, stop, order in sorted(found, key=lambda span: (span[0], span[2])):
-        if start >= end and stop > start:
-            kept.append((start, stop, KIND_NAMES[_COMMON_KINDS[order]]))
-            end = stop
+        first = _local_part_start(text, at)
+        match = None if first is None else _COMMON_BY_KIND["email"].match(text, first)
+        if match:
+            found.append((match.start(), _EMAIL_ORDER, at - 1, match.end()))
+    return found
+
+
+def _local_part_start(text: str, at: int) -> int | None:
+    """Where the run of characters an address's local part may hold, ending at the `@` at `at`, starts."""
+    reach = _EMAIL_LOCAL_REACH
+    while True:
+        floor = max(0, at - reach)
+        local = _EMAIL_LOCAL.search(text, floor, at)
+        if local is None or local.start() > floor or floor == 0:
+            return None if local is None else local.start()
+        reach *= 2  # the run may go on before `floor`
+
+
+def _leftmost_first(candidates: list[tuple[int, int, int, int]]) -> list[tuple[int, int, str]]:
+    """What a regex of alternatives finds (`finditer`), given where each alternative matches.
+
+    A candidate `(first, order, last, end)`: alternative `order` of `_COMMON` matches
+    from every start in `[first, last]` to `end` (an e-mail address from anywhere in
+    its local part). The leftmost match wins, then the earlier alternative; the next
+    one starts at its end or later, so a candidate that starts inside it is dropped,
+    or moved to start at its end if it can.
+    """
+    kept: list[tuple[int, int, str]] = []
+    position = 0
+    moved: list[tuple[int, int, int, int]] = []  # a heap of candidates moved to start at `position`
+
+    def take(candidate: tuple[int, int, int, int]) -> None:
+        nonlocal position
+        first, order, last, end = candidate
+        if first >= position:
+            kept.append((first, end, KIND_NAMES[_COMMON_KINDS[order]]))
+            position = end
+        elif last >= position:
+            heapq.heappush(moved, (position, order, last, end))
+
+    for candidate in sorted(candidates):
+        while moved and moved[0] < candidate:
+            take(heapq.heappop(moved))
+        take(candidate)
+    while moved:
+        take(heapq.heappop(moved))
     return kept
 
 
@@ -174,12 +225,18 @@ def _finds(text: str, literal: str) -> Iterator[int]:
 
 
 _COMMON_KINDS = ("comment", "tag", "url", "email")  # the order of `_COMMON`: earlier wins a tie
+_URL_ORDER, _EMAIL_ORDER = _COMMON_KINDS.index("url"), _COMMON_KINDS.index("email")
 _COMMON_BY_KIND = {
     kind: re.compile(pattern, re.DOTALL | re.IGNORECASE) for kind, pattern in zip(_COMMON_KINDS, _COMMON)
 }
-_SCHEMES = ("https", "http", "ftp")
+# `_COMMON`'s comments, then tags, with their common `<` outside the alternatives: so the
+# pattern starts with a literal, which the regex engine skips to fast.
+_MARKUP = re.compile(rf"<(?:(?P<comment>{_AFTER_COMMENT_OPEN})|(?P<tag>{_AFTER_TAG_OPEN}))", re.DOTALL | re.IGNORECASE)
+_WWW_DOT = re.compile(r"\.(?<=www\.)", re.IGNORECASE)  # starts with a literal, to scan fast
+_SCHEME = re.compile(r"(?:https?|ftp)\Z", re.IGNORECASE)  # as the URL pattern spells schemes: `ſ` is an `s`
+_LONGEST_SCHEME = len("https")
 _EMAIL_LOCAL = re.compile(r"[\w.+-]+\Z")
-_MAX_EMAIL_LOCAL = 256  # RFC 5321's limit on the part before the @ is 64; longer runs are not addresses anyway
+_EMAIL_LOCAL_REACH = 256  # RFC 5321's limit on the part before the @ is 64: the first look back nearly always suffices
 
 
 MARKUP_KINDS = frozenset({"an HTML tag", "an HTML comment", "an HTML declaration"})

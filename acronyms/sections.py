@@ -22,14 +22,16 @@ from . import html
 from .glossary import Entry, Glossary
 from .regions import Format
 
-HEADING = re.compile(
-    r"^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*"
+_HEADING_LINE = (
+    r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*"
     r"(?:glossary(?:[ \t]+of[ \t]+terms)?|abbreviations(?:[ \t]+and[ \t]+acronyms)?|acronyms"
     r"(?:[ \t]+and[ \t]+abbreviations)?|jargon[ \t]+buster)"
-    r"[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*\r?$",
-    re.IGNORECASE | re.MULTILINE,
+    r"[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*\r?$"
 )
-HEADING_WORDS = ("glossary", "abbreviations", "acronyms", "jargon")  # every heading holds one, in one of three cases
+HEADING = re.compile(rf"^{_HEADING_LINE}", re.IGNORECASE | re.MULTILINE)
+# The same headings after a line break: a pattern that starts with a literal character
+# is scanned for at memchr-like speed, while `^` is tried at every position.
+_HEADING_AFTER_BREAK = re.compile(rf"\n(?P<heading>{_HEADING_LINE})", re.IGNORECASE | re.MULTILINE)
 ACRONYM = r"[A-Za-z0-9][A-Za-z0-9&/.'’-]{0,14}"
 ROW = re.compile(
     rf"[ \t]*(?P<acronym>{ACRONYM})(?:\t+[ \t]*|[ ]{{2,}}|[ \t]+[–—:-][ \t]+|:[ \t]+)(?P<expansion>\S[^\t\r\n]*?)[ \t]*\r?"
@@ -68,6 +70,8 @@ class GlossarySection:
 def find_glossary_section(text: str, format: Format = Format.TEXT) -> GlossarySection | None:
     """The last glossary section of the document that has at least one row, or None.
 
+    A heading is a line that `HEADING` matches, in any case (`GLOSSARY`, `Glossary`, `GlOsSaRy`).
+
     In HTML the section is a heading element (`<h2>Glossary</h2>`) and the first
     table after it, one row per acronym; `[start, end)` runs from the heading to
     the end of the table.
@@ -79,20 +83,35 @@ def find_glossary_section(text: str, format: Format = Format.TEXT) -> GlossarySe
     """
     if format is Format.HTML:
         return _html_section(text)
-    if not any(spelled in text for word in HEADING_WORDS for spelled in (word, word.capitalize(), word.upper())):
-        return None  # the common case, settled at memchr speed rather than by the heading pattern
-    for heading in reversed(list(HEADING.finditer(text))):
+    for heading in reversed(_headings(text)):
         section = _section_after(text, heading)
         if section is not None:
             return section
     return None
 
 
-def _section_after(text: str, heading: re.Match[str]) -> GlossarySection | None:
+def _headings(text: str) -> list[tuple[int, int]]:
+    """The spans of `HEADING`'s matches, in text order, found faster than by `HEADING.finditer`.
+
+    A heading is a whole line: the first line, or one after a line break.
+
+    >>> text = "Glossary\\nGlossary:\\n\\nminutes\\n## ACRONYMS\\r\\n"
+    >>> _headings(text) == [match.span() for match in HEADING.finditer(text)] == [(0, 8), (9, 18), (28, 40)]
+    True
+    """
+    first = HEADING.match(text)
+    return [
+        *([first.span()] if first else []),
+        *(match.span("heading") for match in _HEADING_AFTER_BREAK.finditer(text)),
+    ]
+
+
+def _section_after(text: str, heading: tuple[int, int]) -> GlossarySection | None:
+    heading_start, heading_end = heading
     rows: list[SectionRow] = []
-    line = text.count("\n", 0, heading.start()) + 1
-    position = text.find("\n", heading.end())
-    end = heading.end()
+    line = text.count("\n", 0, heading_start) + 1
+    position = text.find("\n", heading_end)
+    end = heading_end
     while position != -1:
         start = position + 1
         position = text.find("\n", start)
@@ -112,7 +131,7 @@ def _section_after(text: str, heading: re.Match[str]) -> GlossarySection | None:
         end = start + len(row_text.rstrip("\r"))
     if not rows:
         return None
-    return GlossarySection(heading.start(), end, tuple(rows))
+    return GlossarySection(heading_start, end, tuple(rows))
 
 
 def _html_section(text: str) -> GlossarySection | None:

@@ -1,0 +1,321 @@
+"""The fast whole-text passes find exactly what their straightforward definitions find.
+
+Each pass has a plain reference written here (or, for protected regions, the
+combined regex it stands in for), compared on generated texts rich in the
+characters that matter, and on hand-picked edge cases.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from acronyms import definitions, regions, sections
+from acronyms.regions import KIND_NAMES, Format
+
+# --- Protected regions: `_anchored_common` against the combined `_COMMON` regex ----------
+
+REGION_PIECES = [
+    *("<", ">", "<!--", "-->", "--", "<b>", "</b>", "<a href='x'>", "<br/>", "<p\nclass=x>", "<1", "</", "<K>", "<ſ>"),
+    *("http://", "https://x.org/a", "HTTP://", "ftp://", "fTp://", "httpſ://x", "://", ":", "//", "x:"),
+    *("www.", "WwW.", "wWw.x.org", "ww.", "w.", "W.", "xwww.", "www.a@b.co", "a@www.x.org"),
+    *("@", "a@b.co", "x.y", "a.b", "+", "-", "_", ".", ",", ")", "]", '"', "'", "`", "?", "!", ";"),
+    *(" ", "\n", "\t", "\u00a0", "é", "İ", "ı", "1", "x", "ab", "com", "org"),
+]
+region_texts = st.lists(st.sampled_from(REGION_PIECES) | st.text(max_size=2), max_size=40).map("".join)
+
+
+def combined_regex_spans(text: str) -> list[tuple[int, int, str]]:
+    """The straightforward definition: every `_COMMON` alternative tried at every position."""
+    return [
+        (match.start(), match.end(), KIND_NAMES[match.lastgroup or ""])
+        for match in regions._PATTERNS[Format.TEXT].finditer(text)
+        if match.end() > match.start()
+    ]
+
+
+@settings(max_examples=400, deadline=None)
+@given(region_texts)
+def test_anchored_regions_are_the_combined_regex_matches(text: str) -> None:
+    assert regions.protected_spans(text, Format.TEXT) == combined_regex_spans(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("a <!-- <b>x</b> --> <i>", [(2, 19, "comment"), (20, 23, "tag")], id="comment-holds-a-tag"),
+        pytest.param("<b>x <!-- <i> never closed", [(0, 3, "tag"), (5, 26, "comment")], id="unclosed-comment"),
+        pytest.param("<!--<!-- -->-->", [(0, 12, "comment")], id="comment-inside-comment"),
+        pytest.param("see WwW.x.org.", [(4, 13, "url")], id="mixed-case-www"),
+        pytest.param("xwww.x.org www.y.org", [(11, 20, "url")], id="www-inside-a-word"),
+        pytest.param("go to httpſ://x.org now", [(6, 19, "url")], id="long-s-in-scheme"),
+        pytest.param(
+            "<a href='https://x.org'>https://x.org</a>",
+            [(0, 24, "tag"), (24, 37, "url"), (37, 41, "tag")],
+            id="url-in-tag",
+        ),
+        pytest.param("www.x.org/a@b.co", [(0, 16, "url")], id="address-inside-url"),
+        pytest.param("a@b.W+@x.r", [(0, 5, "email"), (5, 10, "email")], id="address-right-after-address"),
+        pytest.param("a@b.c..x@y.zz", [(0, 5, "email"), (5, 13, "email")], id="address-starts-where-one-ends"),
+        pytest.param("a" * 300 + "@b.co", [(0, 305, "email")], id="long-local-part"),
+        pytest.param("<b>a@b.co</b>", [(0, 3, "tag"), (3, 9, "email"), (9, 13, "tag")], id="address-between-tags"),
+    ],
+)
+def test_anchored_region_edge_cases(text: str, expected: list[tuple[int, int, str]]) -> None:
+    spans = regions.protected_spans(text, Format.TEXT)
+    assert spans == combined_regex_spans(text)
+    assert spans == [(start, end, KIND_NAMES[kind]) for start, end, kind in expected]
+
+
+# --- Glossary headings: `_headings` against `HEADING.finditer` -----------------------------
+
+
+def mixed_case(draw: st.DrawFn, word: str) -> str:
+    return "".join(char.upper() if draw(st.booleans()) else char for char in word)
+
+
+@st.composite
+def heading_lines(draw: st.DrawFn) -> str:
+    words = draw(
+        st.sampled_from(
+            ["glossary", "glossary of terms", "abbreviations", "abbreviations and acronyms", "acronyms"]
+            + ["acronyms and abbreviations", "jargon buster", "jargon", "gloſſary", "glossaries", "agenda"]
+        )
+    )
+    pad = st.sampled_from(["", " ", "\t", "  "])
+    return "".join(
+        [
+            draw(pad),
+            draw(st.sampled_from(["", "#", "## ", "####### ", "**", "__", "# **"])),
+            draw(pad),
+            mixed_case(draw, words),
+            draw(st.sampled_from(["", ":", " :", "**", "**:", ":__", " x"])),
+            draw(pad),
+            draw(st.sampled_from(["", "\r"])),
+        ]
+    )
+
+
+section_lines = st.one_of(
+    heading_lines(),
+    st.sampled_from(["", " ", "DA\tDomestic Abuse", "SNP - Safer Neighbourhood Panels", "| PCC | Police and Crime |"]),
+    st.sampled_from(["|---|---|", "The Chair thanked members.", "Glossary of the meeting", "\r", "acronym\tmeaning"]),
+    st.text(max_size=8),
+)
+section_texts = st.lists(section_lines, max_size=12).map("\n".join)
+
+
+def reference_section(text: str) -> sections.GlossarySection | None:
+    """The straightforward definition: every `HEADING` match, last first."""
+    for heading in reversed(list(sections.HEADING.finditer(text))):
+        section = sections._section_after(text, heading.span())
+        if section is not None:
+            return section
+    return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(section_texts)
+def test_headings_are_the_heading_pattern_matches(text: str) -> None:
+    assert sections._headings(text) == [match.span() for match in sections.HEADING.finditer(text)]
+    assert sections.find_glossary_section(text, Format.TEXT) == reference_section(text)
+
+
+ROWS = "\n\nDA\tDomestic Abuse\nSNP - Safer Neighbourhood Panels"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["GLOSSARY", "Glossary", "glossary", "GlOsSaRy", "gLOSSARY", "## Jargon Buster:", "**Acronyms and ABBREVIATIONS**"]
+    + ["\t__abbreviations__ :", "gloſſary", "Glossary of Terms\r"],
+)
+def test_heading_in_any_case_is_found(heading: str) -> None:
+    text = f"Minutes of the meeting\n{heading}{ROWS}"
+    section = sections.find_glossary_section(text, Format.TEXT)
+    assert section is not None
+    assert section == reference_section(text)
+    assert text.startswith(heading, section.start)
+    assert [row.acronym for row in section.rows] == ["DA", "SNP"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        pytest.param("Glossary", [(0, 8)], id="whole-text"),
+        pytest.param("Minutes\nGlOsSaRy", [(8, 16)], id="at-the-end-without-line-break"),
+        pytest.param("Glossary\r\n\r\nDA\tDomestic Abuse\r\n", [(0, 9)], id="crlf"),
+        pytest.param("See the glossary\nGlossary below\n glossary \n", [(32, 42)], id="only-whole-lines"),
+        pytest.param("\n\nACRONYMS\n\n", [(2, 10)], id="after-blank-lines"),
+        pytest.param("Minutes of the meeting", [], id="none"),
+    ],
+)
+def test_heading_edge_cases(text: str, spans: list[tuple[int, int]]) -> None:
+    assert sections._headings(text) == [match.span() for match in sections.HEADING.finditer(text)] == spans
+
+
+def test_crlf_section_rows() -> None:
+    text = "Minutes\r\n\r\nGlossary\r\n\r\nDA\tDomestic Abuse\r\nSNP - Safer Neighbourhood Panels\r\n"
+    section = sections.find_glossary_section(text, Format.TEXT)
+    assert section is not None and section == reference_section(text)
+    assert [(row.acronym, row.expansion, row.line) for row in section.rows] == [
+        ("DA", "Domestic Abuse", 5),
+        ("SNP", "Safer Neighbourhood Panels", 6),
+    ]
+
+
+# --- Definitions: the boundary scan, the bracket window and the alignment ----------------
+
+# `_BOUNDARY_RE` as first written: one alternative per kind of boundary.
+_TIGHT = r"[^()\[\]\s]*[)\]]"
+REFERENCE_BOUNDARY = re.compile(
+    rf"(?P<inword>[(\[](?:(?<=[^\W_][(\[]){_TIGHT}|(?<=-[(\[]){_TIGHT}(?=\s)|{_TIGHT}(?=[^\W_]|-)))"
+    r"|[()\[\]{};\t|<>]"
+    r"|:(?!\d)"
+    r"|[.!?](?<=[^\W\d_]{2}[.!?])(?=\s+[^\s(\[])"
+    r"|\n[^\S\n]*\n"
+)
+
+DEFINITION_PIECES = [
+    *("Safer", "Neighbourhood", "Panels", "SNP", "SNPs", "the", "of", "and", "Police", "PCC"),
+    *("İ", "Σ", "NaCl", "anti-"),
+    *("(", ")", "[", "]", "(SNP)", "(a)", "b(c)d", "-(e)", "(f)-", "(zzzzzzzzzzzz.zz)", "x(", "(y)z", "a(b)-c"),
+    *(".", "!", "?", ":", ":1", ";", ",", "\n", "\n\n", "\n \n", "\t", "|", "<", ">", "{", "}", "Ab.", "e.g."),
+    *(" ", " ", " ", "  ", "\u00a0", "\u2003", "\x1c", "“", "”", "'", "-", "14", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"),
+]
+definition_texts = st.lists(st.sampled_from(DEFINITION_PIECES), max_size=120).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(definition_texts, st.integers(0, 40), st.integers(0, 40))
+def test_boundary_pattern_finds_what_one_alternative_per_kind_finds(text: str, skip: int, cut: int) -> None:
+    start, end = min(skip, len(text)), max(0, len(text) - cut)
+
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], str | None]]:
+        return [(match.span(), match.lastgroup) for match in pattern.finditer(text, start, end)]
+
+    assert found(definitions._BOUNDARY_RE) == found(REFERENCE_BOUNDARY)
+
+
+def reference_window(text: str, open_at: int) -> int:
+    """`_bracket_at`'s window as first written: every boundary from well before the window on."""
+    floor = max(0, open_at - definitions.MAX_WINDOW_CHARS)
+    boundaries = [
+        found.end()
+        for found in REFERENCE_BOUNDARY.finditer(text, max(0, floor - definitions.MAX_BRACKET_CHARS), open_at)
+        if found.lastgroup != "inword" and found.end() <= open_at
+    ]
+    return max([floor, *boundaries])
+
+
+@settings(max_examples=200, deadline=None)
+@given(definition_texts, st.sampled_from([1, 3, 8, 40, definitions.BOUNDARY_STEP_CHARS]), st.integers(0, 700))
+def test_bracket_window_is_where_the_whole_scan_puts_it(text: str, step: int, padding: int) -> None:
+    text = "word " * (padding // 5) + text  # windows that reach past the text's start, and ones that do not
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(definitions, "BOUNDARY_STEP_CHARS", step)
+        for open_at in (index for index, char in enumerate(text) if char in "(["):
+            bracket = definitions._bracket_at(text, open_at)
+            if bracket is not None:
+                assert bracket.window == reference_window(text, open_at)
+
+
+def reference_best_alignment(chars: str, long: str) -> tuple[tuple[int, ...], int] | None:
+    """`_best_alignment` as first written: a dense table per letter, walked one position at a time."""
+    folded = [char.lower() for char in long]
+    initial = [int(folded[p] in chars and definitions._begins_word(long, p)) for p in range(len(long))]
+    impossible = -len(chars) - 1
+    following = [0] * (len(long) + 1)
+    tables = [following]
+    for char in reversed(chars[1:]):
+        table = [impossible] * (len(long) + 1)
+        for index in range(len(long) - 1, -1, -1):
+            table[index] = table[index + 1]
+            if folded[index] == char and following[index + 1] > impossible:
+                table[index] = max(table[index], initial[index] + following[index + 1])
+        tables.append(table)
+        following = table
+    tables.reverse()
+    best, best_score = None, 0
+    for start in range(len(long) - 1, -1, -1):
+        if long[start].lower() != chars[0] or (start > 0 and long[start - 1].isalnum()):
+            continue
+        if tables[0][start + 1] <= impossible:
+            continue
+        positions = [start]
+        for table in tables[:-1]:
+            index = positions[-1] + 1
+            while table[index] == table[index + 1]:
+                index += 1
+            positions.append(index)
+        if definitions._starts_with_connective(long, start):
+            continue
+        initials = 1 + tables[0][start + 1]
+        unmatched = sum(
+            1
+            for match in definitions._ALNUM_RUN_RE.finditer(long, start)
+            if not (match.group().lower() in definitions.FUNCTION_WORDS or match.group().isdigit())
+            and not any(match.start() <= position < match.end() for position in positions)
+        )
+        if best is None or initials - unmatched > best_score:
+            best, best_score = (tuple(positions), initials), initials - unmatched
+    return best
+
+
+LONG_FORM_WORDS = ["Safer", "Neighbourhood", "Panels", "the", "of", "and", "Police", "Crime", "NaCl", "anti-human"]
+LONG_FORM_WORDS += [
+    "İnspector",
+    "ΣΑΣ",
+    "ΑΣ",
+    "ſ",
+    "Dixon",
+    "Glynn",
+    "P450",
+    "x",
+    "SNP",
+    "Sxs",
+    "1",
+    "-",
+    "/",
+    "“",
+    "ﬁre",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(LONG_FORM_WORDS), min_size=1, max_size=8).map(" ".join),
+    st.sampled_from(["snp", "pcc", "gd", "np", "sp", "i̇n", "σα", "ασ", "σσ", "ss", "fi", "p450", "nc", "sn"]),
+)
+def test_best_alignment_matches_the_dense_tables(long: str, chars: str) -> None:
+    best = definitions._best_alignment(chars, long)
+    assert (None if best is None else (best.positions, best.initials)) == reference_best_alignment(chars, long)
+
+
+@pytest.mark.parametrize(
+    ("chars", "long", "expected"),
+    [
+        pytest.param("snp", "the Safer Neighbourhood Panels", ((4, 10, 24), 3), id="initials"),
+        pytest.param("ss", "Safer Panels", ((0, 11), 1), id="same-letter-twice"),
+        pytest.param("ασ", "ΑΣ", ((0, 1), 1), id="final-sigma-lowered-alone"),
+        pytest.param("i̇n", "İnspector", None, id="capital-i-with-dot-lowers-to-two"),
+        pytest.param("snp", "İ Safer Neighbourhood Panels", ((2, 8, 22), 3), id="beside-a-capital-i-with-dot"),
+        pytest.param("gd", "of Glynn Dixon", ((3, 9), 2), id="two-words"),
+        pytest.param("pcc", "our Chief Constable", None, id="no-alignment"),
+    ],
+)
+def test_best_alignment_cases(chars: str, long: str, expected: tuple[tuple[int, ...], int] | None) -> None:
+    best = definitions._best_alignment(chars, long)
+    assert (
+        (None if best is None else (best.positions, best.initials)) == reference_best_alignment(chars, long) == expected
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(definition_texts, st.integers(1, 12))
+def test_last_words_start_is_the_start_of_the_last_words(text: str, count: int) -> None:
+    words = definitions._words(text, 0, len(text))
+    expected = words[-count:][0][0] if words else None
+    assert definitions._last_words_start(text, 0, len(text), count) == expected
