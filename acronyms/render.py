@@ -32,11 +32,12 @@ from .escaping import escape
 from .forms import long_form
 from .generate import glossary_edits
 from .html_footnotes import footnote_insertions
+from .matcher import Form
 from .planner import NOTES_HEADING, Action, Decision, Options, Plan, Style
 from .regions import Format
 from .tooltips import tooltip_insertions
 
-__all__ = ["Annotation", "Insertion", "Replacement", "apply", "escape", "line_ending", "render"]
+__all__ = ["Annotation", "Insertion", "Replacement", "escape", "line_ending", "render"]
 
 
 @dataclass(frozen=True)
@@ -69,29 +70,14 @@ def render(text: str, plan: Plan, options: Options = Options()) -> Annotation:
     )
 
 
-def apply(text: str, insertions: list[Insertion]) -> str:
-    """Insert each insertion (sorted by offset, stable) into `text`.
-
-    >>> apply("ab", [Insertion(1, "-"), Insertion(2, "!")])
-    'a-b!'
-    """
-    pieces = []
-    previous = 0
-    for insertion in insertions:
-        pieces.append(text[previous : insertion.offset])
-        pieces.append(insertion.text)
-        previous = insertion.offset
-    pieces.append(text[previous:])
-    return "".join(pieces)
-
-
 def _inline(text: str, plan: Plan, options: Options) -> list[Insertion]:
-    insertions = []
-    for decision in plan.decisions:
-        if decision.action is Action.EXPAND and decision.entry is not None:
-            long = escape(long_form(decision.entry, text, decision.match), options.format)
-            insertions.append(Insertion(decision.match.start, f"{long} ("))
-            insertions.append(Insertion(decision.match.end, ")"))
+    insertions: list[Insertion] = []
+    append, expand, base, plain = insertions.append, Action.EXPAND, Form.BASE, options.format is Format.TEXT
+    for match, action, _, entry in plan.decisions:
+        if action is expand and entry is not None:
+            long = entry.expansion if match.form is base else long_form(entry, text, match)  # the common case first
+            append(Insertion(match.start, f"{long if plain else escape(long, options.format)} ("))
+            append(Insertion(match.end, ")"))
     return insertions
 
 
