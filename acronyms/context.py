@@ -56,6 +56,7 @@ MIN_HEADING_LETTERS = 4
 MAX_HEADING_CHARS = 200  # a heading fits on a line; a longer line is prose (and is not scanned per hit)
 WORD = re.compile(r"[^\W\d_]+")
 LOWER_RUN = re.compile(r"[a-z]{3}")  # a shortcut: no acronym strings three lower-case letters together
+ROMAN_LETTERS = frozenset("MDCLXVI")
 ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 NUMBERED_BY = frozenset(
     "part chapter section schedule phase stage article volume annex appendix tier level category grade class "
@@ -79,39 +80,49 @@ CUT_SEARCH_CHARS = 50  # how far to look for white space to cut a chunk at
 # closing quotes or brackets) before white space, or a blank line.
 SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s)\s*|\n[ \t]*\r?\n")
 SENTENCE_SEARCH_CHARS = 1000  # a sentence of minutes is far shorter; the cap keeps each search local
+SENTENCE_NEAR_CHARS = 250  # where the start of a sentence is looked for first
 # A word of the hit's own sentence counts this many times a word of its paragraph.
 SENTENCE_WEIGHT = 2
 
 
-def not_an_acronym(text: str, start: int, end: int, acronyms: Collection[str] = ()) -> str | None:
+def not_an_acronym(
+    text: str, start: int, end: int, acronyms: Collection[str] | Callable[[], Collection[str]] = ()
+) -> str | None:
     """Why the capitals at `[start, end)` are not an acronym, or None if they may be one.
 
-    `acronyms` are the words of the acronyms found: they do not make a line a heading.
+    `acronyms` are the words of the acronyms found: they do not make a line a
+    heading. They may be given as a function, called only for a line that might
+    be a heading (rare, while the annotator calls this for every first use).
     """
-    token = text[start:end]
     if _in_capitals_line(text, start, end, acronyms):
         return "in a line written in capitals"
-    before = text[max(0, start - 20) : start]
-    if ROMAN.fullmatch(token):
-        word = WORD_BEFORE.search(before)
+    token = text[start:end]
+    if token[0] in ROMAN_LETTERS and ROMAN.fullmatch(token):
+        word = WORD_BEFORE.search(text, max(0, start - 20), start)
         if word and word[1].casefold() in NUMBERED_BY:
             return "a Roman numeral"
-    if token.upper() in TIMES_AND_UNITS and NUMBER_BEFORE.search(before):
+    if token.upper() in TIMES_AND_UNITS and NUMBER_BEFORE.search(text, max(0, start - 20), start):
         return "a time or unit"
     return None
 
 
-def _in_capitals_line(text: str, start: int, end: int, acronyms: Collection[str]) -> bool:
-    floor = max(0, start - MAX_HEADING_CHARS)
-    line_start = text.rfind("\n", floor, start) + 1
-    line_end = text.find("\n", end, end + MAX_HEADING_CHARS)
-    if (line_start == 0 and floor > 0) or (line_end == -1 and end + MAX_HEADING_CHARS < len(text)):
+def _in_capitals_line(
+    text: str, start: int, end: int, acronyms: Collection[str] | Callable[[], Collection[str]]
+) -> bool:
+    floor = start - MAX_HEADING_CHARS
+    line_start = text.rfind("\n", max(0, floor), start) + 1
+    if line_start == 0 and floor > 0:
         return False  # a line this long is prose, not a heading
-    line = text[line_start : len(text) if line_end == -1 else line_end]
-    if LOWER_RUN.search(line):
+    line_end = text.find("\n", end, end + MAX_HEADING_CHARS)
+    if line_end == -1:
+        if end + MAX_HEADING_CHARS < len(text):
+            return False
+        line_end = len(text)
+    if LOWER_RUN.search(text, line_start, line_end):
         return False  # three lower-case letters in a row: an ordinary word not in capitals
-    others = WORD.findall(line[: start - line_start] + " " + line[end - line_start :])
-    ordinary = [word for word in others if word not in acronyms]  # acronyms say nothing about the line's case
+    others = WORD.findall(text[line_start:start] + " " + text[end:line_end])
+    known = acronyms() if callable(acronyms) else acronyms
+    ordinary = [word for word in others if word not in known]  # acronyms say nothing about the line's case
     return (
         len(ordinary) >= MIN_HEADING_WORDS
         and sum(map(len, ordinary)) >= MIN_HEADING_LETTERS
@@ -255,7 +266,9 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     'Thieves took the CC!'
     """
     low = max(0, start - SENTENCE_SEARCH_CHARS)
-    ends = [found.end() for found in SENTENCE_END.finditer(text, low, start)]
+    ends = [found.end() for found in SENTENCE_END.finditer(text, max(low, start - SENTENCE_NEAR_CHARS), start)]
+    if not ends:  # most sentences are shorter: the wider search is only for a long one
+        ends = [found.end() for found in SENTENCE_END.finditer(text, low, start)]
     begin = ends[-1] if ends else low
     while begin < start and text[begin].isspace():
         begin += 1

@@ -45,7 +45,8 @@ def beside_bracket(text: str, match: Match) -> bool:
     >>> beside_bracket("x (SNP)", Match(3, 6, "SNP")), beside_bracket("SNP  (x)", Match(0, 3, "SNP"))
     (True, True)
     """
-    return text[match.start - 1 : match.start] == "(" or "(" in text[match.end : match.end + BRACKET_GAP + 1]
+    start, end = match.start, match.end  # asked of every hit: no slices
+    return (start > 0 and text[start - 1] == "(") or text.find("(", end, end + BRACKET_GAP + 1) != -1
 
 
 def spelled_out_as(text: str, match: Match, long: str) -> tuple[int, int] | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from . import html
-from .context import WORD, ContextMode, SpacyContext, needs_tokens, not_an_acronym
+from .context import MAX_HEADING_CHARS, WORD, ContextMode, SpacyContext, needs_tokens, not_an_acronym
 from .definitions import Definition, find_definitions_near
 from .errors import UsageError
 from .escaping import escape
@@ -31,7 +31,7 @@ from .glossary import Entry, Glossary
 from .headings import heading_spans, section_starts
 from .matcher import Match, find
 from .positions import LineIndex
-from .regions import Format, Spans, protected_spans, without_tags
+from .regions import MARKUP_KINDS, Format, Spans, protected_spans, without_tags
 from .sections import GlossarySection, find_glossary_section
 from .senses import Context, choose_sense
 
@@ -133,6 +133,7 @@ TEXT_MARKER = re.compile(r"\[(\d+)\]")
 MARKDOWN_MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 HTML_MARKER = re.compile(r"<sup\b[^>]*\bdata-acronyms=[\"']?ref\b")
 NOTES_HEADING = "Notes"
+PROSE_REACH = MAX_HEADING_CHARS + 1  # how far from a hit the rules of `context.not_an_acronym` read
 NOTES_BLOCK = re.compile(
     rf"(?:\r?\n|\r)*^{NOTES_HEADING}[ \t]*(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))?(?:\[\d+\] [^\r\n]*(?:\r?\n|\r|\Z))+\Z",
     re.MULTILINE,
@@ -182,20 +183,36 @@ class _Judge:
         self, text: str, glossary: Glossary, options: Options, protected: list[tuple[int, int, str]], doc: Doc | None
     ) -> None:
         self.text, self.glossary, self.options, self.doc = text, glossary, options, doc
-        self.protected_spans, self.protected = protected, Spans(protected)
+        self.protected_spans = protected
         self.matches = find(text, glossary)
         self.spelled = _spelled_out_beside(text, self.matches, glossary, options.format)
         unexplained = [(match.start, match.end) for match, spelled in self.spelled.values() if not spelled]
         self.definitions = find_definitions_near(text, unexplained)
         self.defined = {definition.short_start for definition in self.definitions}
-        defined_senses = [*_document_senses(glossary, self.definitions), *self._spelled_senses()]
-        self.document_senses = sorted(defined_senses, key=lambda found: found[0])  # (offset, entry), in text order
-        self.lines = LineIndex(text)
-        self.introduced: dict[str, int] = {}
+        self.document_senses: dict[str, list[tuple[int, Entry]]] = {}  # per acronym, (offset, sense) in text order
+        for offset, entry in sorted(
+            [*_document_senses(glossary, self.definitions), *self._spelled_senses()], key=lambda found: found[0]
+        ):
+            self.document_senses.setdefault(entry.acronym, []).append((offset, entry))
+        self.introduced: dict[str, int] = {}  # acronym: where it was introduced (its line is worked out when asked)
         self.kept: dict[str, tuple[str, Entry | None] | None] = {}  # per acronym, what its later uses share
         self.tooltips: set[str] = set()  # introduced in the glossary's sense, so later uses may carry its tooltip
         self.sections = section_starts(text, options.format) if options.first_use is FirstUse.SECTION else [0]
         self.shortcut = not options.every_use and options.style is not Style.TOOLTIP
+        self.senses = glossary.lookup
+        self.marker = _marker(options)
+        self.rules = options.context is not ContextMode.OFF
+        self.every_token = options.context is ContextMode.FULL
+        markup = _markup_near(text, options.format, protected)
+        self.markup_starts, self.markup_ends = [start for start, _ in markup], [end for _, end in markup]
+
+    @functools.cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @functools.cached_property
+    def protected(self) -> Spans:
+        return Spans(self.protected_spans)
 
     @functools.cached_property
     def prose(self) -> str:
@@ -239,40 +256,54 @@ class _Judge:
 
     def decisions(self) -> list[Decision]:
         decisions: list[Decision] = []
-        append, keep, shortcut = decisions.append, Action.KEEP, self.shortcut
+        append, keep, expand, shortcut = decisions.append, Action.KEEP, Action.EXPAND, self.shortcut
+        introduced, kept = self.introduced, self.kept
         section = 0
         sectioned = len(self.sections) > 1
-        starts, ends, cursor, spans = self.protected.starts, self.protected.ends, 0, len(self.protected.ends)
+        # Matches come in text order: walk the protected spans and the long forms once, beside them.
+        skipped = Spans([*self.protected_spans, *self.long_forms])
+        starts, ends, cursor, spans = skipped.starts, skipped.ends, 0, len(skipped.ends)
+        markup_starts, markup_ends, markup, marked = self.markup_starts, self.markup_ends, 0, len(self.markup_ends)
         for match in self.matches:
             start = match.start
-            while cursor < spans and ends[cursor] <= start:  # matches come in order: walk the spans once
+            while cursor < spans and ends[cursor] <= start:
                 cursor += 1
             free = cursor == spans or starts[cursor] >= match.end
             if sectioned and bisect.bisect_right(self.sections, start) - 1 != section:  # a new section
                 section = bisect.bisect_right(self.sections, start) - 1
-                self.introduced, self.tooltips, self.kept = {}, set(), {}
-            if shortcut and free and match.acronym in self.introduced:
-                kept = self.kept[match.acronym] if match.acronym in self.kept else self._kept(match.acronym)
-                if kept is not None:
-                    append(Decision(match, keep, *kept))  # the common case, made cheap
+                introduced, kept = {}, {}
+                self.introduced, self.tooltips, self.kept = introduced, set(), kept
+            acronym = match.acronym
+            if shortcut and free and acronym in introduced:
+                reason = kept[acronym] if acronym in kept else self._kept(acronym)
+                if reason is not None:
+                    append(Decision(match, keep, *reason))  # the common case, made cheap
                     continue
-            decision = self.decide(match, free)
-            if decision.action is Action.EXPAND or decision.reason in ("defined inline", "already annotated"):
-                if match.acronym not in self.introduced:
-                    if self.in_glossary_sense(decision):
-                        self.tooltips.add(match.acronym)
-                    self.introduced[match.acronym] = self.lines.line(start)
+            while markup < marked and markup_ends[markup] <= start - PROSE_REACH:
+                markup += 1
+            tagged = markup < marked and markup_starts[markup] < match.end + PROSE_REACH
+            decision = self.decide(match, free, self.prose if tagged else self.text)
+            if acronym not in introduced and (
+                decision.action is expand or decision.reason in ("defined inline", "already annotated")
+            ):
+                if self.in_glossary_sense(decision):
+                    self.tooltips.add(acronym)
+                introduced[acronym] = start
             append(decision)
         return decisions
+
+    def introduced_line(self, acronym: str) -> int:
+        """The line where the acronym was introduced."""
+        return self.lines.line(self.introduced[acronym])
 
     def _kept(self, acronym: str) -> tuple[str, Entry | None] | None:
         """Reason and sense shared by the later uses of an introduced acronym (what `decide` would conclude)."""
         if acronym not in self.kept:
-            senses = self.glossary.lookup(acronym)
+            senses = self.senses(acronym)
             only = senses[0] if len(senses) == 1 else None  # with several senses, a later use is not judged again
             well_known = any(sense.well_known for sense in senses)
             self.kept[acronym] = (
-                None if well_known else (f"already introduced at line {self.introduced[acronym]}", only)
+                None if well_known else (f"already introduced at line {self.introduced_line(acronym)}", only)
             )
         return self.kept[acronym]
 
@@ -292,40 +323,54 @@ class _Judge:
         entry = decision.entry
         return entry is not None and self.spelled_out(decision.match, entry)
 
-    def decide(self, match: Match, free: bool = False) -> Decision:
-        """What to do with one hit; `free` says the caller knows it is outside every protected span."""
-        inside = None if free else self.protected.overlapping(match.start, match.end)
-        if inside is not None:
-            return Decision(match, Action.SKIP, f"inside {inside}", self.titled_sense(match))
-        if self.long_forms and (inside := self.inside_long_forms.overlapping(match.start, match.end)) is not None:
-            return Decision(match, Action.SKIP, f"inside {inside}")  # `National ANPR Data Centre (NADC)`
-        senses = self.glossary.lookup(match.acronym)
-        if _has_marker(self.text, match, self.options):  # before the tokens: a marker glues onto the acronym
+    def decide(self, match: Match, free: bool, prose: str) -> Decision:
+        """What to do with one hit.
+
+        `free` says the caller knows the hit is outside every protected span and
+        long form: the common case, which then costs a few dictionary lookups.
+        `prose` is what the rules read around the hit: the text itself unless a
+        tag is near enough to matter (blanking every tag of a long text costs
+        more than all the hits far from any tag).
+        """
+        if not free:
+            inside = self.protected.overlapping(match.start, match.end)
+            if inside is not None:
+                return Decision(match, Action.SKIP, f"inside {inside}", self.titled_sense(match))
+            if self.long_forms and (inside := self.inside_long_forms.overlapping(match.start, match.end)) is not None:
+                return Decision(match, Action.SKIP, f"inside {inside}")  # `National ANPR Data Centre (NADC)`
+        senses = self.senses(match.acronym)
+        if self.marker is not None and self.marker.match(self.text, match.end):  # a marker glues onto the acronym
             return Decision(match, Action.KEEP, "already annotated", self.sense(match, senses))
-        if self.options.context is not ContextMode.OFF:
-            reason = self.not_an_acronym(match)
+        if self.rules:
+            reason = self.not_an_acronym(match, prose)
             if reason is not None:
                 return Decision(match, Action.SKIP, f"{NOT_AN_ACRONYM}: {reason}")
-        entry = self.sense(match, senses)
-        if match.start in self.defined or (entry and self.spelled_out(match, entry)):
+        entry = senses[0] if len(senses) == 1 else self.sense(match, senses)
+        start = match.start
+        if start in self.defined or (start in self.spelled and entry and self.spelled_out(match, entry)):
             return Decision(match, Action.KEEP, "defined inline", entry)
         if entry is None:
             return Decision(match, Action.SKIP, f"{AMBIGUOUS}: {len(senses)} senses and the context does not decide")
         if entry.well_known:
             return Decision(match, Action.KEEP, "well known", entry)
-        if match.acronym in self.introduced and not self.options.every_use:
-            tooltip = self.options.style is Style.TOOLTIP and match.acronym in self.tooltips
-            reason = f"already introduced at line {self.introduced[match.acronym]}"
-            return Decision(match, Action.MARK if tooltip else Action.KEEP, reason, entry)
-        return Decision(match, Action.EXPAND, "every use" if match.acronym in self.introduced else "first use", entry)
+        if match.acronym not in self.introduced:
+            return Decision(match, Action.EXPAND, "first use", entry)
+        if self.options.every_use:
+            return Decision(match, Action.EXPAND, "every use", entry)
+        tooltip = self.options.style is Style.TOOLTIP and match.acronym in self.tooltips
+        reason = f"already introduced at line {self.introduced_line(match.acronym)}"
+        return Decision(match, Action.MARK if tooltip else Action.KEEP, reason, entry)
 
-    def not_an_acronym(self, match: Match) -> str | None:
-        """Why the context says this hit is not the acronym (rules first, then spaCy's tokens)."""
-        reason = not_an_acronym(self.prose, match.start, match.end, self.acronym_words)
-        if reason is None and (self.options.context is ContextMode.FULL or needs_tokens(self.prose, match)):
+    def not_an_acronym(self, match: Match, text: str) -> str | None:
+        """Why the context says this hit is not the acronym (rules on `text`, the prose near it, then spaCy's tokens)."""
+        reason = not_an_acronym(text, match.start, match.end, self._acronym_words)
+        if reason is None and (self.every_token or needs_tokens(text, match)):
             if not self.spacy.aligned(match):
                 reason = "part of a longer token (a code, file name or address)"
         return reason
+
+    def _acronym_words(self) -> frozenset[str]:
+        return self.acronym_words
 
     def spelled_out(self, match: Match, entry: Entry) -> bool:
         """True when the text spells out `entry`'s long form beside this hit."""
@@ -346,13 +391,9 @@ class _Judge:
         Only definitions up to the use count: an expansion that annotation inserts
         later in the text must not change how an earlier use reads the next time.
         """
-        chosen = None
-        for offset, entry in self.document_senses:
-            if offset > match.start:
-                break
-            if entry.acronym == match.acronym:
-                chosen = entry
-        return chosen
+        defined = self.document_senses.get(match.acronym, [])
+        index = bisect.bisect_right(defined, match.start, key=lambda found: found[0])
+        return defined[index - 1][1] if index else None
 
     def sense(self, match: Match, senses: Sequence[Entry]) -> Entry | None:
         """The sense meant here: the only one, the one the document defines, or the one the context picks."""
@@ -437,8 +478,17 @@ def _markup_spans(text: str, format: Format) -> list[tuple[int, int]]:
     return list(html.layout(text).markup) if format is Format.HTML else []
 
 
-def _has_marker(text: str, match: Match, options: Options) -> bool:
+def _marker(options: Options) -> re.Pattern[str] | None:
+    """What a footnote marker that an earlier annotation put after an acronym looks like, in the footnote style."""
     if options.style is not Style.FOOTNOTE:
-        return False
-    markers = {Format.MARKDOWN: MARKDOWN_MARKER, Format.HTML: HTML_MARKER}
-    return markers.get(options.format, TEXT_MARKER).match(text, match.end) is not None
+        return None
+    return {Format.MARKDOWN: MARKDOWN_MARKER, Format.HTML: HTML_MARKER}.get(options.format, TEXT_MARKER)
+
+
+def _markup_near(text: str, format: Format, protected: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The spans that `without_tags` blanks (everywhere, in HTML), sorted: prose differs from the text only there."""
+    if "<" not in text:
+        return []
+    if format is Format.HTML:
+        return [(0, len(text))]
+    return sorted((start, end) for start, end, kind in protected if kind in MARKUP_KINDS)

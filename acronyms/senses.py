@@ -43,14 +43,21 @@ def words(text: str) -> frozenset[str]:
     >>> sorted(words("Catalytic Converters, metal"))
     ['catalytic', 'converter', 'converters', 'metal']
     """
-    found = {word.casefold() for word in WORD.findall(text)}
-    return frozenset(found | {word[:-1] for word in found if word.endswith("s") and len(word) > 3})
+    found = set(map(str.casefold, WORD.findall(text)))
+    found.update([word[:-1] for word in found if len(word) > 3 and word[-1] == "s"])
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=65536)  # each paragraph adds the expansions of its acronyms: the same ones, often
+def expansion_words(expansion: str) -> frozenset[str]:
+    """`words` of an expansion, cached."""
+    return words(expansion)
 
 
 @functools.lru_cache(maxsize=4096)  # the same few ambiguous senses are scored again and again
 def sense_words(entry: Entry) -> frozenset[str]:
     """The words that signal `entry`: its context words and its expansion's words."""
-    return (frozenset(entry.context) | words(entry.expansion)) - STOP_WORDS
+    return (frozenset(entry.context) | expansion_words(entry.expansion)) - STOP_WORDS
 
 
 def choose_sense(
@@ -117,7 +124,7 @@ class Context:
         for match in self.matches[low:high]:
             senses = self.glossary.lookup(match.acronym)
             if len(senses) == 1:
-                found |= words(senses[0].expansion)
+                found |= expansion_words(senses[0].expansion)
         return frozenset(found)
 
     def _without_long_forms(self, start: int, end: int) -> str:
