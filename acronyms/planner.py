@@ -33,7 +33,7 @@ from .matcher import Match, find
 from .positions import LineIndex
 from .regions import MARKUP_KINDS, Format, Spans, protected_spans, without_tags
 from .sections import GlossarySection, find_glossary_section
-from .senses import Context, choose_sense
+from .senses import Context, choose_sense, sense_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -404,9 +404,10 @@ class _Judge:
             return defined
         if self.options.context is ContextMode.OFF or not senses:
             return None
+        signals = frozenset().union(*map(sense_words, senses))  # only these words can tip the choice
         start, end = self.spacy.sentence(match)
-        sentence = self.context.words_in(start, end) | self.spacy.lemmas(start, end, self.context.excluded_at)
-        return choose_sense(senses, self.context.words_near(match.start), sentence)
+        sentence = self.context.words_in(start, end, signals) | self.spacy.lemmas(start, end, self.context.excluded_at)
+        return choose_sense(senses, self.context.words_near(match.start, signals), sentence)
 
 
 def _spelled_out_beside(

@@ -34,6 +34,7 @@ WORD = re.compile(r"[^\W\d_]+")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 PARAGRAPHS_BEFORE = 1  # minutes often name the topic in the paragraph before the one that abbreviates it
 SENTENCE_WEIGHT = 2  # the acronym's own sentence speaks for it more directly than its paragraph
+MIN_SINGULAR = 3  # a plural of four letters or more also counts as its singular (`forces`: `force`); `bus` stays
 STOP_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
 
 
@@ -44,7 +45,7 @@ def words(text: str) -> frozenset[str]:
     ['catalytic', 'converter', 'converters', 'metal']
     """
     found = set(map(str.casefold, WORD.findall(text)))
-    found.update([word[:-1] for word in found if len(word) > 3 and word[-1] == "s"])
+    found.update([word[:-1] for word in found if len(word) > MIN_SINGULAR and word[-1] == "s"])
     return frozenset(found)
 
 
@@ -56,8 +57,9 @@ def expansion_words(expansion: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=4096)  # the same few ambiguous senses are scored again and again
 def sense_words(entry: Entry) -> frozenset[str]:
-    """The words that signal `entry`: its context words and its expansion's words."""
-    return (frozenset(entry.context) | expansion_words(entry.expansion)) - STOP_WORDS
+    """The words that signal `entry`: its context words and its expansion's words (runs of letters, as `words`)."""
+    signals = (frozenset(entry.context) | expansion_words(entry.expansion)) - STOP_WORDS
+    return frozenset(word for word in signals if WORD.fullmatch(word))  # `24/7` could never be found
 
 
 def choose_sense(
@@ -82,7 +84,13 @@ def choose_sense(
 
 
 class Context:
-    """The words near each position of a text, computed per paragraph on first use."""
+    """The words near each position of a text, computed per paragraph on first use.
+
+    Choosing a sense only asks which of the senses' own words occur, so the
+    methods take `among`, those words, and then look each one up in the
+    case-folded text instead of collecting every word of a paragraph: the
+    same answer as `words(...) & among` at a fraction of the cost.
+    """
 
     def __init__(
         self, text: str, matches: Sequence[Match], glossary: Glossary, excluded: Sequence[tuple[int, int]] = ()
@@ -94,38 +102,57 @@ class Context:
         self.glossary = glossary
         self.starts = [0, *(found.end() for found in PARAGRAPH_BREAK.finditer(text))]
         self._cache: dict[int, frozenset[str]] = {}
+        self._readings: dict[int, _Reading] = {}
 
-    def words_in(self, start: int, end: int) -> frozenset[str]:
-        """Words of `[start, end)` (a sentence, say) counted the same way as a paragraph's."""
-        return self._words(start, end)
+    def words_in(self, start: int, end: int, among: frozenset[str] | None = None) -> frozenset[str]:
+        """Words of `[start, end)` (a sentence, say) counted the same way as a paragraph's; only `among` if given."""
+        if among is None:
+            return self._words(start, end)
+        return self._reading(start, end).words(among)
 
     def excluded_at(self, offset: int) -> bool:
         """True inside a long form spelled out beside its acronym."""
         index = bisect.bisect_right(self.excluded, (offset, len(self.text) + 1)) - 1
         return index >= 0 and self.excluded[index][0] <= offset < self.excluded[index][1]
 
-    def words_near(self, offset: int) -> frozenset[str]:
-        """Words of the paragraph holding `offset` and the paragraph before it."""
+    def words_near(self, offset: int, among: frozenset[str] | None = None) -> frozenset[str]:
+        """Words of the paragraph holding `offset` and the paragraph before it; only `among` if given."""
         paragraph = bisect.bisect_right(self.starts, offset) - 1
-        first = max(0, paragraph - PARAGRAPHS_BEFORE)
-        return frozenset().union(*(self._paragraph_words(index) for index in range(first, paragraph + 1)))
+        indices = range(max(0, paragraph - PARAGRAPHS_BEFORE), paragraph + 1)
+        if among is None:
+            return frozenset().union(*(self._paragraph_words(index) for index in indices))
+        return frozenset().union(*(self._paragraph_reading(index).words(among) for index in indices))
+
+    def _paragraph_bounds(self, index: int) -> tuple[int, int]:
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return self.starts[index], end
 
     def _paragraph_words(self, index: int) -> frozenset[str]:
         if index not in self._cache:
-            start = self.starts[index]
-            end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-            self._cache[index] = self._words(start, end)
+            self._cache[index] = self._words(*self._paragraph_bounds(index))
         return self._cache[index]
+
+    def _paragraph_reading(self, index: int) -> _Reading:
+        if index not in self._readings:
+            self._readings[index] = self._reading(*self._paragraph_bounds(index))
+        return self._readings[index]
 
     def _words(self, start: int, end: int) -> frozenset[str]:
         """Words of `[start, end)` less spelled-out long forms, plus unambiguous acronyms' expansions."""
-        found = set(words(self._without_long_forms(start, end)))
+        return frozenset(words(self._without_long_forms(start, end)) | self._expansion_words(start, end))
+
+    def _reading(self, start: int, end: int) -> _Reading:
+        return _Reading(self._without_long_forms(start, end), self._expansion_words(start, end))
+
+    def _expansion_words(self, start: int, end: int) -> frozenset[str]:
+        """The words of the expansions of the unambiguous acronyms used in `[start, end)`."""
         low, high = bisect.bisect_left(self.match_starts, start), bisect.bisect_left(self.match_starts, end)
+        found: frozenset[str] = frozenset()
         for match in self.matches[low:high]:
             senses = self.glossary.lookup(match.acronym)
             if len(senses) == 1:
                 found |= expansion_words(senses[0].expansion)
-        return frozenset(found)
+        return found
 
     def _without_long_forms(self, start: int, end: int) -> str:
         pieces, position = [], start
@@ -137,3 +164,44 @@ class Context:
             position = max(position, excluded_end)
         pieces.append(self.text[position:end])
         return " ".join(pieces)
+
+
+class _Reading:
+    """A piece of text, case-folded, that answers which of some words `words` would find in it."""
+
+    def __init__(self, text: str, expansions: frozenset[str]) -> None:
+        self.text = text
+        self.folded = text.casefold()
+        self.expansions = expansions
+        self._all: frozenset[str] | None = None
+
+    def words(self, among: frozenset[str]) -> frozenset[str]:
+        """`(words(text) | expansions) & among`, each word looked up where it is written."""
+        if len(self.folded) != len(self.text):  # folding changed lengths (ß, İ): collect the words as usual
+            if self._all is None:
+                self._all = words(self.text)
+            return (self._all | self.expansions) & among
+        return frozenset(
+            word for word in among if word in self.expansions or (_written_in(self.folded, word) and WORD.fullmatch(word))
+        )
+
+
+def _written_in(folded: str, word: str) -> bool:
+    """True when `words` of the text folded to `folded` holds `word` (a run of letters): whole, or before a plural `s`."""
+    length = len(word)
+    at = folded.find(word)
+    while at != -1:
+        end = at + length
+        if at == 0 or not _is_letter(folded[at - 1]):
+            if end == len(folded) or not _is_letter(folded[end]):
+                return True
+            plural = length >= MIN_SINGULAR and folded[end] == "s"
+            if plural and (end + 1 == len(folded) or not _is_letter(folded[end + 1])):
+                return True
+        at = folded.find(word, at + 1)
+    return False
+
+
+def _is_letter(char: str) -> bool:
+    """What `WORD` matches: letters and other alphanumerics but decimal digits (and `_`)."""
+    return char.isalnum() and not char.isdecimal()

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from acronyms import Entry, Glossary, Options, UsageError, annotate, annotation
 from acronyms import context as context_module
@@ -153,3 +155,35 @@ def test_a_trained_english_pipeline_when_installed(glossary: Glossary) -> None:
     assert annotate(text, glossary, Options(spacy_model="en_core_web_sm")).startswith(
         "Victims of Domestic Violence (DV)"
     )
+
+
+# Sense choice looks up only the senses' words in case-folded text (senses._Reading);
+# it must find exactly what collecting every word (senses.words) finds.
+_TEXT_CHARS = st.sampled_from(list("abcsSFORCE forceß İıΣσς-’'.,()\n0123456789_éÉ\u00a0\u0307ﬁ"))
+_WORDS = st.sampled_from(["force", "forces", "forc", "council", "ss", "strasse", "i\u0307stanbul", "σσ", "bus", "é"])
+
+
+@given(text=st.text(_TEXT_CHARS, max_size=60), among=st.frozensets(_WORDS | st.text("abcsforceé", min_size=1)))
+def test_reading_finds_what_words_finds(text: str, among: frozenset[str]) -> None:
+    from acronyms.senses import _Reading, words
+
+    assert _Reading(text, frozenset()).words(among) == words(text) & among
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "found"),
+    [
+        ("Police forces met", "force", True),  # a plural counts as its singular
+        ("the buses", "buse", True),
+        ("the cars", "car", True),  # the shortest plural that counts
+        ("the bus", "bu", False),  # too short to be a plural
+        ("enforcement", "force", False),  # inside a longer word
+        ("Force-wide", "force", True),
+        ("force2", "force", True),  # a digit ends a word
+        ("STRAßE", "strasse", True),  # folding changes the length: every word is collected instead
+    ],
+)
+def test_reading_named_cases(text: str, word: str, found: bool) -> None:
+    from acronyms.senses import _Reading
+
+    assert (word in _Reading(text, frozenset()).words(frozenset({word}))) is found
