@@ -94,7 +94,10 @@ def not_an_acronym(
     heading. They may be given as a function, called only for a line that might
     be a heading (rare, while the annotator calls this for every first use).
     """
-    if _in_capitals_line(text, start, end, acronyms):
+    floor = start - MAX_HEADING_CHARS
+    line_start = text.rfind("\n", floor if floor > 0 else 0, start) + 1
+    # A line that runs on further than a heading could is prose: the common case, settled here.
+    if (line_start or floor <= 0) and _in_capitals_line(text, line_start, start, end, acronyms):
         return "in a line written in capitals"
     token = text[start:end]
     if token[0] in ROMAN_LETTERS and ROMAN.fullmatch(token):
@@ -107,12 +110,9 @@ def not_an_acronym(
 
 
 def _in_capitals_line(
-    text: str, start: int, end: int, acronyms: Collection[str] | Callable[[], Collection[str]]
+    text: str, line_start: int, start: int, end: int, acronyms: Collection[str] | Callable[[], Collection[str]]
 ) -> bool:
-    floor = start - MAX_HEADING_CHARS
-    line_start = text.rfind("\n", max(0, floor), start) + 1
-    if line_start == 0 and floor > 0:
-        return False  # a line this long is prose, not a heading
+    """True when the line from `line_start` holding `[start, end)` is a heading in capitals."""
     line_end = text.find("\n", end, end + MAX_HEADING_CHARS)
     if line_end == -1:
         if end + MAX_HEADING_CHARS < len(text):

@@ -48,7 +48,7 @@ def apply_edits(text: str, insertions: Sequence[Insertion], replacements: Sequen
     """
     if not replacements:  # the common case: a stable sort by offset gives the same order
         pieces, previous = [], 0
-        for offset, new in sorted(insertions, key=_OFFSET):
+        for offset, new in sorted(insertions, key=by_offset):
             pieces.append(text[previous:offset])
             pieces.append(new)
             previous = offset
@@ -72,7 +72,7 @@ def apply_edits(text: str, insertions: Sequence[Insertion], replacements: Sequen
     return "".join(pieces)
 
 
-_OFFSET = itemgetter(0)
+by_offset = itemgetter(0)  # the sort key of an `Insertion`
 
 
 def restore(annotated: str, insertions: Sequence[Insertion], replacements: Sequence[Replacement] = ()) -> str:

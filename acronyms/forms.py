@@ -12,6 +12,9 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
+
 from .glossary import Entry
 from .matcher import Form, Match
 
@@ -47,6 +50,30 @@ def beside_bracket(text: str, match: Match) -> bool:
     """
     start, end = match.start, match.end  # asked of every hit: no slices
     return (start > 0 and text[start - 1] == "(") or text.find("(", end, end + BRACKET_GAP + 1) != -1
+
+
+def beside_brackets(text: str, matches: Sequence[Match]) -> list[Match]:
+    """The matches `beside_bracket` accepts, in text order, found from the brackets of the text.
+
+    A text holds far fewer brackets than hits, so each bracket looks up the hits
+    around it (`matches` are in text order and do not overlap, so their ends are
+    sorted too) instead of each hit looking for a bracket.
+
+    >>> text = "SNP (x) and (PCC) and ME"
+    >>> [m.acronym for m in beside_brackets(text, [Match(0, 3, "SNP"), Match(13, 16, "PCC"), Match(22, 24, "ME")])]
+    ['SNP', 'PCC']
+    """
+    starts = [match.start for match in matches]
+    ends = [match.end for match in matches]
+    chosen: set[int] = set()
+    at = text.find("(")
+    while at != -1:
+        after = bisect.bisect_left(starts, at + 1)
+        if after < len(starts) and starts[after] == at + 1:  # `(SNP`
+            chosen.add(after)
+        chosen.update(range(bisect.bisect_left(ends, at - BRACKET_GAP), bisect.bisect_right(ends, at)))  # `SNP (`
+        at = text.find("(", at + 1)
+    return [matches[index] for index in sorted(chosen)]
 
 
 def spelled_out_as(text: str, match: Match, long: str) -> tuple[int, int] | None:

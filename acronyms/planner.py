@@ -26,7 +26,7 @@ from .context import MAX_HEADING_CHARS, WORD, ContextMode, SpacyContext, needs_t
 from .definitions import Definition, find_definitions_near
 from .errors import UsageError
 from .escaping import escape
-from .forms import BRACKET_GAP, beside_bracket, long_form, spelled_out, spelled_out_as
+from .forms import BRACKET_GAP, beside_bracket, beside_brackets, long_form, spelled_out, spelled_out_as
 from .glossary import Entry, Glossary
 from .headings import heading_spans, section_starts
 from .matcher import Match, find
@@ -419,10 +419,9 @@ def _spelled_out_beside(
     the senses spelled out, and the context the long forms' spans.
     """
     found = {}
-    for match in matches:
-        if beside_bracket(text, match):
-            spelled = [(entry, spelled_out_in(text, match, entry, format)) for entry in glossary.lookup(match.acronym)]
-            found[match.start] = (match, [(entry, span) for entry, span in spelled if span is not None])
+    for match in beside_brackets(text, matches):
+        spelled = [(entry, spelled_out_in(text, match, entry, format)) for entry in glossary.lookup(match.acronym)]
+        found[match.start] = (match, [(entry, span) for entry, span in spelled if span is not None])
     return found
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .edits import Insertion, Replacement, apply_edits, line_ending
+from .edits import Insertion, Replacement, apply_edits, by_offset, line_ending
 from .escaping import escape
 from .forms import long_form
 from .generate import glossary_edits
@@ -64,7 +64,7 @@ def render(text: str, plan: Plan, options: Options = Options()) -> Annotation:
     else:
         body, trailer = _inline(text, plan, options), []
     glossary, replacements = glossary_edits(text, plan, options)
-    insertions = sorted([*body, *glossary, *trailer], key=lambda insertion: insertion.offset)
+    insertions = sorted([*body, *glossary, *trailer], key=by_offset)
     return Annotation(
         apply_edits(text, insertions, replacements), tuple(insertions), plan.decisions, tuple(replacements)
     )

@@ -14,6 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from acronyms import definitions, regions, sections
+from acronyms.forms import beside_bracket, beside_brackets
+from acronyms.glossary import Entry, Glossary
+from acronyms.matcher import find
 from acronyms.regions import KIND_NAMES, Format
 
 # --- Protected regions: `_anchored_common` against the combined `_COMMON` regex ----------
@@ -319,3 +322,28 @@ def test_last_words_start_is_the_start_of_the_last_words(text: str, count: int) 
     words = definitions._words(text, 0, len(text))
     expected = words[-count:][0][0] if words else None
     assert definitions._last_words_start(text, 0, len(text), count) == expected
+
+
+# --- hits beside a bracket ----------------------------------------------------
+
+_BRACKET_GLOSSARY = Glossary.from_entries([Entry("AB", "Alpha Beta"), Entry("ABC", "Alpha Beta Gamma")])
+
+
+@given(text=st.text(alphabet="ABC( )x’s\n", max_size=50))
+def test_beside_brackets_is_beside_bracket_for_each_hit(text: str) -> None:
+    matches = find(text, _BRACKET_GLOSSARY)
+    assert beside_brackets(text, matches) == [match for match in matches if beside_bracket(text, match)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(AB)", ["AB"]),
+        ("AB    (x)", ["AB"]),  # four spaces: the widest gap
+        ("AB     (x)", []),  # five: too far
+        ("AB (ABC) x", ["AB", "ABC"]),
+        ("x( AB", []),
+    ],
+)
+def test_beside_brackets_named_cases(text: str, expected: list[str]) -> None:
+    assert [match.acronym for match in beside_brackets(text, find(text, _BRACKET_GLOSSARY))] == expected
