@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -187,3 +188,13 @@ def test_reading_named_cases(text: str, word: str, found: bool) -> None:
     from acronyms.senses import _Reading
 
     assert (word in _Reading(text, frozenset()).words(frozenset({word}))) is found
+
+
+# The sentence-end pattern is written for speed; it must find what the plain form finds.
+_PLAIN_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s)\s*|\n[ \t]*\r?\n")
+
+
+@given(text=st.text(st.sampled_from(list(".!?\u2026\"'\u2019\u201d)]\n\r\t ab")), max_size=40))
+def test_sentence_end_finds_what_the_plain_pattern_finds(text: str) -> None:
+    spans = [found.span() for found in context_module.SENTENCE_END.finditer(text)]
+    assert spans == [found.span() for found in _PLAIN_SENTENCE_END.finditer(text)]
