@@ -15,11 +15,12 @@ half-open `[start, end)` into the original string.
 from __future__ import annotations
 
 import enum
+import functools
 import string
 import unicodedata
 import weakref
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple, TypeVar, cast
 
 import ahocorasick
 
@@ -73,6 +74,22 @@ class Match(NamedTuple):
         return self.start + len(self.acronym)
 
 
+NamedTupleT = TypeVar("NamedTupleT", bound=tuple[Any, ...])
+
+
+def tuple_maker(cls: type[NamedTupleT]) -> Callable[[tuple[Any, ...]], NamedTupleT]:
+    """A function that makes a `cls` named tuple from a tuple of all its fields.
+
+    For the types made once per hit (`Match`, `Decision`, `Insertion`): calling the
+    class runs its generated `__new__`, which handles keywords and defaults and
+    costs about 0.4 us; `tuple.__new__` directly costs 0.15 us.
+
+    >>> tuple_maker(Match)((0, 3, "SNP", Form.BASE)) == Match(0, 3, "SNP")
+    True
+    """
+    return cast(Callable[[tuple[Any, ...]], NamedTupleT], functools.partial(tuple.__new__, cls))
+
+
 def surface_forms(acronym: str) -> Iterator[tuple[str, Form]]:
     """Every written form of an acronym, the acronym itself first.
 
@@ -114,7 +131,7 @@ class Matcher:
             return []
         kept: list[Match] = []
         limit = len(text)
-        ascii_word, ascii_other, new_match = ASCII_WORD, ASCII_OTHER, Match
+        ascii_word, ascii_other, new_match = ASCII_WORD, ASCII_OTHER, tuple_maker(Match)
         for last, (acronym, form, length) in self.automaton.iter(text):
             start, end = last + 1 - length, last + 1
             if start:
@@ -130,7 +147,7 @@ class Matcher:
                     break
                 kept.pop()
             else:
-                kept.append(new_match(start, end, acronym, form))
+                kept.append(new_match((start, end, acronym, form)))
         return kept
 
 

@@ -29,7 +29,7 @@ from .escaping import escape
 from .forms import BRACKET_GAP, beside_bracket, beside_brackets, long_form, spelled_out, spelled_out_as
 from .glossary import Entry, Glossary
 from .headings import heading_spans, section_starts
-from .matcher import Match, find
+from .matcher import Match, find, tuple_maker
 from .positions import LineIndex
 from .regions import MARKUP_KINDS, Format, Spans, protected_spans, without_tags
 from .sections import GlossarySection, find_glossary_section
@@ -257,6 +257,7 @@ class _Judge:
     def decisions(self) -> list[Decision]:
         decisions: list[Decision] = []
         append, keep, expand, shortcut = decisions.append, Action.KEEP, Action.EXPAND, self.shortcut
+        decision_of = tuple_maker(Decision)
         introduced, kept = self.introduced, self.kept
         section = 0
         sectioned = len(self.sections) > 1
@@ -277,7 +278,7 @@ class _Judge:
             if shortcut and free and acronym in introduced:
                 reason = kept[acronym] if acronym in kept else self._kept(acronym)
                 if reason is not None:
-                    append(Decision(match, keep, *reason))  # the common case, made cheap
+                    append(decision_of((match, keep, *reason)))  # the common case, made cheap
                     continue
             while markup < marked and markup_ends[markup] <= start - PROSE_REACH:
                 markup += 1

@@ -260,13 +260,23 @@ def without_tags(text: str, format: Format, protected: Sequence[tuple[int, int, 
         spans = [span for span in found if span[2] in MARKUP_KINDS]
     if not spans:
         return text
-    pieces, position = [], 0
+    pieces: list[str] = []
+    position = 0
+    append, find = pieces.append, text.find
     for start, end, _ in spans:
-        start = max(start, position)
-        pieces.append(text[position:start])
-        pieces.append(_blank(text[start:end]))
-        position = max(position, end)
-    pieces.append(text[position:])
+        if start < position:  # overlaps the previous span: blank only what is left of it
+            start = position
+            if end <= start:
+                continue
+        append(text[position:start])
+        # Line breaks stay, so lines keep their numbers; a tag seldom holds one.
+        append(
+            _blank(text[start:end])
+            if find("\n", start, end) != -1 or find("\r", start, end) != -1
+            else " " * (end - start)
+        )
+        position = end
+    append(text[position:])
     return "".join(pieces)
 
 

@@ -32,7 +32,7 @@ from .escaping import escape
 from .forms import long_form
 from .generate import glossary_edits
 from .html_footnotes import footnote_insertions
-from .matcher import Form
+from .matcher import Form, tuple_maker
 from .planner import NOTES_HEADING, Action, Decision, Options, Plan, Style
 from .regions import Format
 from .tooltips import tooltip_insertions
@@ -73,11 +73,12 @@ def render(text: str, plan: Plan, options: Options = Options()) -> Annotation:
 def _inline(text: str, plan: Plan, options: Options) -> list[Insertion]:
     insertions: list[Insertion] = []
     append, expand, base, plain = insertions.append, Action.EXPAND, Form.BASE, options.format is Format.TEXT
+    insertion = tuple_maker(Insertion)
     for match, action, _, entry in plan.decisions:
         if action is expand and entry is not None:
             long = entry.expansion if match.form is base else long_form(entry, text, match)  # the common case first
-            append(Insertion(match.start, f"{long if plain else escape(long, options.format)} ("))
-            append(Insertion(match.end, ")"))
+            append(insertion((match.start, f"{long if plain else escape(long, options.format)} (")))
+            append(insertion((match.end, ")")))
     return insertions
 
 

@@ -181,8 +181,11 @@ class _Reading:
             if self._all is None:
                 self._all = words(self.text)
             return (self._all | self.expansions) & among
+        folded, expansions, find = self.folded, self.expansions, self.folded.find
         return frozenset(
-            word for word in among if word in self.expansions or (_written_in(self.folded, word) and WORD.fullmatch(word))
+            word
+            for word in among  # most are absent: one `find` each settles those
+            if word in expansions or (find(word) != -1 and _written_in(folded, word) and WORD.fullmatch(word))
         )
 
 
