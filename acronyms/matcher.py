@@ -132,22 +132,31 @@ class Matcher:
         kept: list[Match] = []
         limit = len(text)
         ascii_word, ascii_other, new_match = ASCII_WORD, ASCII_OTHER, tuple_maker(Match)
+        kept_end = -1  # where the last match kept ends
         for last, (acronym, form, length) in self.automaton.iter(text):
-            start, end = last + 1 - length, last + 1
+            start = last + 1 - length
             if start:
                 before = text[start - 1]
                 if before in ascii_word or (before not in ascii_other and is_word_char(before)):
                     continue
+            end = last + 1
             if end < limit:
                 after = text[end]
                 if after in ascii_word or (after not in ascii_other and is_word_char(after)):
                     continue
-            while kept and kept[-1].end > start:  # overlaps: the leftmost, then longest, wins
-                if kept[-1].start < start:
-                    break
-                kept.pop()
-            else:
+            if start >= kept_end:  # the common case: clear of the last match kept
                 kept.append(new_match((start, end, acronym, form)))
+                kept_end = end
+                continue
+            # It overlaps matches kept (hits come in order of their end): it wins only if it
+            # starts no later than all of them, and being longer, it then replaces them.
+            first = len(kept) - 1
+            while first > 0 and kept[first - 1].end > start:
+                first -= 1
+            if kept[first].start >= start:
+                del kept[first:]
+                kept.append(new_match((start, end, acronym, form)))
+                kept_end = end
         return kept
 
 

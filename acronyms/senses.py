@@ -147,12 +147,13 @@ class Context:
     def _expansion_words(self, start: int, end: int) -> frozenset[str]:
         """The words of the expansions of the unambiguous acronyms used in `[start, end)`."""
         low, high = bisect.bisect_left(self.match_starts, start), bisect.bisect_left(self.match_starts, end)
-        found: frozenset[str] = frozenset()
+        found: set[str] = set()
+        lookup = self.glossary.lookup
         for match in self.matches[low:high]:
-            senses = self.glossary.lookup(match.acronym)
+            senses = lookup(match.acronym)
             if len(senses) == 1:
-                found |= expansion_words(senses[0].expansion)
-        return found
+                found.update(expansion_words(senses[0].expansion))
+        return frozenset(found)
 
     def _without_long_forms(self, start: int, end: int) -> str:
         pieces, position = [], start

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from acronyms import Entry, Form, Glossary, find
+from acronyms.matcher import is_word_char, matcher_for
 
 
 def spans(text: str, glossary: Glossary) -> list[tuple[int, int, str, str]]:
@@ -73,3 +76,30 @@ def test_case_sensitive() -> None:
 
 def test_empty_glossary_finds_nothing() -> None:
     assert find("SNP", Glossary.from_entries([])) == []
+
+
+# Leftmost-longest, on word boundaries, by brute force: every occurrence of every written
+# form, then the one starting first (the longest of those) again and again.
+_OVERLAPPING = Glossary.from_entries(
+    [Entry(acronym, acronym) for acronym in ("AB", "ABC", "BC", "BCD", "CD", "sA", "A", "s’AB")]
+)
+
+
+def _leftmost_longest(text: str, glossary: Glossary) -> list[tuple[int, int, str]]:
+    automaton = matcher_for(glossary).automaton
+    found = []
+    for start in range(len(text)):
+        for end in range(start + 1, len(text) + 1):
+            if text[start:end] in automaton and (start == 0 or not is_word_char(text[start - 1])):
+                if end == len(text) or not is_word_char(text[end]):
+                    found.append((start, end, automaton.get(text[start:end])[0]))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, acronym in sorted(found, key=lambda hit: (hit[0], hit[0] - hit[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end, acronym))
+    return kept
+
+
+@given(text=st.text(st.sampled_from(list("ABCDs’' x")), max_size=16))
+def test_find_is_leftmost_longest(text: str) -> None:
+    assert [(m.start, m.end, m.acronym) for m in find(text, _OVERLAPPING)] == _leftmost_longest(text, _OVERLAPPING)
