@@ -4,8 +4,10 @@ Generates a minutes-like corpus deterministically (sentences of the sample
 minutes in `examples/` mixed with ordinary English written here, about one
 acronym in forty words), then prints, in one run, MB/s of
 
-1. a bare pyahocorasick scan: the automaton of the same surface forms the
-   matcher uses, every hit consumed in a Python loop (the fair baseline);
+1. a bare pyahocorasick scan: the matcher's own automaton (every surface
+   form), every hit consumed in a Python loop (the fair baseline; a second
+   automaton built alike ran up to twice as fast or as slow as the matcher's
+   from one run to the next, as the two land differently in memory);
 2. `acronyms.find(text, glossary)`;
 3. `acronyms.annotate(text, glossary)` (inline style, text format);
 
@@ -13,7 +15,7 @@ for each size, with the bundled glossary and with a 50,000-entry synthetic
 one, plus the time to build each glossary and its matcher; then the ratios
 to the baseline and whether the targets of issue 2 hold.
 
-    python benchmarks/speed.py [--sizes 1,20] [--quick] [--repeats 3]
+    python benchmarks/speed.py [--sizes 1,20] [--quick] [--repeats 5]
 
 Sizes are in MB of UTF-8 text (1 MB = 10**6 bytes). Each timing is the best
 of `--repeats` rounds (fewer when a 20 MB round is already slow); a round
@@ -48,12 +50,12 @@ if str(REPO_ROOT) not in sys.path:
 import ahocorasick
 
 from acronyms import Entry, Glossary, annotate, find
-from acronyms.matcher import Form, Matcher, matcher_for, surface_forms
+from acronyms.matcher import Matcher, matcher_for
 
 SEED = 20200227  # the sample meeting's date: any fixed value gives the same corpus on every run
 MB = 10**6
 DEFAULT_SIZES = (1, 20)
-DEFAULT_REPEATS = 3
+DEFAULT_REPEATS = 5
 # Stop repeating a measurement once it has used this much time: a 20 MB
 # annotation that takes many seconds varies less than the run-to-run noise.
 REPEAT_BUDGET_SECONDS = 20.0
@@ -401,19 +403,6 @@ def best_times(actions: dict[str, tuple[Callable[[], object], int]], repeats: in
     return best
 
 
-def bare_automaton(glossary: Glossary) -> ahocorasick.Automaton:
-    """The automaton of every surface form, with the matcher's keys and values, built directly."""
-    automaton = ahocorasick.Automaton()
-    for acronym in glossary.acronyms:  # acronyms first: a real acronym beats another's plural
-        automaton.add_word(acronym, (acronym, Form.BASE, len(acronym)))
-    for acronym in glossary.acronyms:
-        for key, form in surface_forms(acronym):
-            if key not in automaton:
-                automaton.add_word(key, (acronym, form, len(key)))
-    automaton.make_automaton()
-    return automaton
-
-
 def bare_scan(automaton: ahocorasick.Automaton, text: str) -> int:
     """Consume every hit of the automaton in a Python loop; the number of hits."""
     hits = 0
@@ -435,8 +424,7 @@ def _actions(
 
 def measure(name: str, glossary: Glossary, corpus: Corpus, sizes: Sequence[int], repeats: int) -> Iterator[Row]:
     """One row per size: MB/s of the bare scan, find and annotate over the corpus with `glossary`."""
-    automaton = bare_automaton(glossary)
-    matcher_for(glossary)  # built once per glossary and reused by find and annotate; timed separately
+    automaton = matcher_for(glossary).automaton  # built once per glossary, reused by find and annotate; timed apart
     annotate(corpus.text(0), glossary)  # loads spaCy and compiles patterns once, outside the timings
     for size in sizes:
         text = corpus.text(size * MB)
@@ -486,7 +474,7 @@ def _verdict(holds: bool) -> str:
     return "ok  " if holds else "MISS"
 
 
-def print_targets(rows: Sequence[Row], builds: dict[str, float], synthetic_build: str) -> None:
+def print_targets(rows: Sequence[Row], builds: dict[str, float], synthetic_builds: Sequence[str]) -> None:
     print("\nTargets")
     for row in rows:
         label = f"{row.glossary}, {row.size_mb} MB"
@@ -505,8 +493,9 @@ def print_targets(rows: Sequence[Row], builds: dict[str, float], synthetic_build
                 f"  {_verdict(ratio >= LINEAR_TARGET)} {what} linear ({name}): MB/s at {large.size_mb} MB"
                 f" is {ratio:.2f}× that at {small.size_mb} MB (target ≥ {LINEAR_TARGET})"
             )
-    seconds = builds[synthetic_build]
-    print(f"  {_verdict(seconds < BUILD_TARGET_SECONDS)} 50k build < {BUILD_TARGET_SECONDS:.0f} s: {seconds:.3f} s")
+    for label in synthetic_builds:
+        seconds = builds[label]
+        print(f"  {_verdict(seconds < BUILD_TARGET_SECONDS)} build < {BUILD_TARGET_SECONDS:.0f} s, {label}: {seconds:.3f} s")
 
 
 def load_note() -> str:
@@ -559,7 +548,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for name, glossary in glossaries.items():
         corpus = generate_corpus(glossary, max(args.sizes) * MB)
         rows.extend(measure(name, glossary, corpus, args.sizes, args.repeats))
-    print_targets(rows, builds, next(label for label in builds if "Entry list" in label))
+    print_targets(rows, builds, [label for label in builds if "synthetic" in label])
     print(f"\nTotal time {time.perf_counter() - started:.0f} s")
 
 
