@@ -258,6 +258,7 @@ class _Judge:
         decisions: list[Decision] = []
         append, keep, expand, shortcut = decisions.append, Action.KEEP, Action.EXPAND, self.shortcut
         decision_of = tuple_maker(Decision)
+        simple = self.rules and self.marker is None  # see `first_use`
         introduced, kept = self.introduced, self.kept
         section = 0
         sectioned = len(self.sections) > 1
@@ -283,7 +284,11 @@ class _Judge:
             while markup < marked and markup_ends[markup] <= start - PROSE_REACH:
                 markup += 1
             tagged = markup < marked and markup_starts[markup] < match.end + PROSE_REACH
-            decision = self.decide(match, free, self.prose if tagged else self.text)
+            prose = self.prose if tagged else self.text
+            if simple and free and acronym not in introduced:
+                decision = self.first_use(match, prose)
+            else:
+                decision = self.decide(match, free, prose)
             if acronym not in introduced and (
                 decision.action is expand or decision.reason in ("defined inline", "already annotated")
             ):
@@ -346,6 +351,25 @@ class _Judge:
             reason = self.not_an_acronym(match, prose)
             if reason is not None:
                 return Decision(match, Action.SKIP, f"{NOT_AN_ACRONYM}: {reason}")
+        return self.judge(match, senses)
+
+    def first_use(self, match: Match, prose: str) -> Decision:
+        """`decide` for the common case: a free hit of an acronym not yet introduced, the rules on, no markers.
+
+        The first use of an acronym with one sense, not defined beside it, is
+        expanded after the rules alone; anything else goes on to `judge`.
+        """
+        reason = self.not_an_acronym(match, prose)
+        if reason is not None:
+            return Decision(match, Action.SKIP, f"{NOT_AN_ACRONYM}: {reason}")
+        senses = self.senses(match.acronym)
+        start = match.start
+        if len(senses) == 1 and not senses[0].well_known and start not in self.spelled and start not in self.defined:
+            return Decision(match, Action.EXPAND, "first use", senses[0])
+        return self.judge(match, senses)
+
+    def judge(self, match: Match, senses: Sequence[Entry]) -> Decision:
+        """What to do with a hit that is an acronym here, given its senses."""
         entry = senses[0] if len(senses) == 1 else self.sense(match, senses)
         start = match.start
         if start in self.defined or (start in self.spelled and entry and self.spelled_out(match, entry)):
