@@ -8,16 +8,16 @@
 from __future__ import annotations
 
 from .glossary import Glossary
-from .planner import Options, plan
+from .planner import DEFAULT_OPTIONS, Options, plan
 from .render import Annotation, render
 
 
-def annotation(text: str, glossary: Glossary | None = None, options: Options = Options()) -> Annotation:
+def annotation(text: str, glossary: Glossary | None = None, options: Options = DEFAULT_OPTIONS) -> Annotation:
     """Annotate `text` and return the new text with what was inserted and why."""
     glossary = Glossary.bundled() if glossary is None else glossary
     return render(text, plan(text, glossary, options), options)
 
 
-def annotate(text: str, glossary: Glossary | None = None, options: Options = Options()) -> str:
+def annotate(text: str, glossary: Glossary | None = None, options: Options = DEFAULT_OPTIONS) -> str:
     """Return `text` with acronyms expanded as `options` say (bundled glossary by default)."""
     return annotation(text, glossary, options).text

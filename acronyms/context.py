@@ -59,10 +59,31 @@ LOWER_RUN = re.compile(r"[a-z]{3}")  # a shortcut: no acronym strings three lowe
 ROMAN_LETTERS = frozenset("MDCLXVI")
 ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 NUMBERED_BY = frozenset(
-    "part chapter section schedule phase stage article volume annex appendix tier level category grade class "
-    "book paragraph clause step".split()
+    [
+        "part",
+        "chapter",
+        "section",
+        "schedule",
+        "phase",
+        "stage",
+        "article",
+        "volume",
+        "annex",
+        "appendix",
+        "tier",
+        "level",
+        "category",
+        "grade",
+        "class",
+        "book",
+        "paragraph",
+        "clause",
+        "step",
+    ]
 )
-TIMES_AND_UNITS = frozenset("AM PM KM KG MPH KPH MB GB TB KB HRS HR MINS MM CM ML".split())
+TIMES_AND_UNITS = frozenset(
+    ["AM", "PM", "KM", "KG", "MPH", "KPH", "MB", "GB", "TB", "KB", "HRS", "HR", "MINS", "MM", "CM", "ML"]
+)
 NUMBER_BEFORE = re.compile(r"\d(?:[ \u00a0\u202f])?\Z")
 WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
 # Characters beside a hit that a tokenizer always splits on; any other neighbour
@@ -99,7 +120,7 @@ def not_an_acronym(
     be a heading (rare, while the annotator calls this for every first use).
     """
     floor = start - MAX_HEADING_CHARS
-    line_start = text.rfind("\n", floor if floor > 0 else 0, start) + 1
+    line_start = text.rfind("\n", max(0, floor), start) + 1
     # A line that runs on further than a heading could is prose: the common case, settled here.
     if (line_start or floor <= 0) and _in_capitals_line(text, line_start, start, end, acronyms):
         return "in a line written in capitals"

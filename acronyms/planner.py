@@ -102,6 +102,9 @@ class Options:
             raise UsageError("plain text cannot show tooltips; use the inline or footnote style, or Markdown or HTML")
 
 
+DEFAULT_OPTIONS = Options()  # the defaults: inline expansions of the first use, in plain text
+
+
 class Decision(NamedTuple):
     """What happens to one match, and why (a named tuple: one is made per hit, and tuples are built fast)."""
 
@@ -141,7 +144,7 @@ NOTES_BLOCK = re.compile(
 NOTE_LINE = re.compile(r"^\[(\d+)\] (\S+?):", re.MULTILINE)
 
 
-def plan(text: str, glossary: Glossary, options: Options = Options(), *, doc: Doc | None = None) -> Plan:
+def plan(text: str, glossary: Glossary, options: Options = DEFAULT_OPTIONS, *, doc: Doc | None = None) -> Plan:
     """Decide what to do with every acronym of `glossary` found in `text`.
 
     `doc`, spaCy's reading of `text` (as in a pipeline), gives the context its
@@ -389,9 +392,8 @@ class _Judge:
     def not_an_acronym(self, match: Match, text: str) -> str | None:
         """Why the context says this hit is not the acronym (rules on `text`, the prose near it, then spaCy's tokens)."""
         reason = not_an_acronym(text, match.start, match.end, self._acronym_words)
-        if reason is None and (self.every_token or needs_tokens(text, match)):
-            if not self.spacy.aligned(match):
-                reason = "part of a longer token (a code, file name or address)"
+        if reason is None and (self.every_token or needs_tokens(text, match)) and not self.spacy.aligned(match):
+            reason = "part of a longer token (a code, file name or address)"
         return reason
 
     def _acronym_words(self) -> frozenset[str]:

@@ -33,7 +33,7 @@ from .forms import long_form
 from .generate import glossary_edits
 from .html_footnotes import footnote_insertions
 from .matcher import Form, tuple_maker
-from .planner import NOTES_HEADING, Action, Decision, Options, Plan, Style
+from .planner import DEFAULT_OPTIONS, NOTES_HEADING, Action, Decision, Options, Plan, Style
 from .regions import Format
 from .tooltips import tooltip_insertions
 
@@ -50,7 +50,7 @@ class Annotation:
     replacements: tuple[Replacement, ...] = ()
 
 
-def render(text: str, plan: Plan, options: Options = Options()) -> Annotation:
+def render(text: str, plan: Plan, options: Options = DEFAULT_OPTIONS) -> Annotation:
     """Apply `plan` to `text` in the chosen style, then add the generated glossary if asked.
 
     At the end of the document the glossary comes before notes and abbreviation lines.

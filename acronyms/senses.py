@@ -35,7 +35,7 @@ PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
 PARAGRAPHS_BEFORE = 1  # minutes often name the topic in the paragraph before the one that abbreviates it
 SENTENCE_WEIGHT = 2  # the acronym's own sentence speaks for it more directly than its paragraph
 MIN_SINGULAR = 3  # a plural of four letters or more also counts as its singular (`forces`: `force`); `bus` stays
-STOP_WORDS = frozenset("a an and as at by for from in of on or the to with".split())
+STOP_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"])
 
 
 def words(text: str) -> frozenset[str]:

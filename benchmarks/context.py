@@ -26,10 +26,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from speed import MB, best_times, generate_corpus, load_note  # noqa: E402
+from speed import MB, best_times, generate_corpus, load_note
 
-from acronyms import Action, Entry, Glossary, Options, annotation, find  # noqa: E402
-from acronyms.context import ContextMode  # noqa: E402
+from acronyms import Action, Entry, Glossary, Options, annotation, find
+from acronyms.context import ContextMode
 
 TRICKY = Path(__file__).resolve().parent.parent / "tests" / "data" / "tricky.json"
 AUTO_TARGET = 1.5  # auto costs at most 1.5 times the plain annotate

@@ -90,9 +90,11 @@ def _leftmost_longest(text: str, glossary: Glossary) -> list[tuple[int, int, str
     found = []
     for start in range(len(text)):
         for end in range(start + 1, len(text) + 1):
-            if text[start:end] in automaton and (start == 0 or not is_word_char(text[start - 1])):
-                if end == len(text) or not is_word_char(text[end]):
-                    found.append((start, end, automaton.get(text[start:end])[0]))
+            boundaries = (start == 0 or not is_word_char(text[start - 1])) and (
+                end == len(text) or not is_word_char(text[end])
+            )
+            if boundaries and text[start:end] in automaton:
+                found.append((start, end, automaton.get(text[start:end])[0]))
     kept: list[tuple[int, int, str]] = []
     for start, end, acronym in sorted(found, key=lambda hit: (hit[0], hit[0] - hit[1])):
         if not kept or start >= kept[-1][1]:
