@@ -172,5 +172,10 @@ def matcher_for(glossary: Glossary) -> Matcher:
 
 
 def find(text: str, glossary: Glossary) -> list[Match]:
-    """Every known acronym in `text`, with half-open offsets into `text`."""
-    return matcher_for(glossary).find(text)
+    """Every known acronym in `text`, with half-open offsets into `text`.
+
+    The cyclic garbage collector is paused meanwhile, as in `acronyms.annotation`:
+    a match is a tuple that holds no other container, and a long text has many.
+    """
+    with collection_paused():
+        return matcher_for(glossary).find(text)

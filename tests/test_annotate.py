@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acronyms import Entry, Format, Glossary, Insertion, Options, Style, annotate, annotation
+from acronyms import Entry, Format, Glossary, Insertion, Options, Style, UsageError, annotate, annotation, find
 
 FOOTNOTE = Options(style=Style.FOOTNOTE)
 MARKDOWN = Options(format=Format.MARKDOWN)
@@ -284,3 +286,18 @@ def test_html_footnote_beside_glued_words_is_stable(small: Glossary) -> None:
     options = Options(style=Style.FOOTNOTE, format=Format.HTML)
     once = annotate("PCCs’SNP", small, options)
     assert annotate(once, small, options) == once
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_annotation_leaves_the_garbage_collector_as_it_found_it(small: Glossary, enabled: bool) -> None:
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        annotate("SNP met the SNP.", small)
+        find("SNP met.", small)
+        assert gc.isenabled() is enabled
+        with pytest.raises(UsageError):  # also when annotation fails
+            annotate("Ref A-SNP-7.", small, Options(spacy_model="no-such-pipeline-here"))  # spaCy reads the code
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
