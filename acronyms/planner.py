@@ -262,6 +262,7 @@ class _Judge:
         append, keep, expand, shortcut = decisions.append, Action.KEEP, Action.EXPAND, self.shortcut
         decision_of = tuple_maker(Decision)
         simple = self.rules and self.marker is None  # see `first_use`
+        tooltips = self.options.style is Style.TOOLTIP  # only that style reads `self.tooltips`
         introduced, kept = self.introduced, self.kept
         section = 0
         sectioned = len(self.sections) > 1
@@ -295,7 +296,7 @@ class _Judge:
             if acronym not in introduced and (
                 decision.action is expand or decision.reason in ("defined inline", "already annotated")
             ):
-                if self.in_glossary_sense(decision):
+                if tooltips and self.in_glossary_sense(decision):
                     self.tooltips.add(acronym)
                 introduced[acronym] = start
             append(decision)
