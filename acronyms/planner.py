@@ -258,6 +258,12 @@ class _Judge:
         return frozenset(word for surface in surfaces for word in WORD.findall(surface))
 
     def decisions(self) -> list[Decision]:
+        """One decision per match, in text order.
+
+        A later use of an introduced acronym shares the reason worked out once
+        for it (`_kept`); a first use outside protected spans and long forms
+        goes through `first_use`; any other hit through `decide`.
+        """
         decisions: list[Decision] = []
         append, keep, expand, shortcut = decisions.append, Action.KEEP, Action.EXPAND, self.shortcut
         decision_of = tuple_maker(Decision)
