@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from acronyms import Entry, Glossary, Options, UsageError, annotate, annotation
+from acronyms import Entry, Glossary, Options, UsageError, annotate, annotation, find
 from acronyms import context as context_module
 from acronyms.context import ContextMode
 
@@ -198,3 +198,31 @@ _PLAIN_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d)\]]*(?=\s)\s*|\n
 def test_sentence_end_finds_what_the_plain_pattern_finds(text: str) -> None:
     spans = [found.span() for found in context_module.SENTENCE_END.finditer(text)]
     assert spans == [found.span() for found in _PLAIN_SENTENCE_END.finditer(text)]
+
+
+_CONTEXT_GLOSSARY = Glossary.from_entries(
+    [Entry("FC", "Force Control"), Entry("CC", "County Council"), Entry("CC", "Chief Constable")]
+)
+
+
+@given(
+    pieces=st.lists(st.sampled_from(["FC", "CC", " ", "\n", "\n\n", "council", "forces", "Chief", ".", "(", ")", "ß"])),
+    offsets=st.lists(st.integers(0, 200), max_size=4),
+)
+def test_context_among_gives_the_words_less_the_rest(pieces: list[str], offsets: list[int]) -> None:
+    """With `among`, Context gives what it gives without, less the words not asked about."""
+    from acronyms.senses import Context
+
+    text = "".join(pieces)
+
+    among = frozenset({"council", "county", "force", "forces", "chief", "control", "constable", "ß", "ss"})
+    matches = find(text, _CONTEXT_GLOSSARY)
+    long_forms = [(0, min(3, len(text)))]  # a long form left out, sometimes inside a paragraph
+    fast, plain = (
+        Context(text, matches, _CONTEXT_GLOSSARY, long_forms),
+        Context(text, matches, _CONTEXT_GLOSSARY, long_forms),
+    )
+    for offset in (min(offset, len(text)) for offset in offsets):
+        assert fast.words_near(offset, among) == plain.words_near(offset) & among
+        start, end = max(0, offset - 7), min(len(text), offset + 9)
+        assert fast.words_in(start, end, among) == plain.words_in(start, end) & among
