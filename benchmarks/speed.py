@@ -84,8 +84,9 @@ BUSY_MARGIN = 0.5
 # Targets of issue 2.
 FIND_TARGET = 0.5  # find ≥ 0.5 × bare scan
 ANNOTATE_TARGET = 0.33  # annotate ≥ 0.33 × bare scan
-# MB/s at the largest size ≥ 0.8 × MB/s at the smallest, beyond what the bare scan itself loses on a
-# text that no longer fits the caches: linear, allowing for noise.
+# MB/s at the largest size ≥ 0.8 × MB/s at the smallest, plainly or beyond what the bare scan itself
+# loses on a text that no longer fits the caches (either: the bare scan's own timing is noisy too):
+# linear, allowing for noise.
 LINEAR_TARGET = 0.8
 BUILD_TARGET_SECONDS = 1.0  # 50,000 entries: glossary and matcher in under a second
 
@@ -493,13 +494,15 @@ def print_targets(rows: Sequence[Row], builds: dict[str, float], synthetic_build
         for what in ("find", "annotate"):
             ratio = getattr(large, what) / getattr(small, what)
             print(
-                f"  {_verdict(ratio / bare >= LINEAR_TARGET)} {what} linear ({name}): MB/s at {large.size_mb} MB"
+                f"  {_verdict(max(ratio, ratio / bare) >= LINEAR_TARGET)} {what} linear ({name}): MB/s at {large.size_mb} MB"
                 f" is {ratio:.2f}× that at {small.size_mb} MB, {ratio / bare:.2f}× counting the bare scan's own"
                 f" {bare:.2f}× (target ≥ {LINEAR_TARGET})"
             )
     for label in synthetic_builds:
         seconds = builds[label]
-        print(f"  {_verdict(seconds < BUILD_TARGET_SECONDS)} build < {BUILD_TARGET_SECONDS:.0f} s, {label}: {seconds:.3f} s")
+        print(
+            f"  {_verdict(seconds < BUILD_TARGET_SECONDS)} build < {BUILD_TARGET_SECONDS:.0f} s, {label}: {seconds:.3f} s"
+        )
 
 
 def load_note() -> str:
