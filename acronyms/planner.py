@@ -198,7 +198,7 @@ class _Judge:
         ):
             self.document_senses.setdefault(entry.acronym, []).append((offset, entry))
         self.introduced: dict[str, int] = {}  # acronym: where it was introduced (its line is worked out when asked)
-        self.kept: dict[str, tuple[str, Entry | None] | None] = {}  # per acronym, what its later uses share
+        self.kept: dict[str, tuple[Action, str, Entry | None] | None] = {}  # per acronym, what its later uses share
         self.tooltips: set[str] = set()  # introduced in the glossary's sense, so later uses may carry its tooltip
         self.sections = section_starts(text, options.format) if options.first_use is FirstUse.SECTION else [0]
         self.shortcut = not options.every_use and options.style is not Style.TOOLTIP
@@ -265,7 +265,7 @@ class _Judge:
         goes through `first_use`; any other hit through `decide`.
         """
         decisions: list[Decision] = []
-        append, keep, expand, shortcut = decisions.append, Action.KEEP, Action.EXPAND, self.shortcut
+        append, expand, shortcut = decisions.append, Action.EXPAND, self.shortcut
         decision_of = tuple_maker(Decision)
         simple = self.rules and self.marker is None  # see `first_use`
         tooltips = self.options.style is Style.TOOLTIP  # only that style reads `self.tooltips`
@@ -287,9 +287,9 @@ class _Judge:
                 self.introduced, self.tooltips, self.kept = introduced, set(), kept
             acronym = match.acronym
             if shortcut and free and acronym in introduced:
-                reason = kept[acronym] if acronym in kept else self._kept(acronym)
-                if reason is not None:
-                    append(decision_of((match, keep, *reason)))  # the common case, made cheap
+                shared = kept[acronym] if acronym in kept else self._kept(acronym)
+                if shared is not None:
+                    append(decision_of((match,) + shared))  # the common case, made cheap
                     continue
             while markup < marked and markup_ends[markup] <= start - PROSE_REACH:
                 markup += 1
@@ -312,14 +312,14 @@ class _Judge:
         """The line where the acronym was introduced."""
         return self.lines.line(self.introduced[acronym])
 
-    def _kept(self, acronym: str) -> tuple[str, Entry | None] | None:
-        """Reason and sense shared by the later uses of an introduced acronym (what `decide` would conclude)."""
+    def _kept(self, acronym: str) -> tuple[Action, str, Entry | None] | None:
+        """Action, reason and sense shared by the later uses of an introduced acronym (what `decide` would conclude)."""
         if acronym not in self.kept:
             senses = self.senses(acronym)
             only = senses[0] if len(senses) == 1 else None  # with several senses, a later use is not judged again
             well_known = any(sense.well_known for sense in senses)
             self.kept[acronym] = (
-                None if well_known else (f"already introduced at line {self.introduced_line(acronym)}", only)
+                None if well_known else (Action.KEEP, f"already introduced at line {self.introduced_line(acronym)}", only)
             )
         return self.kept[acronym]
 
