@@ -32,6 +32,8 @@ from .matcher import Match
 
 WORD = re.compile(r"[^\W\d_]+")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
+_NOT_BLANK = re.compile(r"[^ \t\r\n]")  # a character that no paragraph break holds
+PARAGRAPH_REACH = 2000  # how far before a hit the search for its paragraph's breaks starts (then twice as far)
 PARAGRAPHS_BEFORE = 1  # minutes often name the topic in the paragraph before the one that abbreviates it
 SENTENCE_WEIGHT = 2  # the acronym's own sentence speaks for it more directly than its paragraph
 MIN_SINGULAR = 3  # a plural of four letters or more also counts as its singular (`forces`: `force`); `bus` stays
@@ -100,8 +102,7 @@ class Context:
         self.matches = matches
         self.match_starts = [match.start for match in matches]
         self.glossary = glossary
-        self.starts = [0, *(found.end() for found in PARAGRAPH_BREAK.finditer(text))]
-        self._cache: dict[int, frozenset[str]] = {}
+        self._cache: dict[int, frozenset[str]] = {}  # by paragraph start
         self._readings: dict[int, _Reading] = {}
 
     def words_in(self, start: int, end: int, among: frozenset[str] | None = None) -> frozenset[str]:
@@ -117,25 +118,51 @@ class Context:
 
     def words_near(self, offset: int, among: frozenset[str] | None = None) -> frozenset[str]:
         """Words of the paragraph holding `offset` and the paragraph before it; only `among` if given."""
-        paragraph = bisect.bisect_right(self.starts, offset) - 1
-        indices = range(max(0, paragraph - PARAGRAPHS_BEFORE), paragraph + 1)
+        paragraphs = self.paragraphs_around(offset)
         if among is None:
-            return frozenset().union(*(self._paragraph_words(index) for index in indices))
-        return frozenset().union(*(self._paragraph_reading(index).words(among) for index in indices))
+            return frozenset().union(*(self._paragraph_words(*paragraph) for paragraph in paragraphs))
+        return frozenset().union(*(self._paragraph_reading(*paragraph).words(among) for paragraph in paragraphs))
 
-    def _paragraph_bounds(self, index: int) -> tuple[int, int]:
-        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
-        return self.starts[index], end
+    def paragraphs_around(self, offset: int) -> list[tuple[int, int]]:
+        """The paragraph holding `offset` and up to `PARAGRAPHS_BEFORE` before it, as `[start, end)` spans.
 
-    def _paragraph_words(self, index: int) -> frozenset[str]:
-        if index not in self._cache:
-            self._cache[index] = self._words(*self._paragraph_bounds(index))
-        return self._cache[index]
+        The breaks are those a scan of the whole text from its start finds, but the
+        scan starts a little before `offset`, just after a character that no break
+        holds (so no break straddles that point), and reaches further back only
+        when too few breaks lie there: the cost follows the hits that ask, not the
+        length of the text.
 
-    def _paragraph_reading(self, index: int) -> _Reading:
-        if index not in self._readings:
-            self._readings[index] = self._reading(*self._paragraph_bounds(index))
-        return self._readings[index]
+        >>> Context("One.\\n\\nTwo.\\n \\nThree and SNP.\\n\\nFour.", [], Glossary.from_entries([])).paragraphs_around(20)
+        [(6, 13), (13, 29)]
+        """
+        text, reach = self.text, PARAGRAPH_REACH
+        while True:
+            low = max(0, offset - reach)
+            solid = _NOT_BLANK.search(text, low - 1, offset) if low else None
+            if low and solid is None:  # nothing but blank lines back to `low`
+                reach *= 2
+                continue
+            start = solid.end() if solid else 0
+            starts, end = [0] if start == 0 else [], len(text)
+            for found in PARAGRAPH_BREAK.finditer(text, start):
+                if found.end() > offset:
+                    end = found.end()
+                    break
+                starts.append(found.end())
+            if start == 0 or len(starts) > PARAGRAPHS_BEFORE:
+                starts = starts[-(PARAGRAPHS_BEFORE + 1) :]
+                return list(zip(starts, [*starts[1:], end]))
+            reach *= 2
+
+    def _paragraph_words(self, start: int, end: int) -> frozenset[str]:
+        if start not in self._cache:
+            self._cache[start] = self._words(start, end)
+        return self._cache[start]
+
+    def _paragraph_reading(self, start: int, end: int) -> _Reading:
+        if start not in self._readings:
+            self._readings[start] = self._reading(start, end)
+        return self._readings[start]
 
     def _words(self, start: int, end: int) -> frozenset[str]:
         """Words of `[start, end)` less spelled-out long forms, plus unambiguous acronyms' expansions."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from pathlib import Path
@@ -226,3 +227,31 @@ def test_context_among_gives_the_words_less_the_rest(pieces: list[str], offsets:
         assert fast.words_near(offset, among) == plain.words_near(offset) & among
         start, end = max(0, offset - 7), min(len(text), offset + 9)
         assert fast.words_in(start, end, among) == plain.words_in(start, end) & among
+
+
+def _paragraphs_by_whole_scan(text: str, offset: int) -> list[tuple[int, int]]:
+    """The paragraph holding `offset` and the one before it, from every break of the text (the reference)."""
+    from acronyms.senses import PARAGRAPH_BREAK, PARAGRAPHS_BEFORE
+
+    starts = [0, *(found.end() for found in PARAGRAPH_BREAK.finditer(text))]
+    index = bisect.bisect_right(starts, offset) - 1
+    ends = [*starts[1:], len(text)]
+    return [(starts[i], ends[i]) for i in range(max(0, index - PARAGRAPHS_BEFORE), index + 1)]
+
+
+@given(
+    pieces=st.lists(st.sampled_from(["\n", "\n\n", "\r\n", " ", "\t", "a", "word ", "x" * 300])),
+    offset=st.integers(0, 5000),
+    reach=st.sampled_from([1, 2, 7, 2000]),
+)
+def test_paragraphs_around_a_hit_are_those_of_the_whole_text(pieces: list[str], offset: int, reach: int) -> None:
+    from acronyms import senses
+
+    text = "".join(pieces)
+    offset = min(offset, len(text))
+    context = senses.Context(text, [], Glossary.from_entries([]))
+    original, senses.PARAGRAPH_REACH = senses.PARAGRAPH_REACH, reach  # short reaches make it look further back
+    try:
+        assert context.paragraphs_around(offset) == _paragraphs_by_whole_scan(text, offset)
+    finally:
+        senses.PARAGRAPH_REACH = original
