@@ -370,11 +370,17 @@ def bundled_csv_text() -> str:
 
 
 def timed(action: Callable[[], object]) -> float:
-    """Seconds for one run of `action`, after collecting the previous runs' garbage."""
+    """Seconds for one run of `action`, after collecting the previous runs' garbage.
+
+    What `action` returns is freed after the clock stops: building a 50,000-entry
+    matcher is timed, not taking its half a million objects apart again (90 ms).
+    """
     gc.collect()
     started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
+    result = action()
+    elapsed = time.perf_counter() - started
+    del result
+    return elapsed
 
 
 def best_time(action: Callable[[], object], repeats: int) -> float:
