@@ -39,10 +39,6 @@ class Form(enum.Enum):
     def is_plural(self) -> bool:
         return self in (Form.PLURAL, Form.PLURAL_POSSESSIVE)
 
-    @property
-    def is_possessive(self) -> bool:
-        return self in (Form.POSSESSIVE, Form.PLURAL_POSSESSIVE)
-
 
 APOSTROPHES = ("'", "\u2019")
 SUFFIXES: tuple[tuple[str, Form], ...] = (

@@ -357,10 +357,8 @@ class _Judge:
         senses = self.senses(match.acronym)
         if self.marker is not None and self.marker.match(self.text, match.end):  # a marker glues onto the acronym
             return Decision(match, Action.KEEP, "already annotated", self.sense(match, senses))
-        if self.rules:
-            reason = self.not_an_acronym(match, prose)
-            if reason is not None:
-                return Decision(match, Action.SKIP, f"{NOT_AN_ACRONYM}: {reason}")
+        if self.rules and (skip := self.ruled_out(match, prose)) is not None:
+            return skip
         return self.judge(match, senses)
 
     def first_use(self, match: Match, prose: str) -> Decision:
@@ -369,9 +367,9 @@ class _Judge:
         The first use of an acronym with one sense, not defined beside it, is
         expanded after the rules alone; anything else goes on to `judge`.
         """
-        reason = self.not_an_acronym(match, prose)
-        if reason is not None:
-            return Decision(match, Action.SKIP, f"{NOT_AN_ACRONYM}: {reason}")
+        skip = self.ruled_out(match, prose)
+        if skip is not None:
+            return skip
         senses = self.senses(match.acronym)
         start = match.start
         if len(senses) == 1 and not senses[0].well_known and start not in self.spelled and start not in self.defined:
@@ -396,12 +394,15 @@ class _Judge:
         reason = f"already introduced at line {self.introduced_line(match.acronym)}"
         return Decision(match, Action.MARK if tooltip else Action.KEEP, reason, entry)
 
-    def not_an_acronym(self, match: Match, text: str) -> str | None:
-        """Why the context says this hit is not the acronym (rules on `text`, the prose near it, then spaCy's tokens)."""
+    def ruled_out(self, match: Match, text: str) -> Decision | None:
+        """The skip when the context says this hit is not the acronym; None when it may be one.
+
+        The rules read `text`, the prose near the hit; then spaCy's tokens, where a neighbour may glue it.
+        """
         reason = not_an_acronym(text, match.start, match.end, self._acronym_words)
         if reason is None and (self.every_token or needs_tokens(text, match)) and not self.spacy.aligned(match):
             reason = "part of a longer token (a code, file name or address)"
-        return reason
+        return None if reason is None else Decision(match, Action.SKIP, f"{NOT_AN_ACRONYM}: {reason}")
 
     def _acronym_words(self) -> frozenset[str]:
         return self.acronym_words
