@@ -45,17 +45,23 @@ def reporting_errors(
 reports_errors = reporting_errors(click.ClickException)  # `Error: …`, exit status 1
 
 
-def glossary_options(command: F) -> F:
-    """The `-g/--glossary` and `--no-bundled` options shared by every command."""
-    command = click.option("--no-bundled", is_flag=True, help="Leave out the bundled UK policing glossary.")(command)
-    return click.option(
-        "-g",
-        "--glossary",
-        "glossaries",
-        multiple=True,
-        metavar="GLOSSARY",
-        help="A glossary CSV layered over the bundled one; repeat to add layers, later ones win.",
-    )(command)
+def glossary_options_saying(glossary_help: str) -> Callable[[F], F]:
+    """The `-g/--glossary` and `--no-bundled` options shared by every command, `-g` described as given."""
+
+    def decorate(command: F) -> F:
+        command = click.option("--no-bundled", is_flag=True, help="Leave out the bundled UK policing glossary.")(
+            command
+        )
+        return click.option("-g", "--glossary", "glossaries", multiple=True, metavar="GLOSSARY", help=glossary_help)(
+            command
+        )
+
+    return decorate
+
+
+glossary_options = glossary_options_saying(
+    "A glossary CSV layered over the bundled one; repeat to add layers, later ones win."
+)
 
 
 def load_glossary(glossaries: tuple[str, ...], no_bundled: bool) -> Glossary:

@@ -19,7 +19,15 @@ from ..reporters import ReportFormat, report, summary
 from ..scan import extract, scan
 from ..textio import STDIN, decode, read_bytes, write_atomic
 from .annotate import check_destination
-from .app import InputProblem, cli, glossary_options, load_glossary, reporting_errors, reports_errors
+from .app import (
+    InputProblem,
+    cli,
+    glossary_options,
+    glossary_options_saying,
+    load_glossary,
+    reporting_errors,
+    reports_errors,
+)
 
 CODES_HELP = "comma-separated or repeated"
 
@@ -29,16 +37,10 @@ exits_2_on_errors = reporting_errors(InputProblem, InputProblem)  # check keeps 
 
 @cli.command()
 @click.argument("files", nargs=-1, metavar="[DOCUMENT|GLOSSARY.csv]...")
-@click.option(
-    "-g",
-    "--glossary",
-    "glossaries",
-    multiple=True,
-    metavar="GLOSSARY",
-    help="A glossary CSV (or a document with a glossary section) to check and to layer over the bundled one; "
-    "repeat to add layers, later ones win.",
+@glossary_options_saying(
+    "A glossary CSV (or a document with a glossary section) to check and to layer over the bundled one; "
+    "repeat to add layers, later ones win."
 )
-@click.option("--no-bundled", is_flag=True, help="Leave out the bundled UK policing glossary.")
 @click.option(
     "--format",
     "format_name",
