@@ -29,7 +29,6 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import UsageError
@@ -182,12 +181,16 @@ def load_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
-@dataclass(frozen=True)
 class Window:
-    """A piece of the text that spaCy has read, and where it starts."""
+    """A piece of the text that spaCy has read, and where it starts.
 
-    offset: int
-    doc: Doc
+    A plain class, not a dataclass: compiled by mypyc, a dataclass looks its
+    field types up when the module loads, and `Doc` is imported only for type checking.
+    """
+
+    def __init__(self, offset: int, doc: Doc) -> None:
+        self.offset = offset
+        self.doc = doc
 
     def aligned(self, match: Match) -> bool:
         """True when the hit starts and ends on token boundaries."""
