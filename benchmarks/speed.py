@@ -39,6 +39,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata, resources
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -521,6 +522,21 @@ def load_note() -> str:
     return note
 
 
+def build_note() -> str:
+    """Which build of the package runs: compiled with mypyc (`ACRONYMS_COMPILE=1`, see setup.py) or pure Python."""
+    modules = [module for name, module in sys.modules.items() if name.startswith("acronyms.")]
+    compiled = sorted(
+        module.__name__
+        for module in modules
+        if any(str(getattr(module, "__file__", "")).endswith(suffix) for suffix in EXTENSION_SUFFIXES)
+    )
+    if not compiled:
+        return "acronyms: pure Python"
+    return (
+        f"acronyms: {len(compiled)} modules compiled with mypyc ({', '.join(name.split('.')[-1] for name in compiled)})"
+    )
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="text sizes in MB (default 1,20)")
@@ -542,6 +558,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     entries = synthetic_entries()
     glossaries = {"bundled": Glossary.bundled(), "synthetic 50k": Glossary.from_entries(entries, name="synthetic")}
     print(f"Python {sys.version.split()[0]}, pyahocorasick {metadata.version('pyahocorasick')}")
+    print(build_note())
     print(load_note())
     print(
         f"Corpus: seed {SEED}, {SAMPLE_SHARE:.0%} of sentences from {SAMPLE.relative_to(REPO_ROOT)}, the rest"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -18,13 +19,15 @@ from conftest import ROOT
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An sdist and a wheel built from a copy of the checkout, as `python -m build` does."""
     source = tmp_path_factory.mktemp("source")
-    ignore = shutil.ignore_patterns(".git", ".venv", "*.egg-info", "build", "dist", "__pycache__", ".*cache*")
+    ignore = shutil.ignore_patterns(".git", ".venv", "*.egg-info", "build", "dist", "__pycache__", ".*cache*", "*.so")
     shutil.copytree(ROOT, source, dirs_exist_ok=True, ignore=ignore)
     out = tmp_path_factory.mktemp("dist")
+    pure = {name: value for name, value in os.environ.items() if name != "ACRONYMS_COMPILE"}  # the default build
     subprocess.run(
         [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(source)],
         check=True,
         capture_output=True,
+        env=pure,
     )
     return out
 
@@ -70,3 +73,17 @@ def test_code_installed_from_the_wheel_finds_the_glossary(dist: Path, tmp_path: 
         check=True,
     )
     assert where.stdout.startswith(str(tmp_path / "site"))
+
+
+def test_the_compiled_modules_are_modules_of_the_package() -> None:
+    """setup.py's list of modules for mypyc (`ACRONYMS_COMPILE=1`) names modules that exist, so a rename breaks here."""
+    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
+    (listed,) = [
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and [target.id for target in node.targets if isinstance(target, ast.Name)] == ["COMPILED"]
+    ]
+    assert listed, "some modules are compiled"
+    assert [path for path in listed if not (ROOT / path).is_file() or not path.startswith("acronyms/")] == []
+    assert "acronyms/planner.py" in listed and "acronyms/matcher.py" in listed
