@@ -9,6 +9,9 @@ module would shadow edits to its source until rebuilt).
 """
 
 import os
+import shutil
+import sys
+import sysconfig
 
 from setuptools import setup
 
@@ -29,10 +32,24 @@ COMPILED = [
 BUILD_REQUIRES = ["mypy>=1.8"]
 
 
+def missing_compiler(compiler: str | None = None) -> str | None:
+    """What to do when the C compiler the build would call is not installed; None when it is."""
+    command = (compiler or os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()[0]
+    if shutil.which(command):
+        return None
+    return (
+        f"ACRONYMS_COMPILE=1 needs a C compiler, and {command!r} is not installed: install one "
+        "(Debian or Ubuntu: apt-get install gcc), or install without ACRONYMS_COMPILE for the pure-Python package"
+    )
+
+
 def compiled_modules() -> tuple[list, list[str]]:
     """The extension modules to build, and what building them needs, as ACRONYMS_COMPILE asks."""
     if os.environ.get("ACRONYMS_COMPILE") != "1":
         return [], []
+    problem = missing_compiler()
+    if problem is not None:
+        sys.exit(f"error: {problem}")
     try:
         from mypyc.build import mypycify
     except ImportError:  # pip is asking what the build needs: mypy is not installed yet
@@ -40,5 +57,6 @@ def compiled_modules() -> tuple[list, list[str]]:
     return mypycify(COMPILED, opt_level="3", group_name="acronyms"), BUILD_REQUIRES
 
 
-ext_modules, build_requires = compiled_modules()
-setup(ext_modules=ext_modules, setup_requires=build_requires)
+if __name__ == "__main__":  # as setuptools runs it; the tests import it to read COMPILED
+    ext_modules, build_requires = compiled_modules()
+    setup(ext_modules=ext_modules, setup_requires=build_requires)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import ast
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -10,6 +10,7 @@ import sys
 import tarfile
 import zipfile
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from conftest import ROOT
@@ -75,15 +76,31 @@ def test_code_installed_from_the_wheel_finds_the_glossary(dist: Path, tmp_path: 
     assert where.stdout.startswith(str(tmp_path / "site"))
 
 
+def load_setup_script() -> ModuleType:
+    """setup.py as a module (it calls `setup()` only when run as a script)."""
+    spec = importlib.util.spec_from_file_location("acronyms_setup_script", ROOT / "setup.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_the_compiled_modules_are_modules_of_the_package() -> None:
     """setup.py's list of modules for mypyc (`ACRONYMS_COMPILE=1`) names modules that exist, so a rename breaks here."""
-    tree = ast.parse((ROOT / "setup.py").read_text(encoding="utf-8"))
-    (listed,) = [
-        ast.literal_eval(node.value)
-        for node in tree.body
-        if isinstance(node, ast.Assign)
-        and [target.id for target in node.targets if isinstance(target, ast.Name)] == ["COMPILED"]
-    ]
-    assert listed, "some modules are compiled"
-    assert [path for path in listed if not (ROOT / path).is_file() or not path.startswith("acronyms/")] == []
+    listed = load_setup_script().COMPILED
     assert "acronyms/planner.py" in listed and "acronyms/matcher.py" in listed
+    assert [path for path in listed if not path.startswith("acronyms/") or not (ROOT / path).is_file()] == []
+
+
+def test_a_compiled_build_without_a_compiler_says_what_to_do() -> None:
+    setup_script = load_setup_script()
+    assert setup_script.missing_compiler(sys.executable) is None
+    problem = setup_script.missing_compiler("no-such-cc -O2")
+    assert problem is not None
+    assert "'no-such-cc' is not installed" in problem and "without ACRONYMS_COMPILE" in problem
+    environment = {**os.environ, "ACRONYMS_COMPILE": "1", "CC": "no-such-cc"}
+    result = subprocess.run(
+        [sys.executable, "setup.py", "--name"], check=False, cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert result.stderr == f"error: {problem}\n"
