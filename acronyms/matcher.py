@@ -129,7 +129,9 @@ class Matcher:
         limit = len(text)
         ascii_word, ascii_other, new_match = ASCII_WORD, ASCII_OTHER, tuple_maker(Match)
         kept_end = -1  # where the last match kept ends
-        for last, (acronym, form, length) in self.automaton.iter(text):
+        # Typed for mypyc (see setup.py), which then unpacks each hit as a tuple instead of iterating over it.
+        hits = cast(Iterator[tuple[int, tuple[str, Form, int]]], self.automaton.iter(text))
+        for last, (acronym, form, length) in hits:
             start = last + 1 - length
             if start:
                 before = text[start - 1]
