@@ -541,7 +541,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)), help="text sizes in MB (default 1,20)")
     parser.add_argument("--quick", action="store_true", help="only 1 MB")
-    parser.add_argument("--repeats", type=int, default=DEFAULT_REPEATS, help="best of this many runs (default 3)")
+    parser.add_argument(
+        "--repeats", type=int, default=DEFAULT_REPEATS, help=f"best of this many runs (default {DEFAULT_REPEATS})"
+    )
     args = parser.parse_args(argv)
     try:
         args.sizes = (1,) if args.quick else tuple(sorted({int(size) for size in args.sizes.split(",")}))
