@@ -20,7 +20,8 @@ import re
 from .regions import Format
 
 LINE_BREAKS = re.compile(r"[\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
+# `#` too: an expansion inserted at the start of a line (`## Glossary (SNPs)`) would make it a heading.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#])")
 # `<`, `>` and an `&` that would start a character reference are written as references: Python-Markdown
 # (MkDocs) does not treat a backslash before `<` as an escape, and every Markdown renderer reads `&lt;`.
 MARKDOWN_REFERENCES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}

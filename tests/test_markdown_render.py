@@ -89,6 +89,13 @@ def test_glossary_text_cannot_become_markup() -> None:
         assert "Cross_Site *bold* &lt;script&gt;alert(1)&lt;/script&gt; [x](y)" in html
 
 
+def test_an_expansion_at_the_start_of_a_line_does_not_make_it_a_heading() -> None:
+    glossary = Glossary.from_entries([Entry("HQ", "# 1 Headquarters")])
+    annotated = annotate("Minutes.\nHQ met.\n", glossary, INLINE)
+    assert annotated == "Minutes.\n\\# 1 Headquarters (HQ) met.\n"
+    assert "<h1>" not in render(annotated) and "# 1 Headquarters (HQ) met." in render(annotated)
+
+
 def test_the_generated_glossary_renders_as_a_table(small: Glossary) -> None:
     options = Options(format=Format.MARKDOWN, glossary_section=GlossaryMode.APPEND)
     html = render(annotate(MINUTES, small, options))

@@ -166,3 +166,19 @@ def test_annotating_twice_equals_annotating_once_in_every_format(
     text, options = document
     once = annotate(text, small, options)
     assert annotate(once, small, options) == once
+
+
+def test_an_expansion_that_looks_like_a_heading_is_annotated_once(small: Glossary) -> None:
+    """Found by the property above: the document's glossary gave `SNPs` the expansion `## Glossary`,
+    which, inserted unescaped at the start of a line, made a heading the next run read differently."""
+    text = "## Glossary\nSNPs    ## Glossary\nSNPs"
+    options = Options(
+        style=Style.TOOLTIP,
+        format=Format.MARKDOWN,
+        context=ContextMode.OFF,
+        skip_headings=True,
+        glossary_section=GlossaryMode.REPLACE,
+    )
+    once = annotate(text, small, options)
+    assert once == "## Glossary\nSNPs    ## Glossary\n\\#\\# Glossary (SNPs)\n\n*[SNPs]: ## Glossary"
+    assert annotate(once, small, options) == once
