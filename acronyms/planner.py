@@ -207,6 +207,7 @@ class _Judge:
         unexplained = [(match.start, match.end) for match, spelled in self.spelled.values() if not spelled]
         self.definitions = find_definitions_near(text, unexplained)
         self.defined = {definition.short_start for definition in self.definitions}
+        self.definition_brackets = _definition_brackets(text, self.definitions)
         self.document_senses: dict[str, list[tuple[int, Entry]]] = {}  # per acronym, (offset, sense) in text order
         for offset, entry in sorted(
             [*_document_senses(glossary, self.definitions), *self._spelled_senses()], key=lambda found: found[0]
@@ -269,8 +270,9 @@ class _Judge:
 
     @property
     def inside_long_forms(self) -> Spans:
+        """The long forms, and the rest of the brackets that hold one after its short form: nothing goes in there."""
         if self._inside_long_forms is None:
-            self._inside_long_forms = Spans(self.long_forms)
+            self._inside_long_forms = Spans(self.long_forms + self.definition_brackets)
         return self._inside_long_forms
 
     @property
@@ -302,7 +304,7 @@ class _Judge:
         section = 0
         sectioned = len(self.sections) > 1
         # Matches come in text order: walk the protected spans and the long forms once, beside them.
-        skipped = Spans([*self.protected_spans, *self.long_forms])
+        skipped = Spans([*self.protected_spans, *self.long_forms, *self.definition_brackets])
         starts, ends, cursor, spans = skipped.starts, skipped.ends, 0, len(skipped.ends)
         markup_starts, markup_ends, markup, marked = self.markup_starts, self.markup_ends, 0, len(self.markup_ends)
         for match in self.matches:
@@ -383,7 +385,8 @@ class _Judge:
             inside = self.protected.overlapping(match.start, match.end)
             if inside is not None:
                 return Decision(match, Action.SKIP, f"inside {inside}", self.titled_sense(match))
-            if self.long_forms and (inside := self.inside_long_forms.overlapping(match.start, match.end)) is not None:
+            untouchable = self.long_forms or self.definition_brackets
+            if untouchable and (inside := self.inside_long_forms.overlapping(match.start, match.end)) is not None:
                 return Decision(match, Action.SKIP, f"inside {inside}")  # `National ANPR Data Centre (NADC)`
         senses = self.senses(match.acronym)
         if self.marker is not None and self.marker.match(self.text, match.end):  # a marker glues onto the acronym
@@ -498,6 +501,31 @@ def _document_senses(glossary: Glossary, definitions: Sequence[Definition]) -> l
                 found.append((definition.short_start, entry))
                 break
     return found
+
+
+def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[tuple[int, int, str]]:
+    """Inside the brackets of a short form's definition (`SF (Long Form)`), what lies beside the long form.
+
+    An expansion inserted there would nest brackets in the definition, which then
+    no longer reads as one: the next annotation would see a different text.
+
+    >>> text = "PCC's ( SNP PCC'sNotes)"
+    >>> from acronyms.definitions import find_inline_definitions
+    >>> [(text[start:end], what) for start, end, what in _definition_brackets(text, find_inline_definitions(text))]
+    [('( SNP ', "the brackets that define PCC's")]
+    """
+    spans = []
+    for definition in definitions:
+        if definition.short_end > definition.long_start:  # `Long Form (SF)`: the bracket holds only the short form
+            continue
+        label = f"the brackets that define {definition.short_text}"
+        opened = max(text.rfind(bracket, definition.short_end, definition.long_start) for bracket in "([")
+        closes = [at for at in (text.find(")", definition.long_end), text.find("]", definition.long_end)) if at >= 0]
+        if opened >= 0 and opened < definition.long_start:
+            spans.append((opened, definition.long_start, label))
+        if closes and min(closes) > definition.long_end:
+            spans.append((definition.long_end, min(closes), label))
+    return spans
 
 
 def _tooltip_long_forms(text: str) -> list[tuple[int, int, str]]:

@@ -182,3 +182,17 @@ def test_an_expansion_that_looks_like_a_heading_is_annotated_once(small: Glossar
     once = annotate(text, small, options)
     assert once == "## Glossary\nSNPs    ## Glossary\n\\#\\# Glossary (SNPs)\n\n*[SNPs]: ## Glossary"
     assert annotate(once, small, options) == once
+
+
+def test_nothing_is_inserted_in_the_brackets_that_define_a_short_form(small: Glossary) -> None:
+    """Found by the property above: `PCC's ( SNP PCC'sNotes)` reads as a definition of PCC's; expanding SNP
+    inside its brackets nested them, the definition was lost, and the next run expanded PCC's."""
+    text = "PCC's ( SNP PCC'sNotes\n)"
+    result = annotation(text, small)
+    assert [(d.match.start, d.action.value, d.reason) for d in result.decisions] == [
+        (0, "keep", "defined inline"),
+        (8, "skip", "inside the brackets that define PCC's"),
+        (12, "skip", "inside the long form of PCC's"),
+    ]
+    assert result.text == text
+    assert annotate(result.text, small) == result.text
