@@ -48,7 +48,7 @@ def beside_bracket(text: str, match: Match) -> bool:
     >>> beside_bracket("x (SNP)", Match(3, 6, "SNP")), beside_bracket("SNP  (x)", Match(0, 3, "SNP"))
     (True, True)
     """
-    start, end = match.start, match.end  # asked of every hit: no slices
+    start, end = match.start, match.end
     return (start > 0 and text[start - 1] == "(") or text.find("(", end, end + BRACKET_GAP + 1) != -1
 
 

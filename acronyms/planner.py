@@ -350,9 +350,7 @@ class _Judge:
             only = senses[0] if len(senses) == 1 else None  # with several senses, a later use is not judged again
             well_known = any(sense.well_known for sense in senses)
             self.kept[acronym] = (
-                None
-                if well_known
-                else (Action.KEEP, f"already introduced at line {self.introduced_line(acronym)}", only)
+                None if well_known else (KEEP, f"already introduced at line {self.introduced_line(acronym)}", only)
             )
         return self.kept[acronym]
 
@@ -385,8 +383,7 @@ class _Judge:
             inside = self.protected.overlapping(match.start, match.end)
             if inside is not None:
                 return Decision(match, Action.SKIP, f"inside {inside}", self.titled_sense(match))
-            untouchable = self.long_forms or self.definition_brackets
-            if untouchable and (inside := self.inside_long_forms.overlapping(match.start, match.end)) is not None:
+            if (inside := self.inside_long_forms.overlapping(match.start, match.end)) is not None:
                 return Decision(match, Action.SKIP, f"inside {inside}")  # `National ANPR Data Centre (NADC)`
         senses = self.senses(match.acronym)
         if self.marker is not None and self.marker.match(self.text, match.end):  # a marker glues onto the acronym
@@ -520,11 +517,11 @@ def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[t
             continue
         label = f"the brackets that define {definition.short_text}"
         opened = max(text.rfind(bracket, definition.short_end, definition.long_start) for bracket in "([")
-        closes = [at for at in (text.find(")", definition.long_end), text.find("]", definition.long_end)) if at >= 0]
-        if opened >= 0 and opened < definition.long_start:
+        if opened >= 0:
             spans.append((opened, definition.long_start, label))
-        if closes and min(closes) > definition.long_end:
-            spans.append((definition.long_end, min(closes), label))
+        closes = [at for at in (text.find(bracket, definition.long_end) for bracket in ")]") if at >= 0]
+        if closes and (closed := min(closes)) > definition.long_end:
+            spans.append((definition.long_end, closed, label))
     return spans
 
 

@@ -262,26 +262,21 @@ def without_tags(text: str, format: Format, protected: Sequence[tuple[int, int, 
         return text
     pieces: list[str] = []
     position = 0
-    append, find = pieces.append, text.find
+    append = pieces.append
     for start, end, _ in spans:
         if start < position:  # overlaps the previous span: blank only what is left of it
             start = position
             if end <= start:
                 continue
         append(text[position:start])
-        # Line breaks stay, so lines keep their numbers; a tag seldom holds one.
-        append(
-            _blank(text[start:end])
-            if find("\n", start, end) != -1 or find("\r", start, end) != -1
-            else " " * (end - start)
-        )
+        append(_blank(text[start:end]))
         position = end
     append(text[position:])
     return "".join(pieces)
 
 
 def _blank(piece: str) -> str:
-    """Spaces for every character but line breaks."""
+    """Spaces for every character but line breaks (kept, so lines keep their numbers; a tag seldom holds one)."""
     return NOT_LINE_BREAK.sub(" ", piece) if "\n" in piece or "\r" in piece else " " * len(piece)
 
 
