@@ -31,7 +31,7 @@ from speed import MB, bare_scan, best_times, generate_corpus, synthetic_entries
 
 from acronyms import Glossary, annotate, find
 from acronyms.context import needs_tokens, not_an_acronym
-from acronyms.edits import Insertion
+from acronyms.edits import Insertion, apply_edits
 from acronyms.matcher import matcher_for
 from acronyms.planner import Action, Decision
 
@@ -50,12 +50,7 @@ def floor(text: str, glossary: Glossary) -> str:
             introduced.add(match.acronym)
             decisions.append(Decision(match, Action.EXPAND, "first use", entry))
             insertions += [Insertion(match.start, f"{entry.expansion} ("), Insertion(match.end, ")")]
-    pieces, previous = [], 0
-    for offset, inserted in insertions:
-        pieces += [text[previous:offset], inserted]
-        previous = offset
-    pieces.append(text[previous:])
-    return "".join(pieces)
+    return apply_edits(text, insertions)
 
 
 def main() -> None:

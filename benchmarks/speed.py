@@ -524,17 +524,14 @@ def load_note() -> str:
 
 def build_note() -> str:
     """Which build of the package runs: compiled with mypyc (`ACRONYMS_COMPILE=1`, see setup.py) or pure Python."""
-    modules = [module for name, module in sys.modules.items() if name.startswith("acronyms.")]
     compiled = sorted(
-        module.__name__
-        for module in modules
-        if any(str(getattr(module, "__file__", "")).endswith(suffix) for suffix in EXTENSION_SUFFIXES)
+        name.removeprefix("acronyms.")
+        for name, module in sys.modules.items()
+        if name.startswith("acronyms.") and str(getattr(module, "__file__", "")).endswith(tuple(EXTENSION_SUFFIXES))
     )
     if not compiled:
         return "acronyms: pure Python"
-    return (
-        f"acronyms: {len(compiled)} modules compiled with mypyc ({', '.join(name.split('.')[-1] for name in compiled)})"
-    )
+    return f"acronyms: {len(compiled)} modules compiled with mypyc ({', '.join(compiled)})"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from acronyms import Entry, Glossary, GlossaryError
-from acronyms.glossary import COLUMNS, row_entry, row_problems
+from acronyms.glossary import COLUMNS, _entry, row_entry
 
 SAMPLE_GLOSSARY = (  # noqa: SIM905 (35 acronyms read more easily as one string)
     "ACC APCC ASB CCR CJ CMPG CPS CSE CSP CT DA DCC DCI DPCC EI ETAP GP HMIC IDVA IOM LPT MASH NPS NSPCC "
@@ -180,7 +180,7 @@ def test_search_by_words_of_the_expansion() -> None:
 
 
 def precise_parse(text: str, name: str) -> list[Entry]:
-    """The body of a glossary CSV read the slow, precise way: every row through row_problems and row_entry."""
+    """The body of a glossary CSV read the slow, precise way: every row through `_entry` (row_problems, row_entry)."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header = [column.strip().lower() for column in next(reader)]
     entries = []
@@ -197,11 +197,7 @@ def precise_parse(text: str, name: str) -> list[Entry]:
                 line=line,
             ) from None
         if any(cell.strip() for cell in row):
-            cells = dict(zip(header, (cell.strip() for cell in row)))
-            problems = row_problems(cells, len(row), header)
-            if problems:
-                raise GlossaryError(problems[0], path=name, line=line)
-            entries.append(row_entry(cells, name, line))
+            entries.append(_entry(dict(zip(header, (cell.strip() for cell in row))), row, header, name, line))
         line = reader.line_num + 1
     return entries
 
