@@ -29,7 +29,7 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Collection
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from .errors import UsageError
 from .matcher import Match, is_word_char
@@ -50,14 +50,14 @@ class ContextMode(enum.Enum):
 # A heading needs ordinary words in capitals besides the hit (not other
 # acronyms), so a line holding only acronyms ("PCC / SNP") is not mistaken
 # for one: at least two words and four letters ("IT WAS AGREED", "ACTIONS OUTSTANDING").
-MIN_HEADING_WORDS = 2
-MIN_HEADING_LETTERS = 4
-MAX_HEADING_CHARS = 200  # a heading fits on a line; a longer line is prose (and is not scanned per hit)
-WORD = re.compile(r"[^\W\d_]+")
-LOWER_RUN = re.compile(r"[a-z]{3}")  # a shortcut: no acronym strings three lower-case letters together
-ROMAN_LETTERS = frozenset("MDCLXVI")
-ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
-NUMBERED_BY = frozenset(
+MIN_HEADING_WORDS: Final = 2
+MIN_HEADING_LETTERS: Final = 4
+MAX_HEADING_CHARS: Final = 200  # a heading fits on a line; a longer line is prose (and is not scanned per hit)
+WORD: Final = re.compile(r"[^\W\d_]+")
+LOWER_RUN: Final = re.compile(r"[a-z]{3}")  # a shortcut: no acronym strings three lower-case letters together
+ROMAN_LETTERS: Final = frozenset("MDCLXVI")
+ROMAN: Final = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+NUMBERED_BY: Final = frozenset(
     [
         "part",
         "chapter",
@@ -80,33 +80,33 @@ NUMBERED_BY = frozenset(
         "step",
     ]
 )
-TIMES_AND_UNITS = frozenset(
+TIMES_AND_UNITS: Final = frozenset(
     ["AM", "PM", "KM", "KG", "MPH", "KPH", "MB", "GB", "TB", "KB", "HRS", "HR", "MINS", "MM", "CM", "ML"]
 )
-NUMBER_BEFORE = re.compile(r"\d(?:[ \u00a0\u202f])?\Z")
-WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
+NUMBER_BEFORE: Final = re.compile(r"\d(?:[ \u00a0\u202f])?\Z")
+WORD_BEFORE: Final = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
 # Characters beside a hit that a tokenizer always splits on; any other neighbour
 # ("-", "/", ".", "@", ...) needs spaCy to say whether the hit is a whole token.
-SAFE_BEFORE = frozenset(" \t\r\n\u00a0\u202f([{\"'“‘«")
-SAFE_AFTER = frozenset(" \t\r\n\u00a0\u202f)]}\"'”’»,;!?")
-SENTENCE_END_AFTER = frozenset(".:")
+SAFE_BEFORE: Final = frozenset(" \t\r\n\u00a0\u202f([{\"'“‘«")
+SAFE_AFTER: Final = frozenset(" \t\r\n\u00a0\u202f)]}\"'”’»,;!?")
+SENTENCE_END_AFTER: Final = frozenset(".:")
 # In auto mode spaCy reads the text in chunks of this size, each with a margin
 # either side so a hit near a chunk's edge still has its sentence; hits in one
 # chunk share one reading. Cut at white space.
-CHUNK_CHARS = 1000
-MARGIN_CHARS = 200
-CUT_SEARCH_CHARS = 50  # how far to look for white space to cut a chunk at
+CHUNK_CHARS: Final = 1000
+MARGIN_CHARS: Final = 200
+CUT_SEARCH_CHARS: Final = 50  # how far to look for white space to cut a chunk at
 # Where spaCy's sentencizer would end a sentence: sentence punctuation (and any
 # closing quotes or brackets) before white space, or a blank line. Written as one
 # leading character class, the branch chosen by a look back at it, so that the
 # regex engine skips to candidates fast: `[.!?…]+[”)]*(?=\s)\s*|\n[ \t]*\r?\n`, twice as fast.
-SENTENCE_END = re.compile(
+SENTENCE_END: Final = re.compile(
     r"[.!?\u2026\n](?:(?<=[.!?\u2026])[.!?\u2026]*[\"'\u2019\u201d)\]]*(?=\s)\s*|(?<=\n)[ \t]*\r?\n)"
 )
-SENTENCE_SEARCH_CHARS = 1000  # a sentence of minutes is far shorter; the cap keeps each search local
-SENTENCE_NEAR_CHARS = 250  # where the start of a sentence is looked for first
+SENTENCE_SEARCH_CHARS: Final = 1000  # a sentence of minutes is far shorter; the cap keeps each search local
+SENTENCE_NEAR_CHARS: Final = 250  # where the start of a sentence is looked for first
 # A word of the hit's own sentence counts this many times a word of its paragraph.
-SENTENCE_WEIGHT = 2
+SENTENCE_WEIGHT: Final = 2
 
 
 def not_an_acronym(

@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Final
 
 
 class DefinitionKind(enum.Enum):
@@ -58,24 +59,24 @@ class Definition:
 
 # Short forms are 2-10 characters long (Schwartz and Hearst): a single
 # character is too ambiguous, anything longer is nearly always a phrase.
-MIN_SHORT_CHARS = 2
-MAX_SHORT_CHARS = 10
+MIN_SHORT_CHARS: Final = 2
+MAX_SHORT_CHARS: Final = 10
 # At most two words ("MEF cells", "gamma IFN"); three or more make a phrase.
-MAX_SHORT_WORDS = 2
+MAX_SHORT_WORDS: Final = 2
 # Schwartz and Hearst: the long form has at most min(|SF| + 5, |SF| * 2) words.
-EXTRA_LONG_WORDS = 5
-LONG_WORDS_FACTOR = 2
+EXTRA_LONG_WORDS: Final = 5
+LONG_WORDS_FACTOR: Final = 2
 # How far back to look for the long form, and how much a bracket may hold:
 # ten words of chemistry fit easily, and an unclosed bracket costs little.
-MAX_WINDOW_CHARS = 300
-MAX_BRACKET_CHARS = MAX_WINDOW_CHARS
+MAX_WINDOW_CHARS: Final = 300
+MAX_BRACKET_CHARS: Final = MAX_WINDOW_CHARS
 # `SF (Long Form)`: the long form may begin after one leading word ("the").
-MAX_SKIPPED_INNER_WORDS = 1
+MAX_SKIPPED_INNER_WORDS: Final = 1
 # Running-text abbreviations that brackets often hold but that define nothing.
-NOT_SHORT_FORMS = frozenset({"e.g.", "i.e.", "cf.", "etc.", "viz.", "vs.", "et al."})
+NOT_SHORT_FORMS: Final = frozenset({"e.g.", "i.e.", "cf.", "etc.", "viz.", "vs.", "et al."})
 # Small words a long form may hold without lending a letter to the short form
 # ("Theft of Motor Vehicle", "Police and Crime Commissioner").
-FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS: Final = frozenset(
     {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
 )
 
@@ -86,33 +87,33 @@ FUNCTION_WORDS = frozenset(
 # is a word, not an abbreviation, unless each of its letters begins a word of
 # the long form. Below five characters lower-case abbreviations are common
 # (Epo, Ang, cdks) and are aligned like any other.
-WORDLIKE_MIN_CHARS = 5
+WORDLIKE_MIN_CHARS: Final = 5
 # A long form with more words than the short form has letters is a sprawling
 # clause ("in rats that were anesthetized with ... (i.p.)") unless more than
 # two thirds of the letters begin words.
-SPRAWL_MIN_INITIALS = Fraction(2, 3)
+SPRAWL_MIN_INITIALS: Final = Fraction(2, 3)
 # Two capitals are too little evidence for a phrase unless both begin its
 # words: not "our cohort (OR)", "contrast medium (CT)"; but a single word
 # such as "postinfection (PI)" may hide its letters inside it.
-SHORT_CAPITALS = 2
+SHORT_CAPITALS: Final = 2
 # A long form begins with a content word or an article, never with a
 # preposition or conjunction ("of hydroxyl radicals (OH)").
-CONNECTIVES = FUNCTION_WORDS - {"a", "an", "the"}
+CONNECTIVES: Final = FUNCTION_WORDS - {"a", "an", "the"}
 # A hyphenated prefix of this many letters or more is a word of its own, left
 # out when the short form starts after it (`anti-human immunodeficiency virus
 # (HIV)`); shorter ones are part of a name (`L-arginine`, `N-acetyl`). So is
 # a word before a slash (`Ngn3/paired box factor 6 (Pax6)`).
-MIN_DETACHED_PREFIX = 3
+MIN_DETACHED_PREFIX: Final = 3
 
-INLINE_CONFIDENCE = 1.0
+INLINE_CONFIDENCE: Final = 1.0
 # An implicit definition is a guess: the phrase might spell the letters by
 # chance, and two letters are spelt by chance far more often than three.
-IMPLICIT_CONFIDENCE = 0.6
-SHORT_IMPLICIT_CONFIDENCE = 0.3
+IMPLICIT_CONFIDENCE: Final = 0.6
+SHORT_IMPLICIT_CONFIDENCE: Final = 0.3
 
 # Brackets: innermost `(...)`, innermost `[...]`, and `(...)` holding one
 # nested pair (`V(T)`); separate patterns, so that none hides another.
-_BRACKET_RES = (
+_BRACKET_RES: Final = (
     re.compile(rf"\([^()]{{0,{MAX_BRACKET_CHARS}}}\)"),
     re.compile(rf"\[[^\[\]]{{0,{MAX_BRACKET_CHARS}}}\]"),
     re.compile(rf"\([^()]{{0,{MAX_BRACKET_CHARS}}}\([^()]{{0,{MAX_BRACKET_CHARS}}}\)[^()]{{0,{MAX_BRACKET_CHARS}}}\)"),
@@ -125,8 +126,8 @@ _BRACKET_RES = (
 # all branches, so that the regex engine skips to the candidates at memchr-like speed
 # (it does so only for a leading class); a lookbehind then picks each branch by
 # that character, in the order the branches are tried.
-_TIGHT = r"[^()\[\]\s]*[)\]]"
-_BOUNDARY_RE = re.compile(
+_TIGHT: Final = r"[^()\[\]\s]*[)\]]"
+_BOUNDARY_RE: Final = re.compile(
     r"[()\[\]{};\t|<>:.!?\n]"
     rf"(?:(?<=[(\[])(?P<inword>(?<=[^\W_][(\[]){_TIGHT}|(?<=-[(\[]){_TIGHT}(?=\s)|{_TIGHT}(?=[^\W_]|-))"
     r"|(?<=[()\[\]{};\t|<>])"
@@ -134,22 +135,22 @@ _BOUNDARY_RE = re.compile(
     r"|(?<=[.!?])(?<=[^\W\d_]{2}[.!?])(?=\s+[^\s(\[])"
     r"|(?<=\n)[^\S\n]*\n)"
 )
-_WORD_RE = re.compile(r"\S+")
-_ALNUM_RUN_RE = re.compile(r"[^\W_]+")
+_WORD_RE: Final = re.compile(r"\S+")
+_ALNUM_RUN_RE: Final = re.compile(r"[^\W_]+")
 # `(SF; ...)`, `(SF, see ...)`: the short form is what comes first.
-_CUT_RE = re.compile(r";|,\s")
+_CUT_RE: Final = re.compile(r";|,\s")
 # Numbered items and compounds, not abbreviations: "(2b)", "(12a)".
-_LABEL_RE = re.compile(r"\d+[a-z]")
-_DASHES = "-\u2013\u2014"
-_DETACHED_PREFIX_RE = re.compile(rf"[^\W\d_]{{{MIN_DETACHED_PREFIX},}}[{_DASHES}]+|[^\W_]+/")
-_QUOTES = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
-_LEADING_JUNK = _QUOTES + _DASHES + "/*"
+_LABEL_RE: Final = re.compile(r"\d+[a-z]")
+_DASHES: Final = "-\u2013\u2014"
+_DETACHED_PREFIX_RE: Final = re.compile(rf"[^\W\d_]{{{MIN_DETACHED_PREFIX},}}[{_DASHES}]+|[^\W_]+/")
+_QUOTES: Final = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
+_LEADING_JUNK: Final = _QUOTES + _DASHES + "/*"
 # A phrase for an implicit definition: words joined by any Unicode space (at
 # most one line break), optionally with small words between.
-_WORD_CHAR = r"[\w'\u2019-]"  # a word runs on over apostrophes and hyphens
-_PHRASE_WORD_TAIL = rf"{_WORD_CHAR}*"
-_PHRASE_SPACE = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
-_SMALL_WORDS = "|".join(sorted(FUNCTION_WORDS | {"&"}, key=len, reverse=True))
+_WORD_CHAR: Final = r"[\w'\u2019-]"  # a word runs on over apostrophes and hyphens
+_PHRASE_WORD_TAIL: Final = rf"{_WORD_CHAR}*"
+_PHRASE_SPACE: Final = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
+_SMALL_WORDS: Final = "|".join(sorted(FUNCTION_WORDS | {"&"}, key=len, reverse=True))
 
 
 def align(short: str, long: str) -> int | None:
@@ -648,8 +649,8 @@ def find_definitions_near(text: str, spans: Iterable[tuple[int, int]]) -> list[D
 
 # A short form sits right inside its bracket, after at most a quote; a long
 # form in brackets follows its short form after at most a couple of spaces.
-MAX_NEAR_GAP = 3
-_NEAR_SPACE = " \t\u00a0"
+MAX_NEAR_GAP: Final = 3
+_NEAR_SPACE: Final = " \t\u00a0"
 
 
 def _skip_back(text: str, start: int) -> int:
@@ -671,7 +672,7 @@ def _bracket_at(text: str, open_at: int) -> _Bracket | None:
 
 
 # How far `_window_start` looks back at a time: a line or two of prose, where a boundary usually is.
-BOUNDARY_STEP_CHARS = 80
+BOUNDARY_STEP_CHARS = 80  # not Final: a test varies it
 
 
 def _window_start(text: str, open_at: int) -> int:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 
 class Insertion(NamedTuple):
@@ -73,7 +73,7 @@ def apply_edits(text: str, insertions: Sequence[Insertion], replacements: Sequen
     return "".join(pieces)
 
 
-by_offset = itemgetter(0)  # the sort key of an `Insertion`
+by_offset: Final = itemgetter(0)  # the sort key of an `Insertion`
 
 
 def restore(annotated: str, insertions: Sequence[Insertion], replacements: Sequence[Replacement] = ()) -> str:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from typing import Final
 
 from .glossary import Entry
 from .matcher import Form, Match
 
-BRACKET_GAP = 4  # room for the spaces people leave between a long form and its bracket
+BRACKET_GAP: Final = 4  # room for the spaces people leave between a long form and its bracket
 
 
 def long_form(entry: Entry, text: str, match: Match) -> str:

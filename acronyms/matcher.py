@@ -20,7 +20,7 @@ import string
 import unicodedata
 import weakref
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, Final, NamedTuple, TypeVar, cast
 
 import ahocorasick
 
@@ -40,8 +40,8 @@ class Form(enum.Enum):
         return self in (Form.PLURAL, Form.PLURAL_POSSESSIVE)
 
 
-APOSTROPHES = ("'", "\u2019")
-SUFFIXES: tuple[tuple[str, Form], ...] = (
+APOSTROPHES: Final = ("'", "\u2019")
+SUFFIXES: Final[tuple[tuple[str, Form], ...]] = (
     ("s", Form.PLURAL),
     *((f"{mark}s", Form.POSSESSIVE) for mark in APOSTROPHES),
     *((f"s{mark}", Form.PLURAL_POSSESSIVE) for mark in APOSTROPHES),
@@ -97,8 +97,8 @@ def surface_forms(acronym: str) -> Iterator[tuple[str, Form]]:
         yield acronym + suffix, form
 
 
-ASCII_WORD = frozenset(string.ascii_letters + string.digits + "_")  # the hot path's shortcut for is_word_char
-ASCII_OTHER = frozenset(chr(code) for code in range(128)) - ASCII_WORD
+ASCII_WORD: Final = frozenset(string.ascii_letters + string.digits + "_")  # the hot path's shortcut for is_word_char
+ASCII_OTHER: Final = frozenset(chr(code) for code in range(128)) - ASCII_WORD
 
 
 def is_word_char(char: str) -> bool:

@@ -19,6 +19,7 @@ import heapq
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import PurePath
+from typing import Final
 
 from . import html
 
@@ -40,27 +41,27 @@ class Format(enum.Enum):
         return SUFFIXES.get(PurePath(path).suffix.lower(), cls.TEXT)
 
 
-SUFFIXES = {".md": Format.MARKDOWN, ".markdown": Format.MARKDOWN, ".html": Format.HTML, ".htm": Format.HTML}
+SUFFIXES: Final = {".md": Format.MARKDOWN, ".markdown": Format.MARKDOWN, ".html": Format.HTML, ".htm": Format.HTML}
 
 
 # Markdown HTML blocks (CommonMark 4.6): raw-text elements run to their end tag; block-level
 # elements and a tag alone on its line run to the next blank line. Their text is HTML, not Markdown.
-_RAW_BLOCKS = "script|pre|style|textarea"
-_BLOCK_NAMES = (
+_RAW_BLOCKS: Final = "script|pre|style|textarea"
+_BLOCK_NAMES: Final = (
     "address|article|aside|blockquote|body|caption|center|dd|details|dialog|div|dl|dt|fieldset|figcaption|figure"
     "|footer|form|h[1-6]|head|header|hr|html|iframe|legend|li|main|menu|nav|ol|p|section|summary|table|tbody|td"
     "|tfoot|th|thead|title|tr|ul"
 )
-_LONE_TAG = r"(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>|</[A-Za-z][A-Za-z0-9-]*[ \t]*>)"
-_AFTER_COMMENT_OPEN = r"!--.*?(?:-->|\Z)"  # what follows the `<` of a comment and of a tag
-_AFTER_TAG_OPEN = r"/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"
-_COMMON = [
+_LONE_TAG: Final = r"(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>|</[A-Za-z][A-Za-z0-9-]*[ \t]*>)"
+_AFTER_COMMENT_OPEN: Final = r"!--.*?(?:-->|\Z)"  # what follows the `<` of a comment and of a tag
+_AFTER_TAG_OPEN: Final = r"/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"
+_COMMON: Final = [
     rf"(?P<comment><{_AFTER_COMMENT_OPEN})",
     rf"(?P<tag><{_AFTER_TAG_OPEN})",
     r"(?P<url>(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]])",
     r"(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
 ]
-_MARKDOWN = [
+_MARKDOWN: Final = [
     r"(?P<front_matter>\A---[ \t]*\r?\n(?:.*?\r?\n)??(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))",
     (
         rf"(?P<html_block>^[ ]{{0,3}}<(?i:{_RAW_BLOCKS})(?=[\s>]|\Z).*?(?:</(?i:{_RAW_BLOCKS})>[^\n]*|\Z)"
@@ -76,7 +77,7 @@ _MARKDOWN = [
     r"(?P<footnote_reference>\[\^[^\]\s]+\])",
     r"(?P<autolink><(?:https?|mailto):[^>\s]*>)",
 ]
-KIND_NAMES = {
+KIND_NAMES: Final = {
     "front_matter": "the front matter",
     "html_block": "an HTML block",
     "abbreviation": "an abbreviation definition",
@@ -94,7 +95,7 @@ KIND_NAMES = {
     "autolink": "a link",
 }
 
-_PATTERNS = {
+_PATTERNS: Final = {
     Format.TEXT: re.compile("|".join(_COMMON), re.DOTALL | re.IGNORECASE),
     Format.MARKDOWN: re.compile("|".join(_MARKDOWN + _COMMON), re.DOTALL | re.MULTILINE),
     Format.HTML: re.compile("|".join(_COMMON), re.DOTALL | re.IGNORECASE),
@@ -224,22 +225,25 @@ def _finds(text: str, literal: str) -> Iterator[int]:
         at = text.find(literal, at + 1)
 
 
-_COMMON_KINDS = ("comment", "tag", "url", "email")  # the order of `_COMMON`: earlier wins a tie
+_COMMON_KINDS: Final = ("comment", "tag", "url", "email")  # the order of `_COMMON`: earlier wins a tie
 _URL_ORDER, _EMAIL_ORDER = _COMMON_KINDS.index("url"), _COMMON_KINDS.index("email")
-_COMMON_BY_KIND = {
+_COMMON_BY_KIND: Final = {
     kind: re.compile(pattern, re.DOTALL | re.IGNORECASE) for kind, pattern in zip(_COMMON_KINDS, _COMMON)
 }
 # `_COMMON`'s comments, then tags, with their common `<` outside the alternatives: so the
 # pattern starts with a literal, which the regex engine skips to fast.
-_MARKUP = re.compile(rf"<(?:(?P<comment>{_AFTER_COMMENT_OPEN})|(?P<tag>{_AFTER_TAG_OPEN}))", re.DOTALL | re.IGNORECASE)
-_WWW_DOT = re.compile(r"\.(?<=www\.)", re.IGNORECASE)  # starts with a literal, to scan fast
-_SCHEME = re.compile(r"(?:https?|ftp)\Z", re.IGNORECASE)  # as the URL pattern spells schemes: `ſ` is an `s`
-_LONGEST_SCHEME = len("https")
-_EMAIL_LOCAL = re.compile(r"[\w.+-]+\Z")
-_EMAIL_LOCAL_REACH = 256  # RFC 5321's limit on the part before the @ is 64: the first look back nearly always suffices
+_MARKUP: Final = re.compile(
+    rf"<(?:(?P<comment>{_AFTER_COMMENT_OPEN})|(?P<tag>{_AFTER_TAG_OPEN}))", re.DOTALL | re.IGNORECASE
+)
+_WWW_DOT: Final = re.compile(r"\.(?<=www\.)", re.IGNORECASE)  # starts with a literal, to scan fast
+_SCHEME: Final = re.compile(r"(?:https?|ftp)\Z", re.IGNORECASE)  # as the URL pattern spells schemes: `ſ` is an `s`
+_LONGEST_SCHEME: Final = len("https")
+_EMAIL_LOCAL: Final = re.compile(r"[\w.+-]+\Z")
+# RFC 5321's limit on the part before the @ is 64: the first look back nearly always suffices.
+_EMAIL_LOCAL_REACH: Final = 256
 
 
-MARKUP_KINDS = frozenset({"an HTML tag", "an HTML comment", "an HTML declaration"})
+MARKUP_KINDS: Final = frozenset({"an HTML tag", "an HTML comment", "an HTML declaration"})
 
 
 def without_tags(text: str, format: Format, protected: Sequence[tuple[int, int, str]] | None = None) -> str:
@@ -280,7 +284,7 @@ def _blank(piece: str) -> str:
     return NOT_LINE_BREAK.sub(" ", piece) if "\n" in piece or "\r" in piece else " " * len(piece)
 
 
-NOT_LINE_BREAK = re.compile(r"[^\r\n]")
+NOT_LINE_BREAK: Final = re.compile(r"[^\r\n]")
 
 
 class Spans:

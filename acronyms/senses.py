@@ -26,18 +26,21 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
+from typing import Final
 
 from .glossary import Entry, Glossary
 from .matcher import Match
 
-WORD = re.compile(r"[^\W\d_]+")
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\r?\n")
-_NOT_BLANK = re.compile(r"[^ \t\r\n]")  # a character that no paragraph break holds
-PARAGRAPH_REACH = 2000  # how far before a hit the search for its paragraph's breaks starts (then twice as far)
-PARAGRAPHS_BEFORE = 1  # minutes often name the topic in the paragraph before the one that abbreviates it
-SENTENCE_WEIGHT = 2  # the acronym's own sentence speaks for it more directly than its paragraph
-MIN_SINGULAR = 3  # a plural of four letters or more also counts as its singular (`forces`: `force`); `bus` stays
-STOP_WORDS = frozenset(["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"])
+WORD: Final = re.compile(r"[^\W\d_]+")
+PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t]*\r?\n")
+_NOT_BLANK: Final = re.compile(r"[^ \t\r\n]")  # a character that no paragraph break holds
+PARAGRAPH_REACH: Final = 2000  # how far before a hit the search for its paragraph's breaks starts (then twice as far)
+PARAGRAPHS_BEFORE: Final = 1  # minutes often name the topic in the paragraph before the one that abbreviates it
+SENTENCE_WEIGHT: Final = 2  # the acronym's own sentence speaks for it more directly than its paragraph
+MIN_SINGULAR: Final = 3  # a plural of four letters or more also counts as its singular (`forces`: `force`); `bus` stays
+STOP_WORDS: Final = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
+)
 
 
 def words(text: str) -> frozenset[str]:
