@@ -29,7 +29,7 @@ from .forms import BRACKET_GAP, beside_bracket, beside_brackets, long_form, spel
 from .glossary import Entry, Glossary
 from .headings import heading_spans, section_starts
 from .matcher import Match, find, tuple_maker
-from .positions import LineIndex
+from .positions import LineCounter
 from .regions import MARKUP_KINDS, Format, Spans, protected_spans, without_tags
 from .sections import GlossarySection, find_glossary_section
 from .senses import Context, choose_sense, sense_words
@@ -196,7 +196,7 @@ class _Judge:
         self.protected_spans = protected
         # Built when first asked for (by the properties below). Not `functools.cached_property`:
         # mypyc compiles that into a property that never caches (see `setup.py`).
-        self._lines: LineIndex | None = None
+        self._lines: LineCounter | None = None
         self._protected: Spans | None = None
         self._prose: str | None = None
         self._context: Context | None = None
@@ -228,9 +228,10 @@ class _Judge:
         self.markup_starts, self.markup_ends = [start for start, _ in markup], [end for _, end in markup]
 
     @property
-    def lines(self) -> LineIndex:
+    def lines(self) -> LineCounter:
+        """Line numbers, for the reasons of later uses ("already introduced at line 3")."""
         if self._lines is None:
-            self._lines = LineIndex(self.text)
+            self._lines = LineCounter(self.text)
         return self._lines
 
     @property

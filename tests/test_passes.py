@@ -17,6 +17,7 @@ from acronyms import definitions, regions, sections
 from acronyms.forms import beside_bracket, beside_brackets
 from acronyms.glossary import Entry, Glossary
 from acronyms.matcher import find
+from acronyms.positions import LineCounter, LineIndex
 from acronyms.regions import KIND_NAMES, Format
 
 # --- Protected regions: `_anchored_common` against the combined `_COMMON` regex ----------
@@ -347,3 +348,14 @@ def test_beside_brackets_is_beside_bracket_for_each_hit(text: str) -> None:
 )
 def test_beside_brackets_named_cases(text: str, expected: list[str]) -> None:
     assert [match.acronym for match in beside_brackets(text, find(text, _BRACKET_GLOSSARY))] == expected
+
+
+# --- Line numbers: `LineCounter` against `LineIndex` ----------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("ab\n\r"), max_size=60), st.lists(st.integers(0, 60), max_size=12))
+def test_line_counter_gives_the_line_index_lines(text: str, offsets: list[int]) -> None:
+    counter, index = LineCounter(text), LineIndex(text)
+    for offset in [min(offset, len(text)) for offset in offsets]:  # in any order, repeats included
+        assert counter.line(offset) == index.line(offset)
