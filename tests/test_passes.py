@@ -18,7 +18,7 @@ from acronyms.forms import beside_bracket, beside_brackets
 from acronyms.glossary import Entry, Glossary
 from acronyms.matcher import find
 from acronyms.positions import LineCounter, LineIndex
-from acronyms.regions import KIND_NAMES, Format
+from acronyms.regions import KIND_NAMES, Format, Spans
 
 # --- Protected regions: `_anchored_common` against the combined `_COMMON` regex ----------
 
@@ -359,3 +359,41 @@ def test_line_counter_gives_the_line_index_lines(text: str, offsets: list[int]) 
     counter, index = LineCounter(text), LineIndex(text)
     for offset in [min(offset, len(text)) for offset in offsets]:  # in any order, repeats included
         assert counter.line(offset) == index.line(offset)
+
+
+# --- Spans: the columns against a plain merge of every span ---------------------------------
+
+span_lists = st.lists(
+    st.tuples(st.integers(0, 30), st.integers(0, 8), st.sampled_from(["a tag", "a URL", "code"])).map(
+        lambda span: (span[0], span[0] + span[1], span[2])
+    ),
+    max_size=8,
+)
+
+
+def reference_columns(spans: list[tuple[int, int, str]]) -> tuple[list[int], list[int], list[str]]:
+    """Outer spans first, each span that starts inside the previous one absorbed into it."""
+    starts: list[int] = []
+    ends: list[int] = []
+    kinds: list[str] = []
+    for start, end, kind in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if ends and start < ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+            kinds.append(kind)
+    return starts, ends, kinds
+
+
+@settings(max_examples=300, deadline=None)
+@given(span_lists)
+def test_spans_hold_the_plain_merge(spans: list[tuple[int, int, str]]) -> None:
+    built = Spans(spans)
+    assert (built.starts, built.ends, built.kinds) == reference_columns(spans)
+
+
+def test_spans_that_never_overlap_keep_every_kind() -> None:
+    spans = Spans([(10, 12, "a URL"), (0, 3, "code"), (3, 5, "a tag")])
+    assert (spans.starts, spans.ends, spans.kinds) == ([0, 3, 10], [3, 5, 12], ["code", "a tag", "a URL"])
+    assert [spans.overlapping(at, at + 1) for at in (2, 3, 7, 11)] == ["code", "a tag", None, "a URL"]
