@@ -29,7 +29,7 @@ def annotate(text: str, glossary: Glossary | None = None, options: Options = DEF
     """Return `text` with acronyms expanded as `options` say (bundled glossary by default).
 
     The annotation's records are dropped before the collector resumes: resuming while
-    they are alive would have it scan them all once more (2% of the time).
+    they are alive would have it scan them all once more (1–1.5% of the instructions).
     """
     with collection_paused():
         return annotation(text, glossary, options).text
