@@ -49,11 +49,11 @@ def speeds(size: int, repeats: int) -> dict[str, float]:
     annotation(text, glossary, Options(context=ContextMode.FULL))  # load spaCy once, outside the timings
     nlp(paragraphs[0])
     actions = {
-        "scan (find)": (lambda: find(text, glossary), 1),
-        "annotate --context off": (lambda: annotation(text, glossary, Options(context=ContextMode.OFF)), 1),
-        "annotate --context auto": (lambda: annotation(text, glossary, Options(context=ContextMode.AUTO)), 1),
-        "annotate --context full": (lambda: annotation(text, glossary, Options(context=ContextMode.FULL)), 1),
-        "spaCy component (nlp.pipe)": (lambda: list(nlp.pipe(paragraphs)), 1),
+        "scan (find)": lambda: find(text, glossary),
+        "annotate --context off": lambda: annotation(text, glossary, Options(context=ContextMode.OFF)),
+        "annotate --context auto": lambda: annotation(text, glossary, Options(context=ContextMode.AUTO)),
+        "annotate --context full": lambda: annotation(text, glossary, Options(context=ContextMode.FULL)),
+        "spaCy component (nlp.pipe)": lambda: list(nlp.pipe(paragraphs)),
     }
     megabytes = len(text.encode("utf-8")) / MB
     return {name: megabytes / seconds for name, seconds in best_times(actions, repeats).items()}
