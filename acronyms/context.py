@@ -29,6 +29,8 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Collection
+from html import unescape
+from html.entities import html5 as REFERENCE_NAMES
 from typing import TYPE_CHECKING, Final
 
 from .errors import UsageError
@@ -90,6 +92,13 @@ WORD_BEFORE: Final = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
 SAFE_BEFORE: Final = frozenset(" \t\r\n\u00a0\u202f([{\"'“‘«")
 SAFE_AFTER: Final = frozenset(" \t\r\n\u00a0\u202f)]}\"'”’»,;!?")
 SENTENCE_END_AFTER: Final = frozenset(".:")
+# A character reference of HTML and Markdown: named (`&rsquo;`), decimal (`&#8217;`) or hex (`&#x2019;`).
+# Beside a hit it stands for its character; `REFERENCE_REACH` covers the longest name, `&CounterClockwiseContourIntegral;`.
+_REFERENCE: Final = r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
+REFERENCE: Final = re.compile(_REFERENCE)
+REFERENCE_BEFORE: Final = re.compile(_REFERENCE + r"\Z")
+REFERENCE_REACH: Final = 40
+REFERENCE_EDGES: Final = frozenset("&;")
 # In auto mode spaCy reads the text in chunks of this size, each with a margin
 # either side so a hit near a chunk's edge still has its sentence; hits in one
 # chunk share one reading. Cut at white space.
@@ -162,6 +171,51 @@ def needs_tokens(text: str, match: Match) -> bool:
         following = text[match.end + 1] if match.end + 1 < len(text) else " "
         after = " " if not is_word_char(following) and following not in "/-@" else after
     return before not in SAFE_BEFORE or after not in SAFE_AFTER
+
+
+def beside_reference(text: str, match: Match) -> bool:
+    """True when a character reference may touch the hit, or hold it (a cheap test of its neighbours)."""
+    return text[match.start - 1 : match.start] in REFERENCE_EDGES or text[match.end : match.end + 1] in REFERENCE_EDGES
+
+
+def reference_name(text: str, match: Match) -> bool:
+    """True when the hit is the name of a named character reference (`GT` in `&GT;`), not an acronym.
+
+    >>> reference_name("5 &GT; 4", Match(3, 5, "GT")), reference_name("5 &GTX; 4", Match(3, 5, "GT"))
+    (True, False)
+    """
+    return (
+        text[match.start - 1 : match.start] == "&"
+        and text[match.end : match.end + 1] == ";"
+        and text[match.start : match.end + 1] in REFERENCE_NAMES
+    )
+
+
+def references_read(text: str, match: Match) -> tuple[str, Match] | None:
+    """The run of non-space characters holding the hit, its character references read; None if none is beside it.
+
+    Each reference in the run counts as the character it stands for (`html.unescape`),
+    so a tokenizer sees `SNP’s` where the text has `SNP&rsquo;s`; the hit comes
+    back with offsets into the run as read.
+
+    >>> references_read("The SNP&rsquo;s report", Match(4, 7, "SNP"))
+    ('SNP’s', Match(start=0, end=3, acronym='SNP', form=<Form.BASE: 'base'>))
+    >>> references_read("The SNP&bogus;s report", Match(4, 7, "SNP")) is None
+    True
+    """
+    start, end = _whitespace_token(text, match.start, match.end)
+    before = REFERENCE_BEFORE.search(text, max(start, match.start - REFERENCE_REACH), match.start)
+    after = REFERENCE.match(text, match.end, end)
+    if not (before and _stands_for_a_character(before[0]) or after and _stands_for_a_character(after[0])):
+        return None
+    head = unescape(text[start : match.start])
+    piece = head + text[match.start : match.end] + unescape(text[match.end : end])
+    return piece, match._replace(start=len(head), end=len(head) + match.end - match.start)
+
+
+def _stands_for_a_character(reference: str) -> bool:
+    """True for a numeric reference and for a named one that HTML defines (`&bogus;` is just text)."""
+    return reference[1] == "#" or reference[1:] in REFERENCE_NAMES
 
 
 @functools.cache
@@ -241,8 +295,11 @@ class SpacyContext:
         if self._whole is not None:
             return self._whole.aligned(match)
         start, end = _whitespace_token(self.text, match.start, match.end)
-        piece = load_pipeline(self.model).tokenizer(self.text[start:end])
-        return piece.char_span(match.start - start, match.end - start) is not None
+        return self.aligned_in(self.text[start:end], match.start - start, match.end - start)
+
+    def aligned_in(self, piece: str, start: int, end: int) -> bool:
+        """True when spaCy's tokens of `piece` start and end at `[start, end)`."""
+        return load_pipeline(self.model).tokenizer(piece).char_span(start, end) is not None
 
     def sentence(self, match: Match) -> tuple[int, int]:
         """The bounds of the sentence holding the hit."""

@@ -21,7 +21,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from . import html
-from .context import MAX_HEADING_CHARS, WORD, ContextMode, SpacyContext, needs_tokens, not_an_acronym
+from .context import (
+    MAX_HEADING_CHARS,
+    WORD,
+    ContextMode,
+    SpacyContext,
+    beside_reference,
+    needs_tokens,
+    not_an_acronym,
+    reference_name,
+    references_read,
+)
 from .definitions import Definition, find_definitions_near
 from .errors import UsageError
 from .escaping import escape
@@ -139,6 +149,7 @@ class NotesBlock:
 
 NOT_AN_ACRONYM: Final = "not an acronym"  # reasons that start with these words, for callers that sort decisions
 AMBIGUOUS: Final = "ambiguous"
+LONGER_TOKEN: Final = "part of a longer token (a code, file name or address)"
 TEXT_MARKER: Final = re.compile(r"\[(\d+)\]")
 MARKDOWN_MARKER: Final = re.compile(r"\[\^([^\]\s]+)\]")
 HTML_MARKER: Final = re.compile(r"<sup\b[^>]*\bdata-acronyms=[\"']?ref\b")
@@ -224,6 +235,8 @@ class _Judge:
         self.marker = _marker(options)
         self.rules = options.context is not ContextMode.OFF
         self.every_token = options.context is ContextMode.FULL
+        # Only in HTML and Markdown, and only if the text has an `&`, may a character reference touch a hit.
+        self.references = options.format is not Format.TEXT and "&" in text
         markup = _markup_near(text, options.format, protected)
         self.markup_starts, self.markup_ends = [start for start, _ in markup], [end for _, end in markup]
 
@@ -434,9 +447,27 @@ class _Judge:
         The rules read `text`, the prose near the hit; then spaCy's tokens, where a neighbour may glue it.
         """
         reason = not_an_acronym(text, match.start, match.end, self.acronym_words)
-        if reason is None and (self.every_token or needs_tokens(text, match)) and not self.spacy.aligned(match):
-            reason = "part of a longer token (a code, file name or address)"
+        if reason is None and (self.every_token or needs_tokens(text, match)):
+            reason = self.not_a_token(match, text)
         return None if reason is None else decision_of((match, SKIP, f"{NOT_AN_ACRONYM}: {reason}", None))
+
+    def not_a_token(self, match: Match, text: str) -> str | None:
+        """Why the hit is not a whole token of `text`, or None when it is one.
+
+        In HTML and Markdown a character reference beside the hit counts as the
+        character it stands for (`SNP&rsquo;s` reads `SNP’s`), and the name of one
+        (`GT` in `&GT;`) is no acronym.
+        """
+        if self.references and beside_reference(text, match):
+            if reference_name(text, match):
+                return "the name of a character reference"
+            read = references_read(text, match)
+            if read is not None:
+                piece, hit = read
+                if self.every_token or needs_tokens(piece, hit):
+                    return None if self.spacy.aligned_in(piece, hit.start, hit.end) else LONGER_TOKEN
+                return None
+        return None if self.spacy.aligned(match) else LONGER_TOKEN
 
     def spelled_out(self, match: Match, entry: Entry) -> bool:
         """True when the text spells out `entry`'s long form beside this hit."""

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from acronyms import Entry, Glossary, Options, UsageError, annotate, annotation, find
+from acronyms import Entry, Format, Glossary, Options, UsageError, annotate, annotation, find
 from acronyms import context as context_module
 from acronyms.context import ContextMode
 
@@ -255,3 +255,30 @@ def test_paragraphs_around_a_hit_are_those_of_the_whole_text(pieces: list[str], 
         assert context.paragraphs_around(offset) == _paragraphs_by_whole_scan(text, offset)
     finally:
         senses.PARAGRAPH_REACH = original
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The SNP&rsquo;s report.", "The&nbsp;CJS met.", "and&mdash;CJS&mdash;x", "(&ldquo;NPT&rdquo;)"],
+    ids=["possessive", "nbsp", "dashes", "quotes"],
+)
+def test_in_plain_text_an_ampersand_is_only_a_character(glossary: Glossary, text: str) -> None:
+    result = annotation(text, glossary)
+    assert result.text == text
+    assert [d.reason for d in result.decisions] == [
+        "not an acronym: part of a longer token (a code, file name or address)"
+    ]
+
+
+def test_references_that_stand_for_safe_neighbours_need_no_spacy(
+    monkeypatch: pytest.MonkeyPatch, glossary: Glossary
+) -> None:
+    def refuse(model: str | None = None) -> None:
+        raise AssertionError("spaCy was loaded")
+
+    monkeypatch.setattr(context_module, "load_pipeline", refuse)
+    page = "<p>The SNP&rsquo;s report, (&ldquo;NPT&rdquo;) and the&nbsp;CJS.</p>"
+    assert annotate(page, glossary, Options(format=Format.HTML)) == (
+        "<p>The Safer Neighbourhood Panel (SNP)&rsquo;s report, (&ldquo;Neighbourhood Policing Team (NPT)&rdquo;) "
+        "and the&nbsp;Criminal Justice System (CJS).</p>"
+    )

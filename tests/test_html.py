@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from acronyms import Entry, Format, Glossary, Options, Style, annotate, annotation
 from acronyms.cli import cli
+from acronyms.context import ContextMode
 from acronyms.edits import restore
 from acronyms.html import layout, text_spans
 from acronyms.planner import FirstUse
@@ -293,3 +294,80 @@ def test_protected_spans_are_sorted_disjoint_and_leave_no_tag_in_the_text(page: 
     free.append(page[position:])
     assert not any(re.search(r"<[A-Za-z/!?]", piece) for piece in free)
     assert all(page[start:end] for start, end in text_spans(page))
+
+
+REFERENCES = Glossary.from_entries(
+    [
+        Entry("SNP", "Safer Neighbourhood Panel"),
+        Entry("PCSO", "Police Community Support Officer"),
+        Entry("NPT", "Neighbourhood Policing Team"),
+        Entry("CJS", "Criminal Justice System"),
+        Entry("GT", "Gross Tonnage"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (
+            "<p>The SNP&rsquo;s report and the PCSO&#8217;s van and (&ldquo;NPT&rdquo;) and&mdash;CJS&mdash;x.</p>",
+            (
+                "<p>The Safer Neighbourhood Panel (SNP)&rsquo;s report and the Police Community Support Officer (PCSO)"
+                "&#8217;s van and (&ldquo;Neighbourhood Policing Team (NPT)&rdquo;) and&mdash;Criminal Justice System"
+                " (CJS)&mdash;x.</p>"
+            ),
+        ),
+        ("<p>The SNP&#x2019;s report</p>", "<p>The Safer Neighbourhood Panel (SNP)&#x2019;s report</p>"),
+        ("<p>The SNP&#X2019;s report</p>", "<p>The Safer Neighbourhood Panel (SNP)&#X2019;s report</p>"),
+        ("<p>The&nbsp;CJS met.</p>", "<p>The&nbsp;Criminal Justice System (CJS) met.</p>"),
+        ("<p>The CJS&nbsp;met.</p>", "<p>The Criminal Justice System (CJS)&nbsp;met.</p>"),
+        ("<p>PCSOs&rsquo; vans</p>", "<p>Police Community Support Officers (PCSOs)&rsquo; vans</p>"),
+        ("<p>&lsquo;<b>NPT</b>&rsquo;</p>", "<p>&lsquo;<b>Neighbourhood Policing Team (NPT)</b>&rsquo;</p>"),
+    ],
+    ids=["brief", "hex", "upper-hex", "nbsp-before", "nbsp-after", "plural-possessive", "tags-between"],
+)
+@pytest.mark.parametrize("context", [ContextMode.AUTO, ContextMode.FULL], ids=["auto", "full"])
+def test_a_character_reference_beside_an_acronym_counts_as_its_character(
+    page: str, expected: str, context: ContextMode
+) -> None:
+    options = Options(format=Format.HTML, context=context)
+    result = annotation(page, REFERENCES, options)
+    assert result.text == expected
+    assert restore(result.text, result.insertions) == page
+    assert annotate(result.text, REFERENCES, options) == result.text
+
+
+@pytest.mark.parametrize(
+    ("page", "reason"),
+    [
+        ("<p>The &#65;SNP met.</p>", "not an acronym: part of a longer token (a code, file name or address)"),
+        ("<p>Ref SNP&#45;7 today</p>", "not an acronym: part of a longer token (a code, file name or address)"),
+        ("<p>The SNP&bogus;s met.</p>", "not an acronym: part of a longer token (a code, file name or address)"),
+        ("<p>PCSO&amp;T</p>", "not an acronym: part of a longer token (a code, file name or address)"),
+        ("<p>5 &GT; 4</p>", "not an acronym: the name of a character reference"),
+        ("<p>5&GT;4</p>", "not an acronym: the name of a character reference"),
+    ],
+    ids=["letter-before", "hyphen-after", "unknown-name", "ampersand", "reference-name", "reference-name-glued"],
+)
+@pytest.mark.parametrize("context", [ContextMode.AUTO, ContextMode.FULL], ids=["auto", "full"])
+def test_a_character_reference_never_joins_an_acronym(page: str, reason: str, context: ContextMode) -> None:
+    result = annotation(page, REFERENCES, Options(format=Format.HTML, context=context))
+    assert result.text == page
+    assert [decision.reason for decision in result.decisions] == [reason]
+
+
+@pytest.mark.parametrize("options", [HTML_FOOTNOTE, HTML_TOOLTIP], ids=["footnote", "tooltip"])
+def test_acronyms_beside_character_references_take_every_style_once(options: Options) -> None:
+    page = "<body><p>The SNP&rsquo;s van and&mdash;SNP&mdash;and (&ldquo;NPT&rdquo;).</p></body>"
+    once = annotate(page, REFERENCES, options)
+    assert "SNP&rsquo;s" not in once  # the first use is annotated
+    assert annotate(once, REFERENCES, options) == once
+
+
+def test_inline_tooltip_of_a_possessive_beside_a_reference() -> None:
+    page = "<p>The SNP&rsquo;s van; the SNP&rsquo;s car.</p>"
+    assert annotate(page, REFERENCES, HTML_TOOLTIP) == (
+        '<p>The Safer Neighbourhood Panel (<abbr title="Safer Neighbourhood Panel">SNP</abbr>)&rsquo;s van; '
+        'the <abbr title="Safer Neighbourhood Panel">SNP</abbr>&rsquo;s car.</p>'
+    )

@@ -130,3 +130,36 @@ def test_an_abbreviation_line_the_author_wrote_is_kept(small: Glossary) -> None:
     assert annotate(text, small, TOOLTIP) == (
         "The Safer Neighbourhood Panel (SNP) met.\n\n*[SNP]: Safer Neighbourhood Panels\n"
     )
+
+
+REFERENCES = Glossary.from_entries(
+    [
+        Entry("SNP", "Safer Neighbourhood Panel"),
+        Entry("CJS", "Criminal Justice System"),
+        Entry("NPT", "Neighbourhood Policing Team"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The&nbsp;CJS met.\n", "The&nbsp;Criminal Justice System (CJS) met.\n"),
+        (
+            "The SNP&rsquo;s report and &ldquo;NPT&rdquo;.\n",
+            "The Safer Neighbourhood Panel (SNP)&rsquo;s report and &ldquo;Neighbourhood Policing Team (NPT)&rdquo;.\n",
+        ),
+        ("Then&#8212;CJS&#x2014;x\n", "Then&#8212;Criminal Justice System (CJS)&#x2014;x\n"),
+    ],
+    ids=["nbsp", "quotes", "numeric-dashes"],
+)
+def test_character_references_beside_acronyms_count_as_their_characters(text: str, expected: str) -> None:
+    once = annotate(text, REFERENCES, INLINE)
+    assert once == expected
+    assert annotate(once, REFERENCES, INLINE) == once
+    assert "(CJS)" in render(once) or "(NPT)" in render(once)
+
+
+def test_a_character_reference_in_code_is_left_alone() -> None:
+    text = "Run `SNP&rsquo;s` now.\n"
+    assert annotate(text, REFERENCES, INLINE) == text
