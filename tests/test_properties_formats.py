@@ -41,6 +41,7 @@ WORDS = [
 ]
 AMBIGUOUS = ["CC", "council"]  # senses chosen by context: the context step's own properties are in test_annotate
 SPACES = [" ", " ", "\u00a0", "\n", "\n\n", "\r\n", "\t"]
+CHARACTER_REFERENCES = ["&rsquo;", "&nbsp;", "&#8217;", "&#x2014;", "&ldquo;", "&GT;", "&bogus;"]  # beside acronyms
 MARKUP = {
     Format.TEXT: ["<b>", "</b>", "[1]", "Notes\n", "\n\nNotes\n\n[1] SNP: x\n", "Glossary\n", "SNP\tSafer\n"],
     Format.MARKDOWN: [
@@ -60,6 +61,7 @@ MARKUP = {
         "Notes\n",
         "[1]",
         "SNP\tSafer\n",
+        *CHARACTER_REFERENCES,
     ],
     Format.HTML: [
         "<p>",
@@ -96,6 +98,7 @@ MARKUP = {
         "&",
         '"',
         "<h2>Glossary</h2><table>",
+        *CHARACTER_REFERENCES,
     ],
 }
 
