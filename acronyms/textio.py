@@ -39,13 +39,33 @@ class Decoded:
 
 
 ENCODING_HINT = "try --encoding cp1252 (files saved by Word or Excel on Windows)"
+# What to suggest when an encoding fails: the first of these, other than the one that failed, that reads the file.
+SUGGESTIONS = (
+    ("utf-8", "try --encoding utf-8"),
+    ("cp1252", ENCODING_HINT),
+    ("latin-1", "try --encoding latin-1, which reads any byte (check the accented letters in the result)"),
+)
 
 
-def decode(data: bytes, *, encoding: str = "utf-8", path: str = "<stdin>", hint: str = ENCODING_HINT) -> Decoded:
-    """Decode bytes strictly, keeping any BOM; raise `InputError` naming the line of a bad byte."""
+def decode(data: bytes, *, encoding: str = "utf-8", path: str = "<stdin>", hint: str | None = None) -> Decoded:
+    """Decode bytes strictly, keeping any BOM; raise `InputError` naming the line of a bad byte.
+
+    A BOM names the encoding, except that a UTF-8 BOM before text that is not UTF-8 gives way to an
+    `encoding` other than UTF-8 (a mixed file: the BOM is kept as it is and the rest read in `encoding`).
+    `utf-8-sig` is UTF-8. The error suggests an encoding that reads the file, or `hint` when UTF-8 fails.
+
+    >>> decode(b"\\xef\\xbb\\xbfThe SNP\\x92s", encoding="cp1252").text
+    'The SNP’s'
+    """
+    codec = _codec(encoding, path)
+    if codec == "utf-8-sig":
+        encoding = codec = "utf-8"
     for bom, bom_encoding in BOMS:
         if data.startswith(bom):
-            return Decoded(_decode(data[len(bom) :], bom_encoding, path, hint), bom_encoding, bom)
+            body = data[len(bom) :]
+            if bom == codecs.BOM_UTF8 and codec != "utf-8" and not _reads(body, "utf-8"):
+                bom_encoding = encoding
+            return Decoded(_decode(body, bom_encoding, path, hint), bom_encoding, bom)
     if b"\x00" in data[:SNIFF_BYTES]:
         raise InputError(
             "looks like a binary file (it contains NUL bytes); give a plain text, Markdown or HTML file", path=path
@@ -53,17 +73,40 @@ def decode(data: bytes, *, encoding: str = "utf-8", path: str = "<stdin>", hint:
     return Decoded(_decode(data, encoding, path, hint), encoding, b"")
 
 
-def _decode(data: bytes, encoding: str, path: str, hint: str) -> str:
+def _codec(encoding: str, path: str) -> str:
+    """The codec's own name for `encoding` (`utf_8` and `UTF8` are `utf-8`)."""
     try:
-        return data.decode(encoding)
+        return codecs.lookup(encoding).name
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}; try utf-8 or cp1252", path=path) from None
+
+
+def _reads(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decode(data: bytes, encoding: str, path: str, hint: str | None) -> str:
+    try:
+        return data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         byte = data[error.start : error.start + 1].hex()
-        if encoding.replace("-", "").lower() != "utf8":
-            hint = "try --encoding utf-8"
-        raise InputError(f"not valid {encoding} (byte 0x{byte}); {hint}", path=path, line=line) from None
+        suggestion = _suggestion(data, _codec(encoding, path), hint)
+        raise InputError(f"not valid {encoding} (byte 0x{byte}); {suggestion}", path=path, line=line) from None
+
+
+def _suggestion(data: bytes, failed: str, hint: str | None) -> str:
+    """`hint` if UTF-8 failed and there is one, else an encoding other than the failed one that reads `data`."""
+    if hint is not None and failed == "utf-8":
+        return hint
+    for encoding, suggestion in SUGGESTIONS:
+        if codecs.lookup(encoding).name != failed and _reads(data, encoding):
+            return suggestion
+    return "it is not text in utf-8, cp1252 or latin-1"  # latin-1 reads any byte, so only if latin-1 failed
 
 
 def encode(text: str, like: Decoded, *, path: str = "<stdout>") -> bytes:

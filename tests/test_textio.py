@@ -41,6 +41,46 @@ def test_undecodable_bytes_name_the_line_and_suggest_cp1252() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("data", "encoding", "message"),
+    [
+        (
+            b"\xef\xbb\xbfThe SNP\x92s",
+            "utf-8",
+            "not valid utf-8 (byte 0x92); try --encoding cp1252 (files saved by Word",
+        ),
+        (b"SNP \x81\n", "cp1252", "not valid cp1252 (byte 0x81); try --encoding latin-1, which reads any byte"),
+        (b"SNP \x81\n", "utf-8", "not valid utf-8 (byte 0x81); try --encoding latin-1, which reads any byte"),
+        (b"SNP \x92\n", "utf-8-sig", "not valid utf-8 (byte 0x92); try --encoding cp1252 (files saved by Word"),
+        ("SNP café".encode(), "ascii", "not valid ascii (byte 0xc3); try --encoding utf-8"),
+    ],
+    ids=["bom-then-cp1252", "cp1252-undefined-byte", "neither-utf8-nor-cp1252", "utf-8-sig-is-utf-8", "ascii"],
+)
+def test_the_encoding_suggested_reads_the_file(data: bytes, encoding: str, message: str) -> None:
+    with pytest.raises(InputError) as raised:
+        decode(data, encoding=encoding, path="f.txt")
+    assert str(raised.value).startswith(f"f.txt:1: {message}")
+    suggested = str(raised.value).split("--encoding ")[1].split()[0].rstrip(",")
+    assert decode(data, encoding=suggested).text
+
+
+def test_an_explicit_encoding_reads_the_body_after_a_utf8_bom() -> None:
+    data = b"\xef\xbb\xbfThe SNP\x92s\r\n"
+    document = decode(data, encoding="cp1252")
+    assert (document.text, document.bom) == ("The SNP\u2019s\r\n", b"\xef\xbb\xbf")
+    assert encode(document.text, document) == data
+
+
+def test_a_utf8_bom_before_utf8_text_wins_over_an_explicit_encoding() -> None:
+    document = decode("\ufeffcafé".encode(), encoding="cp1252")
+    assert (document.text, document.encoding) == ("café", "utf-8")
+
+
+def test_utf_8_sig_is_utf_8_and_adds_no_bom() -> None:
+    assert encode("SNP", decode(b"SNP", encoding="utf-8-sig")) == b"SNP"
+    assert encode("SNP", decode(b"\xef\xbb\xbfSNP", encoding="utf-8-sig")) == b"\xef\xbb\xbfSNP"
+
+
 def test_binary_file_is_refused() -> None:
     with pytest.raises(InputError, match="binary"):
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", path="image.png")
