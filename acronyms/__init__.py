@@ -3,7 +3,7 @@
 from .annotation import annotate, annotation
 from .checks import CheckOptions, Finding, Severity, check_document, check_glossary, check_paths
 from .edits import Replacement, restore
-from .errors import AcronymsError, GlossaryError, InputError, UsageError
+from .errors import AcronymsError, GlossaryError, InputError, OutputError, UsageError
 from .generate import used_glossary
 from .glossary import Entry, Glossary
 from .matcher import Form, Match, find
@@ -34,6 +34,7 @@ __all__ = [
     "Insertion",
     "Match",
     "Options",
+    "OutputError",
     "Replacement",
     "ReportFormat",
     "Scan",

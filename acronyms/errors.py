@@ -36,3 +36,7 @@ class InputError(AcronymsError):
 
 class UsageError(AcronymsError):
     """Options that cannot work together (e.g. a style the format does not support)."""
+
+
+class OutputError(AcronymsError):
+    """A result cannot be written: a missing or read-only folder, a read-only file, a full disk."""

@@ -13,12 +13,13 @@ b'\\xef\\xbb\\xbfSNP\\r\\n'
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, OutputError
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -27,6 +28,7 @@ BOMS = (
 )
 SNIFF_BYTES = 8192  # a NUL byte this early means a binary file, not text
 STDIN = "-"
+STDOUT = "-"
 
 
 @dataclass(frozen=True)
@@ -134,9 +136,40 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"cannot read: {error.strerror}", path=path) from None
 
 
+READ_ONLY = "the file is read-only; make it writable (chmod u+w) or write elsewhere with -o"
+WRITE_HINTS = {errno.ENOSPC: "free some space or write elsewhere", errno.EISDIR: "give a file name, not a folder"}
+WRITE_HINT = "check the folder exists and is writable"
+
+
+def write_file(path: str, data: bytes) -> None:
+    """Write `data` to `path` atomically; raise `OutputError` saying why it cannot be written and what to do.
+
+    A read-only file is not replaced (though its folder would allow it); a symlink's target is written.
+    """
+    if os.path.exists(path) and not os.access(path, os.W_OK):
+        raise OutputError(READ_ONLY, path=path)
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise write_error(error, path) from None
+
+
+def write_error(error: OSError, path: str) -> OutputError:
+    """The `OutputError` for a failed write to `path`: what the system said and what to do.
+
+    >>> print(write_error(FileNotFoundError(2, "No such file or directory"), "out/x.txt"))
+    out/x.txt: cannot write: No such file or directory; check the folder exists and is writable
+    """
+    hint = WRITE_HINTS.get(error.errno or 0, WRITE_HINT)
+    return OutputError(f"cannot write: {error.strerror or error}; {hint}", path=path)
+
+
 def write_atomic(path: str, data: bytes) -> None:
-    """Replace `path` with `data` atomically: the old file stays whole if anything fails."""
-    target = Path(path)
+    """Replace `path` with `data` atomically: the old file stays whole if anything fails.
+
+    A symlink stays a link: its target is replaced, through a temporary file in the target's folder.
+    """
+    target = Path(os.path.realpath(path))
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from conftest import ROOT, SAMPLE
 
 from acronyms import __version__
 from acronyms.cli import cli
+from acronyms.textio import ENCODING_HINT
 
 
 def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
@@ -175,6 +177,7 @@ def test_missing_glossary_exits_1(tmp_path: Path) -> None:
     [
         (["annotate", "-", "--in-place"], "--in-place needs a file, not standard input"),
         (["annotate", "FILE", "--in-place", "-o", "x"], "give either --in-place or -o/--output, not both"),
+        (["annotate", "FILE", "--in-place", "-o", "-"], "give either --in-place or -o/--output, not both"),
         (["annotate", "FILE", "-o", "FILE"], "the output is the input file; use --in-place to replace it"),
         (["annotate", "FILE", "--style", "bubbles"], "Invalid value for '--style'"),
         (["annotate"], "Missing argument 'FILE|-'"),
@@ -185,6 +188,7 @@ def test_missing_glossary_exits_1(tmp_path: Path) -> None:
     ids=[
         "in-place-stdin",
         "in-place-and-output",
+        "in-place-and-standard-output",
         "output-is-input",
         "bad-style",
         "no-file",
@@ -284,3 +288,179 @@ def test_installed_command_annotates_the_sample(tmp_path: Path) -> None:
     command = Path(sys.executable).with_name("acronyms")
     result = subprocess.run([str(command), "annotate", str(SAMPLE)], capture_output=True, check=True)
     assert b"Automatic Number Plate Recognition (ANPR)" in result.stdout
+
+
+# writing: every failed write is one clean line, nothing partial is left ----------------------------------------------
+
+NO_FOLDER = "cannot write: No such file or directory; check the folder exists and is writable"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["annotate", "s.txt", "-o", "missing/out.txt"], f"Error: missing/out.txt: {NO_FOLDER}\n"),
+        (["extract", "s.txt", "-o", "missing/x.csv"], f"Error: missing/x.csv: {NO_FOLDER}\n"),
+        (
+            ["annotate", "s.txt", "-o", "adir"],
+            "Error: adir: cannot write: Is a directory; give a file name, not a folder\n",
+        ),
+    ],
+    ids=["annotate-missing-folder", "extract-missing-folder", "output-is-a-folder"],
+)
+def test_failed_writes_exit_1_with_a_clean_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("s.txt").write_text("SNP met.\n")
+    Path("adir").mkdir()
+    assert run(*args) == (1, "", message)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["adir", "s.txt"]
+    assert list(Path("adir").iterdir()) == []
+
+
+def permission_denied(*args: object, **kwargs: object) -> None:
+    raise PermissionError(13, "Permission denied")
+
+
+@pytest.mark.parametrize(
+    ("patched", "args", "path"),
+    [
+        ("tempfile.mkstemp", ["annotate", "s.txt", "-o", "rodir/new.txt"], "rodir/new.txt"),
+        ("os.replace", ["annotate", "s.txt", "-o", "rodir/new.txt"], "rodir/new.txt"),
+        ("os.replace", ["annotate", "rodir/f.txt", "--in-place"], "rodir/f.txt"),
+        ("tempfile.mkstemp", ["extract", "s.txt", "-o", "rodir/new.csv"], "rodir/new.csv"),
+    ],
+    ids=["output-no-temp-file", "output-no-rename", "in-place-no-rename", "extract"],
+)
+def test_a_read_only_folder_is_a_clean_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, patched: str, args: list[str], path: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("s.txt").write_text("SNP met.\n")
+    Path("rodir").mkdir()
+    Path("rodir/f.txt").write_text("SNP\n")
+    monkeypatch.setattr(patched, permission_denied)
+    assert run(*args) == (
+        1,
+        "",
+        f"Error: {path}: cannot write: Permission denied; check the folder exists and is writable\n",
+    )
+    assert [p.name for p in Path("rodir").iterdir()] == ["f.txt"]
+    assert Path("rodir/f.txt").read_text() == "SNP\n"
+
+
+FULL_DISK = "Error: <stdout>: cannot write: No space left on device; free some space or write elsewhere"
+needs_dev_full = pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+
+
+def run_into_a_full_disk(folder: Path, *args: str) -> tuple[int, str]:
+    """Run the installed command with standard output on /dev/full, where every write fails with ENOSPC."""
+    command = Path(sys.executable).with_name("acronyms")
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run(
+            [str(command), *args], check=False, stdout=full, stderr=subprocess.PIPE, text=True, cwd=folder
+        )
+    return result.returncode, result.stderr
+
+
+@needs_dev_full
+@pytest.mark.parametrize(
+    "args",
+    [["annotate", "s.txt"], ["glossary"], ["extract", "s.txt"], ["scan", "s.txt"], ["lookup", "PCSO"]],
+    ids=["annotate", "glossary", "extract", "scan", "lookup"],
+)
+def test_a_full_disk_on_standard_output_is_a_clean_error(tmp_path: Path, args: list[str]) -> None:
+    (tmp_path / "s.txt").write_text("Matthew Ellis (ME) met the SNP.\n")
+    assert run_into_a_full_disk(tmp_path, *args) == (1, FULL_DISK + "\n")
+
+
+@needs_dev_full
+def test_check_keeps_status_1_for_findings_and_a_full_disk_is_status_2(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_text("GM met.\n")
+    status, error = run_into_a_full_disk(tmp_path, "check", "s.txt")
+    assert (status, error.splitlines()[0]) == (2, FULL_DISK)
+
+
+def test_in_place_through_a_symlink_updates_the_target(tmp_path: Path, glossary_csv: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    target, link = tmp_path / "b" / "target.txt", tmp_path / "a" / "link.txt"
+    target.write_text("SNP\n")
+    link.symlink_to(target)
+    assert run("annotate", str(link), "-g", str(glossary_csv), "--in-place") == (0, "", "")
+    assert link.is_symlink() and link.readlink() == target
+    assert target.read_text() == "Safer Neighbourhood Panel (SNP)\n"
+    assert [p.name for p in (tmp_path / "a").iterdir()] == ["link.txt"]
+    assert [p.name for p in (tmp_path / "b").iterdir()] == ["target.txt"]
+
+
+def test_output_through_a_symlink_writes_the_target(tmp_path: Path, glossary_csv: Path) -> None:
+    document, target, link = tmp_path / "s.txt", tmp_path / "target.txt", tmp_path / "link.txt"
+    document.write_text("SNP\n")
+    target.write_text("old\n")
+    link.symlink_to(target.name)
+    assert run("annotate", str(document), "-g", str(glossary_csv), "-o", str(link)) == (0, "", "")
+    assert link.is_symlink() and target.read_text() == "Safer Neighbourhood Panel (SNP)\n"
+
+
+READ_ONLY = "the file is read-only; make it writable (chmod u+w) or write elsewhere with -o"
+
+
+@pytest.mark.parametrize(
+    "args", [["f.txt", "--in-place"], ["s.txt", "-o", "f.txt"]], ids=["in-place", "output-over-a-read-only-file"]
+)
+def test_a_read_only_file_is_not_replaced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("s.txt").write_text("SNP met.\n")
+    Path("f.txt").write_text("SNP\n")
+    Path("f.txt").chmod(0o444)
+    real_access = os.access
+    # root may write any file, so the check sees the file as the owner would
+    monkeypatch.setattr("os.access", lambda path, mode: mode != os.W_OK and real_access(path, mode))
+    assert run("annotate", *args) == (1, "", f"Error: f.txt: {READ_ONLY}\n")
+    assert Path("f.txt").read_text() == "SNP\n"
+    assert Path("f.txt").stat().st_mode & 0o777 == 0o444
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.txt", "s.txt"]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["annotate", "s.txt", "-o", "-"], "Safer Neighbourhood Panel (SNP) met ME.\n"),
+        (["extract", "s.txt", "-o", "-"], "acronym,expansion,plural,context,category,replaced_by,well_known,note\n"),
+    ],
+    ids=["annotate", "extract"],
+)
+def test_dash_output_is_standard_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, glossary_csv: Path, args: list[str], expected: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("s.txt").write_text("SNP met ME.\n")
+    code, out, error = run(*args, "-g", str(glossary_csv)) if args[0] == "annotate" else run(*args)
+    assert (code, out, error) == (0, expected, "")
+    assert not Path("-").exists()
+
+
+def test_dash_output_from_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, glossary_csv: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run("annotate", "-", "-o", "-", "-g", str(glossary_csv), input=b"SNP.\n") == (
+        0,
+        "Safer Neighbourhood Panel (SNP).\n",
+        "",
+    )
+    assert not Path("-").exists()
+
+
+def test_explicit_encoding_reads_a_cp1252_file_that_starts_with_a_utf8_bom(tmp_path: Path, glossary_csv: Path) -> None:
+    document = tmp_path / "f.txt"
+    document.write_bytes(b"\xef\xbb\xbfThe SNP\x92s\r\n")
+    assert run("annotate", str(document), "-g", str(glossary_csv)) == (
+        1,
+        "",
+        f"Error: {document}:1: not valid utf-8 (byte 0x92); {ENCODING_HINT}\n",
+    )
+    result = CliRunner().invoke(cli, ["annotate", str(document), "-g", str(glossary_csv), "--encoding", "cp1252"])
+    assert (result.exit_code, result.stdout_bytes) == (
+        0,
+        b"\xef\xbb\xbfThe Safer Neighbourhood Panel\x92s (SNP\x92s)\r\n",
+    )

@@ -13,8 +13,8 @@ from ..context import ContextMode
 from ..planner import FirstUse, GlossaryMode, Options, Style
 from ..positions import LineIndex
 from ..regions import Format
-from ..textio import STDIN, decode, encode, read_bytes, write_atomic
-from .app import cli, glossary_options, load_glossary, reports_errors
+from ..textio import STDIN, STDOUT, decode, encode, read_bytes
+from .app import cli, glossary_options, load_glossary, output_file, reports_errors, write_result
 
 
 @cli.command()
@@ -53,7 +53,7 @@ from .app import cli, glossary_options, load_glossary, reports_errors
     show_default=True,
     help="Document format; auto goes by the file name (.md Markdown, .html/.htm HTML, the rest text).",
 )
-@click.option("-o", "--output", metavar="OUT", help="Write to OUT instead of standard output.")
+@click.option("-o", "--output", metavar="OUT", help="Write to the file OUT (- is standard output, the default).")
 @click.option("--in-place", is_flag=True, help="Replace FILE with the result, atomically.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of FILE, e.g. cp1252 for Word files.")
 @click.option("--explain", is_flag=True, help="Print each decision and its reason to standard error.")
@@ -88,6 +88,7 @@ def annotate(
 ) -> None:
     """Expand the acronyms of FILE (or - for standard input) at first use."""
     check_destination(file, output, in_place)
+    output = output_file(output)
     data = sys.stdin.buffer.read() if file == STDIN else read_bytes(file)
     name = "<stdin>" if file == STDIN else file
     document = decode(data, encoding=encoding, path=name)
@@ -106,11 +107,7 @@ def annotate(
     if explain:
         print_decisions(name, document.text, result.decisions)
     destination = file if in_place else output
-    encoded = encode(result.text, document, path=destination or "<stdout>")
-    if destination:
-        write_atomic(destination, encoded)
-    else:
-        sys.stdout.buffer.write(encoded)
+    write_result(encode(result.text, document, path=destination or "<stdout>"), destination)
 
 
 def check_destination(file: str, output: str | None, in_place: bool) -> None:
@@ -119,7 +116,7 @@ def check_destination(file: str, output: str | None, in_place: bool) -> None:
         raise click.UsageError("give either --in-place or -o/--output, not both")
     if in_place and file == STDIN:
         raise click.UsageError("--in-place needs a file, not standard input")
-    if output and file != STDIN and os.path.exists(output) and os.path.samefile(file, output):
+    if output and output != STDOUT and file != STDIN and os.path.exists(output) and os.path.samefile(file, output):
         raise click.UsageError("the output is the input file; use --in-place to replace it")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -11,6 +12,7 @@ import click
 from .. import __version__
 from ..errors import AcronymsError, UsageError
 from ..glossary import Glossary
+from ..textio import STDOUT, write_error, write_file
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -69,6 +71,28 @@ def load_glossary(glossaries: tuple[str, ...], no_bundled: bool) -> Glossary:
     layers = [] if no_bundled else [Glossary.bundled()]
     layers += [Glossary.from_csv(path) for path in glossaries]
     return Glossary.layered(layers) if len(layers) != 1 else layers[0]
+
+
+def output_file(output: str | None) -> str | None:
+    """The file `-o` names, or None for standard output: `-o -` means standard output, as `-` means standard input."""
+    return None if output == STDOUT else output
+
+
+def write_result(result: str | bytes, output: str | None = None) -> None:
+    """Write a command's result to the file `output` atomically, or to standard output when there is none.
+
+    Every command writes through here, so that a failed write is `Error: <file>: cannot write: …` (a
+    `OutputError`), never a traceback. A closed pipe (`| head`) is left to click, which exits quietly.
+    """
+    if output is not None:
+        write_file(output, result.encode("utf-8") if isinstance(result, str) else result)
+        return
+    try:
+        click.echo(result, nl=False)
+    except OSError as error:
+        if error.errno == errno.EPIPE:
+            raise
+        raise write_error(error, "<stdout>") from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -17,7 +17,7 @@ from ..checks import Severity, check_paths, exit_status
 from ..config import check_options, find_config
 from ..reporters import ReportFormat, report, summary
 from ..scan import extract, scan
-from ..textio import STDIN, decode, read_bytes, write_atomic
+from ..textio import STDIN, decode, read_bytes
 from .annotate import check_destination
 from .app import (
     InputProblem,
@@ -25,8 +25,10 @@ from .app import (
     glossary_options,
     glossary_options_saying,
     load_glossary,
+    output_file,
     reporting_errors,
     reports_errors,
+    write_result,
 )
 
 CODES_HELP = "comma-separated or repeated"
@@ -94,7 +96,7 @@ def check(
     if not files and not options.glossaries:
         raise click.UsageError("give the documents or glossaries to check (or set glossaries in [tool.acronyms])")
     findings = check_paths(files, options)
-    click.echo(report(findings, ReportFormat(format_name)), nl=False)
+    write_result(report(findings, ReportFormat(format_name)))
     if findings and format_name == ReportFormat.TEXT.value:
         counts = ", ".join(f"{severity}: {count}" for severity, count in summary(findings).items() if count)
         plural = "s" if len(findings) > 1 else ""
@@ -120,12 +122,14 @@ def scan_command(file: str, glossaries: tuple[str, ...], no_bundled: bool, forma
     name = "<stdin>" if file == STDIN else file
     data = sys.stdin.buffer.read() if file == STDIN else read_bytes(file)
     result = scan(decode(data, encoding=encoding, path=name).text, load_glossary(glossaries, no_bundled), path=name)
-    click.echo(result.to_json() if format_name == "json" else result.to_text(), nl=format_name == "json")
+    write_result(result.to_json() + "\n" if format_name == "json" else result.to_text())
 
 
 @cli.command(name="extract")
 @click.argument("file", metavar="FILE|-")
-@click.option("-o", "--output", metavar="OUT", help="Write the CSV to OUT instead of standard output.")
+@click.option(
+    "-o", "--output", metavar="OUT", help="Write the CSV to the file OUT (- is standard output, the default)."
+)
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of FILE, e.g. cp1252 for Word files.")
 @reports_errors
 def extract_command(file: str, output: str | None, encoding: str) -> None:
@@ -135,11 +139,9 @@ def extract_command(file: str, output: str | None, encoding: str) -> None:
     schema: ready to review and pass back with -g.
     """
     check_destination(file, output, in_place=False)
+    output = output_file(output)
     name = "<stdin>" if file == STDIN else file
     data = sys.stdin.buffer.read() if file == STDIN else read_bytes(file)
     stream = io.StringIO()
     extract(decode(data, encoding=encoding, path=name).text, path=name).write_csv(stream)
-    if output:
-        write_atomic(output, stream.getvalue().encode("utf-8"))
-    else:
-        click.echo(stream.getvalue(), nl=False)
+    write_result(stream.getvalue(), output)

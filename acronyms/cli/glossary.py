@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from typing import Any
 
@@ -13,7 +14,7 @@ from ..matcher import surface_forms
 from ..planner import Options
 from ..regions import Format
 from ..textio import STDIN, decode, read_bytes
-from .app import cli, glossary_options, load_glossary, reports_errors
+from .app import cli, glossary_options, load_glossary, reports_errors, write_result
 
 
 @cli.command()
@@ -26,6 +27,7 @@ def lookup(term: str, glossaries: tuple[str, ...], no_bundled: bool) -> None:
     entries = glossary.lookup(term) or find_by_surface(glossary, term) or glossary.search(term)
     if not entries:
         raise click.ClickException(f"no entry for {term!r}; try words of the expansion, or `acronyms glossary`")
+    lines = []
     for entry in entries:
         extras = [entry.category] if entry.category else []
         if entry.replaced_by:
@@ -33,7 +35,8 @@ def lookup(term: str, glossaries: tuple[str, ...], no_bundled: bool) -> None:
         if entry.context:
             extras.append("context: " + " ".join(entry.context))
         suffix = f"  ({'; '.join(extras)})" if extras else ""
-        click.echo(f"{entry.acronym}\t{entry.expansion}{suffix}")
+        lines.append(f"{entry.acronym}\t{entry.expansion}{suffix}\n")
+    write_result("".join(lines))
 
 
 def find_by_surface(glossary: Glossary, term: str) -> tuple[Any, ...]:
@@ -64,6 +67,8 @@ def glossary_command(
         text = decode(data, encoding=encoding, path="<stdin>" if used_in == STDIN else used_in).text
         glossary = used_glossary(text, glossary, Options(format=Format.from_path(used_in)))
     if format_name == "json":
-        click.echo(glossary.to_json())
+        write_result(glossary.to_json() + "\n")
     else:
-        glossary.write_csv(sys.stdout)
+        stream = io.StringIO()
+        glossary.write_csv(stream)
+        write_result(stream.getvalue())
