@@ -35,6 +35,7 @@ from .context import (
 from .definitions import Definition, find_definitions_near
 from .errors import UsageError
 from .escaping import escape
+from .footnotes import MARKDOWN_MARKER, TEXT_MARKER, Footnotes, NotesBlock, markdown_footnotes, text_footnotes
 from .forms import BRACKET_GAP, beside_bracket, beside_brackets, long_form, spelled_out, spelled_out_as
 from .glossary import Entry, Glossary
 from .headings import heading_spans, section_starts
@@ -133,33 +134,22 @@ decision_of: Final = tuple_maker(Decision)
 
 @dataclass(frozen=True)
 class Plan:
-    """The decisions for a text, in text order, and the notes it already carries."""
+    """The decisions for a text, in text order, and (in the footnote style) the footnotes it already carries."""
 
     decisions: tuple[Decision, ...]
-    notes: NotesBlock | None = None
+    footnotes: Footnotes | None = None
 
-
-@dataclass(frozen=True)
-class NotesBlock:
-    """A plain-text notes list that an earlier footnote annotation appended."""
-
-    start: int
-    numbers: dict[str, int]
+    @property
+    def notes(self) -> NotesBlock | None:
+        """The plain-text notes list an earlier footnote annotation appended."""
+        return self.footnotes.notes if self.footnotes is not None else None
 
 
 NOT_AN_ACRONYM: Final = "not an acronym"  # reasons that start with these words, for callers that sort decisions
 AMBIGUOUS: Final = "ambiguous"
 LONGER_TOKEN: Final = "part of a longer token (a code, file name or address)"
-TEXT_MARKER: Final = re.compile(r"\[(\d+)\]")
-MARKDOWN_MARKER: Final = re.compile(r"\[\^([^\]\s]+)\]")
 HTML_MARKER: Final = re.compile(r"<sup\b[^>]*\bdata-acronyms=[\"']?ref\b")
-NOTES_HEADING: Final = "Notes"
 PROSE_REACH: Final = MAX_HEADING_CHARS + 1  # how far from a hit the rules of `context.not_an_acronym` read
-NOTES_BLOCK: Final = re.compile(
-    rf"(?:\r?\n|\r)*^{NOTES_HEADING}[ \t]*(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))?(?:\[\d+\] [^\r\n]*(?:\r?\n|\r|\Z))+\Z",
-    re.MULTILINE,
-)
-NOTE_LINE: Final = re.compile(r"^\[(\d+)\] (\S+?):", re.MULTILINE)
 
 
 def plan(text: str, glossary: Glossary, options: Options = DEFAULT_OPTIONS, *, doc: Doc | None = None) -> Plan:
@@ -175,10 +165,10 @@ def plan(text: str, glossary: Glossary, options: Options = DEFAULT_OPTIONS, *, d
         protected += [(start, end, "a heading") for start, end in heading_spans(text, options.format)]
     if section is not None:
         protected.append((section.start, section.end, "the document's glossary section"))
-    notes = find_notes(text) if options.style is Style.FOOTNOTE and options.format is Format.TEXT else None
-    if notes is not None:
-        protected.append((notes.start, len(text), "the notes list"))
-    return Plan(tuple(_Judge(text, glossary, options, protected, doc).decisions()), notes)
+    footnotes = _footnotes(text, options)
+    if footnotes is not None and footnotes.notes is not None:
+        protected.append((footnotes.notes.start, len(text), "the notes list"))
+    return Plan(tuple(_Judge(text, glossary, options, protected, doc, footnotes).decisions()), footnotes)
 
 
 def _with_section(glossary: Glossary, section: GlossarySection | None) -> Glossary:
@@ -188,22 +178,26 @@ def _with_section(glossary: Glossary, section: GlossarySection | None) -> Glossa
     return Glossary.layered([Glossary.from_entries(gaps), glossary]) if gaps else glossary
 
 
-def find_notes(text: str) -> NotesBlock | None:
-    """The notes list a plain-text footnote annotation appended, if the text ends with one."""
-    block = NOTES_BLOCK.search(text)
-    if block is None:
+def _footnotes(text: str, options: Options) -> Footnotes | None:
+    """In the footnote style, the footnotes the text already has (HTML keeps its own: see `html_footnotes`)."""
+    if options.style is not Style.FOOTNOTE or options.format is Format.HTML:
         return None
-    numbers = {acronym: int(number) for number, acronym in NOTE_LINE.findall(text, block.start())}
-    return NotesBlock(block.start(), numbers)
+    return text_footnotes(text) if options.format is Format.TEXT else markdown_footnotes(text)
 
 
 class _Judge:
     """Decides occurrence by occurrence, remembering what the text has introduced so far."""
 
     def __init__(
-        self, text: str, glossary: Glossary, options: Options, protected: list[tuple[int, int, str]], doc: Doc | None
+        self,
+        text: str,
+        glossary: Glossary,
+        options: Options,
+        protected: list[tuple[int, int, str]],
+        doc: Doc | None,
+        footnotes: Footnotes | None = None,
     ) -> None:
-        self.text, self.glossary, self.options, self.doc = text, glossary, options, doc
+        self.text, self.glossary, self.options, self.doc, self.footnotes = text, glossary, options, doc, footnotes
         self.protected_spans = protected
         # Built when first asked for (by the properties below). Not `functools.cached_property`:
         # mypyc compiles that into a property that never caches (see `setup.py`).
@@ -402,9 +396,10 @@ class _Judge:
             if (inside := self.inside_long_forms.overlapping(match.start, match.end)) is not None:
                 return Decision(match, Action.SKIP, f"inside {inside}")  # `National ANPR Data Centre (NADC)`
         senses = self.senses(match.acronym)
-        if self.marker is not None and self.marker.match(self.text, match.end):  # a marker glues onto the acronym
-            return Decision(match, Action.KEEP, "already annotated", self.sense(match, senses))
-        if self.rules and (skip := self.ruled_out(match, prose)) is not None:
+        marker = self.marker.match(self.text, match.end) if self.marker is not None else None  # glued onto the hit
+        if marker is not None and (self.footnotes is None or self.footnotes.is_own(match.acronym, marker[1], senses)):
+            return Decision(match, Action.KEEP, "already annotated", self.sense(match, senses))  # (HTML: always)
+        if self.rules and (skip := self.ruled_out(match, prose, marked=marker is not None)) is not None:
             return skip
         return self.judge(match, senses)
 
@@ -441,13 +436,14 @@ class _Judge:
         reason = f"already introduced at line {self.introduced_line(match.acronym)}"
         return Decision(match, Action.MARK if tooltip else Action.KEEP, reason, entry)
 
-    def ruled_out(self, match: Match, text: str) -> Decision | None:
+    def ruled_out(self, match: Match, text: str, marked: bool = False) -> Decision | None:
         """The skip when the context says this hit is not the acronym; None when it may be one.
 
         The rules read `text`, the prose near the hit; then spaCy's tokens, where a neighbour may glue it.
+        Not for a hit `marked` with the author's footnote marker (`SNP[1]`), which spaCy would read as one token.
         """
         reason = not_an_acronym(text, match.start, match.end, self.acronym_words)
-        if reason is None and (self.every_token or needs_tokens(text, match)):
+        if reason is None and not marked and (self.every_token or needs_tokens(text, match)):
             reason = self.not_a_token(match, text)
         return None if reason is None else decision_of((match, SKIP, f"{NOT_AN_ACRONYM}: {reason}", None))
 

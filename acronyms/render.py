@@ -29,11 +29,12 @@ from dataclasses import dataclass
 
 from .edits import Insertion, Replacement, apply_edits, by_offset, line_ending
 from .escaping import escape
+from .footnotes import NOTES_HEADING, Footnotes
 from .forms import long_form
 from .generate import glossary_edits
 from .html_footnotes import footnote_insertions
 from .matcher import Form, tuple_maker
-from .planner import DEFAULT_OPTIONS, NOTES_HEADING, Action, Decision, Options, Plan, Style
+from .planner import DEFAULT_OPTIONS, Action, Decision, Options, Plan, Style
 from .regions import Format
 from .tooltips import tooltip_insertions
 
@@ -83,30 +84,42 @@ def _inline(text: str, plan: Plan, options: Options) -> list[Insertion]:
 
 
 def _footnotes(text: str, plan: Plan, options: Options) -> tuple[list[Insertion], list[Insertion]]:
+    """Markers beside the expanded uses and the notes to add, on numbers or labels the text does not use yet.
+
+    See `acronyms.footnotes`: an acronym whose note annotation wrote before shares that note.
+    """
     markdown = options.format is Format.MARKDOWN
-    numbers = dict(plan.notes.numbers) if plan.notes else {}
-    new_notes: list[tuple[str, str]] = []
+    footnotes = plan.footnotes if plan.footnotes is not None else Footnotes()
+    numbers = dict(footnotes.notes.numbers) if footnotes.notes is not None else {}
+    free = footnotes.free_numbers()
+    allocated: set[str] = set()  # Markdown labels given out in this run, case-folded
+    labels: dict[str, str] = {}  # acronym: its label, `SNP` or `SNP-2` in Markdown, the number in plain text
+    new_notes: list[str] = []
     insertions = []
     for decision in plan.decisions:
         if decision.action is not Action.EXPAND or decision.entry is None:
             continue
         acronym = decision.match.acronym
-        if acronym not in numbers:
-            numbers[acronym] = max(numbers.values(), default=0) + 1
-            new_notes.append((acronym, escape(decision.entry.expansion, options.format)))
-        label = f"^{acronym}" if markdown else str(numbers[acronym])
+        if acronym not in labels:
+            expansion = escape(decision.entry.expansion, options.format)
+            if markdown:
+                labels[acronym], new = footnotes.label_for(acronym, expansion, allocated)
+                if new:
+                    new_notes.append(f"[^{labels[acronym]}]: {expansion}")
+            else:
+                if acronym not in numbers:
+                    numbers[acronym] = next(free)
+                    new_notes.append(f"[{numbers[acronym]}] {acronym}: {expansion}")
+                labels[acronym] = str(numbers[acronym])
+        label = f"^{labels[acronym]}" if markdown else labels[acronym]
         insertions.append(Insertion(decision.match.end, f"[{label}]"))
     if not new_notes:
         return insertions, []
-    return insertions, [Insertion(len(text), _notes_text(text, new_notes, numbers, markdown, plan.notes is not None))]
+    return insertions, [Insertion(len(text), _notes_text(text, new_notes, markdown, footnotes.notes is not None))]
 
 
-def _notes_text(text: str, notes: list[tuple[str, str]], numbers: dict[str, int], markdown: bool, extend: bool) -> str:
+def _notes_text(text: str, lines: list[str], markdown: bool, extend: bool) -> str:
     newline = line_ending(text)
-    if markdown:
-        lines = [f"[^{acronym}]: {expansion}" for acronym, expansion in notes]
-    else:
-        lines = [f"[{numbers[acronym]}] {acronym}: {expansion}" for acronym, expansion in notes]
     head = "" if not text or text.endswith(("\n", "\r")) else newline
     if not (extend or markdown):
         head += newline + NOTES_HEADING + newline

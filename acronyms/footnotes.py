@@ -1,0 +1,124 @@
+"""The footnotes a text already has: which are annotation's own, and which numbers or labels new ones may take.
+
+A new footnote never takes a number or label the author uses, and annotation
+knows its own notes again, so annotating twice equals annotating once.
+
+Plain text: a row `[n] ACRONYM: …` in the `Notes` list that ends the text is
+annotation's own, and so is a marker `[n]` right after that acronym. A new
+note takes the lowest number not written as `[n]` anywhere in the text.
+
+Markdown: a definition `[^LABEL]: …` whose text is an expansion as annotation
+writes it (escaped) is annotation's own, and so is a reference to it right
+after the acronym. A new note takes the label `ACRONYM`, else `ACRONYM-2`,
+`ACRONYM-3`, …: the first that no footnote reference or definition of the text
+uses (labels compared regardless of case) or that is already annotation's own
+note with the same text.
+
+>>> footnotes = markdown_footnotes("Intro[^SNP]\\n\\nThe SNP met.\\n\\n[^SNP]: An author note\\n")
+>>> footnotes.label_for("SNP", "Safer Neighbourhood Panel", set())
+('SNP-2', True)
+>>> next(text_footnotes("See the report[1].").free_numbers())
+2
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Final
+
+from .escaping import escape
+from .glossary import Entry
+from .regions import Format
+
+NOTES_HEADING: Final = "Notes"
+TEXT_MARKER: Final = re.compile(r"\[(\d+)\]")
+MARKDOWN_MARKER: Final = re.compile(r"\[\^([^\]\s]+)\]")
+NOTES_BLOCK: Final = re.compile(
+    rf"(?:\r?\n|\r)*^{NOTES_HEADING}[ \t]*(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))?(?:\[\d+\] [^\r\n]*(?:\r?\n|\r|\Z))+\Z",
+    re.MULTILINE,
+)
+NOTE_LINE: Final = re.compile(r"^\[(\d+)\] (\S+?):", re.MULTILINE)
+MARKDOWN_DEFINITION: Final = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*([^\r\n]*?)[ \t]*\r?$", re.MULTILINE)
+MAX_DIGITS: Final = 9  # a longer `[n]` cannot be the lowest free number: that would take a billion notes before it
+
+
+@dataclass(frozen=True)
+class NotesBlock:
+    """A plain-text notes list that an earlier footnote annotation appended."""
+
+    start: int
+    numbers: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Footnotes:
+    """What a text's footnotes already use (plain text: numbers; Markdown: labels) and which notes are annotation's.
+
+    `notes`: the plain-text notes list. `numbers`: every number written `[n]`.
+    `labels`: every Markdown footnote label referred to or defined, case-folded.
+    `definitions`: each defined label (case-folded) and the text of its note.
+    """
+
+    notes: NotesBlock | None = None
+    numbers: frozenset[int] = frozenset()
+    labels: frozenset[str] = frozenset()
+    definitions: dict[str, str] = field(default_factory=dict)
+
+    def is_own(self, acronym: str, label: str, senses: Sequence[Entry]) -> bool:
+        """Whether the marker `label` after `acronym` refers to a note annotation wrote for it."""
+        if self.notes is not None:
+            return str(self.notes.numbers.get(acronym)) == label
+        text = self.definitions.get(label.casefold())
+        return text is not None and any(text == escape(sense.expansion, Format.MARKDOWN) for sense in senses)
+
+    def free_numbers(self) -> Iterator[int]:
+        """The numbers a new plain-text note may take, lowest first."""
+        return (number for number in itertools.count(1) if number not in self.numbers)
+
+    def label_for(self, acronym: str, text: str, allocated: set[str]) -> tuple[str, bool]:
+        """The Markdown label for `acronym`'s note, `text`, and whether its definition is still to be written.
+
+        `allocated` holds the labels (case-folded) already given out in this run; a new label is added to it.
+        """
+        for number in itertools.count(1):
+            label = acronym if number == 1 else f"{acronym}-{number}"
+            key = label.casefold()
+            if key in allocated:
+                continue
+            if self.definitions.get(key) == text:
+                return label, False
+            if key not in self.labels:
+                allocated.add(key)
+                return label, True
+        raise AssertionError("unreachable: itertools.count never ends")
+
+
+def text_footnotes(text: str) -> Footnotes:
+    """The numbers a plain text uses, and the notes list an earlier annotation appended to it."""
+    numbers = frozenset(int(found) for found in TEXT_MARKER.findall(text) if len(found) <= MAX_DIGITS)
+    return Footnotes(find_notes(text), numbers)
+
+
+def find_notes(text: str) -> NotesBlock | None:
+    """The notes list a plain-text footnote annotation appended, if the text ends with one."""
+    block = NOTES_BLOCK.search(text)
+    if block is None:
+        return None
+    rows = NOTE_LINE.findall(text, block.start())
+    return NotesBlock(block.start(), {acronym: int(number) for number, acronym in rows if len(number) <= MAX_DIGITS})
+
+
+def markdown_footnotes(text: str) -> Footnotes:
+    """The footnote labels a Markdown text refers to or defines, and the text of each definition.
+
+    Code is read too: a label shown there is kept free of annotation's notes, and a
+    definition annotation appended after an unclosed code fence is still its own.
+    """
+    labels = frozenset(label.casefold() for label in MARKDOWN_MARKER.findall(text))
+    definitions: dict[str, str] = {}
+    for label, note in MARKDOWN_DEFINITION.findall(text):
+        definitions.setdefault(label.casefold(), note)  # the first definition of a label is the one that counts
+    return Footnotes(labels=labels, definitions=definitions)

@@ -1,0 +1,174 @@
+"""Footnotes beside the author's own: new notes take a free number or label, and annotation knows its own notes again."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from acronyms import Format, Glossary, Options, Style, annotate, annotation
+from acronyms.cli import cli
+
+TEXT = Options(style=Style.FOOTNOTE)
+MARKDOWN = Options(style=Style.FOOTNOTE, format=Format.MARKDOWN)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "See the report[1].\n\nThe SNP met.\n\nNotes\n\n[1] Annual report 2019.\n",
+            (
+                "See the report[1].\n\nThe SNP[2] met.\n\nNotes\n\n[1] Annual report 2019.\n"
+                "[2] SNP: Safer Neighbourhood Panel\n"
+            ),
+        ),
+        (
+            "See the report[1].\n\nThe SNP met.\n",
+            "See the report[1].\n\nThe SNP[2] met.\n\nNotes\n\n[2] SNP: Safer Neighbourhood Panel\n",
+        ),
+        (
+            "See the report[1].\n\nThe SNP met.\n\nReferences\n\n[1] Annual report 2019.\n",
+            (
+                "See the report[1].\n\nThe SNP[2] met.\n\nReferences\n\n[1] Annual report 2019.\n"
+                "\nNotes\n\n[2] SNP: Safer Neighbourhood Panel\n"
+            ),
+        ),
+        (
+            "The SNP[1] met.\n\nNotes\n\n[1] Annual report 2019.\n",
+            "The SNP[2][1] met.\n\nNotes\n\n[1] Annual report 2019.\n[2] SNP: Safer Neighbourhood Panel\n",
+        ),
+        (
+            "Reports[1][2][4].\n\nThe SNP met the PCC.\n",
+            (
+                "Reports[1][2][4].\n\nThe SNP[3] met the PCC[5].\n\n"
+                "Notes\n\n[3] SNP: Safer Neighbourhood Panel\n[5] PCC: Police and Crime Commissioner\n"
+            ),
+        ),
+        (
+            "The SNP[1] met the PCC.\n\nNotes\n\n[1] SNP: Safer Neighbourhood Panel\n[3] Minutes of May.\n",
+            (
+                "The SNP[1] met the PCC[2].\n\nNotes\n\n[1] SNP: Safer Neighbourhood Panel\n[3] Minutes of May.\n"
+                "[2] PCC: Police and Crime Commissioner\n"
+            ),
+        ),
+    ],
+    ids=[
+        "author-notes-list",
+        "marker-without-notes",
+        "notes-under-another-heading",
+        "author-marker-on-the-acronym",
+        "numbers-skip-the-used-ones",
+        "own-note-beside-the-author's",
+    ],
+)
+def test_plain_text_footnotes_take_a_number_the_author_does_not_use(small: Glossary, text: str, expected: str) -> None:
+    once = annotate(text, small, TEXT)
+    assert once == expected
+    assert annotate(once, small, TEXT) == once
+
+
+def test_the_cli_numbers_footnotes_after_the_author_s(tmp_path: Path) -> None:
+    document = tmp_path / "f.txt"
+    document.write_text("See the report[1].\n\nThe SNP met.\n\nNotes\n\n[1] Annual report 2019.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["annotate", str(document), "--style", "footnote"])
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "See the report[1].\n\nThe SNP[2] met.\n\nNotes\n\n[1] Annual report 2019.\n[2] SNP: Safer Neighbourhood Panel\n",
+    )
+    document.write_text(result.stdout, encoding="utf-8")
+    again = CliRunner().invoke(cli, ["annotate", str(document), "--style", "footnote"])
+    assert (again.exit_code, again.stdout) == (0, result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Intro[^SNP]\n\nThe SNP met.\n\n[^SNP]: An author note\n",
+            "Intro[^SNP]\n\nThe SNP[^SNP-2] met.\n\n[^SNP]: An author note\n\n[^SNP-2]: Safer Neighbourhood Panel\n",
+        ),
+        (
+            "Intro[^snp]\n\nThe SNP met.\n\n[^snp]: An author note\n",
+            "Intro[^snp]\n\nThe SNP[^SNP-2] met.\n\n[^snp]: An author note\n\n[^SNP-2]: Safer Neighbourhood Panel\n",
+        ),
+        (
+            "Intro[^SNP] and [^SNP-2].\n\nThe SNP met.\n",
+            "Intro[^SNP] and [^SNP-2].\n\nThe SNP[^SNP-3] met.\n\n[^SNP-3]: Safer Neighbourhood Panel\n",
+        ),
+        (
+            "The SNP[^SNP] met.\n\n[^SNP]: An author note\n",
+            "The SNP[^SNP-2][^SNP] met.\n\n[^SNP]: An author note\n\n[^SNP-2]: Safer Neighbourhood Panel\n",
+        ),
+        (
+            "The SNP met.\n\n[^SNP]: Safer Neighbourhood Panel\n",
+            "The SNP[^SNP] met.\n\n[^SNP]: Safer Neighbourhood Panel\n",
+        ),
+        (
+            "```\n[^SNP]: An author note\n```\n\nThe SNP met.\n",
+            "```\n[^SNP]: An author note\n```\n\nThe SNP[^SNP-2] met.\n\n[^SNP-2]: Safer Neighbourhood Panel\n",
+        ),
+    ],
+    ids=[
+        "author-definition",
+        "other-case",
+        "references-without-definitions",
+        "author-reference-on-the-acronym",
+        "own-definition-kept",
+        "label-in-code-is-kept-free",
+    ],
+)
+def test_markdown_footnotes_take_a_label_the_author_does_not_use(small: Glossary, text: str, expected: str) -> None:
+    once = annotate(text, small, MARKDOWN)
+    assert once == expected
+    assert annotate(once, small, MARKDOWN) == once
+
+
+def test_markdown_keeps_the_author_s_note_when_rendered(small: Glossary) -> None:
+    once = annotate("Intro[^SNP]\n\nThe SNP met.\n\n[^SNP]: An author note\n", small, MARKDOWN)
+    html = markdown.markdown(once, extensions=["footnotes"])
+    assert "An author note" in html
+    assert "Safer Neighbourhood Panel" in html
+    assert html.count('class="footnote-ref"') == 2
+
+
+PIECES = st.sampled_from(
+    [
+        "SNP",
+        "PCSOs",
+        "PCC",
+        " ",
+        ".",
+        "\n",
+        "\n\n",
+        "[1]",
+        "[2]",
+        "[^SNP]",
+        "[^SNP-2]",
+        "Notes\n",
+        "[1] Annual report.\n",
+        "[2] SNP: Safer Neighbourhood Panel\n",
+        "[^SNP]: An author note\n",
+        "[^SNP]: Safer Neighbourhood Panel\n",
+        "[^SNP-2]: Safer Neighbourhood Panel\n",
+        "```\n",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(PIECES, max_size=30).map("".join), options=st.sampled_from([TEXT, MARKDOWN]))
+def test_footnotes_beside_the_author_s_are_stable(small: Glossary, text: str, options: Options) -> None:
+    once = annotation(text, small, options)
+    assert annotate(once.text, small, options) == once.text
+    inserted = "".join(insertion.text for insertion in once.insertions)
+    if options is TEXT:
+        new, used = re.findall(r"^\[(\d+)\] ", inserted, re.MULTILINE), re.findall(r"\[(\d+)\]", text)
+    else:
+        new, used = re.findall(r"^\[\^([^\]]+)\]:", inserted, re.MULTILINE), re.findall(r"\[\^([^\]\s]+)\]", text)
+    assert not {label.casefold() for label in new} & {label.casefold() for label in used}
