@@ -29,7 +29,9 @@ role="doc-noteref">1</a></sup> met.</p>
 
 from __future__ import annotations
 
+import itertools
 import re
+from html import unescape
 
 from . import html
 from .edits import Insertion, block_at, line_ending
@@ -39,7 +41,8 @@ from .regions import Format
 
 NOTE_ID = "acronym-note-{}"
 REF_ID = "acronym-ref-{}-{}"
-NOTE_ITEM = re.compile(r'<li\b[^>]*\bid="acronym-note-(?P<slug>[^"]+)"')
+NOTE_ITEM = re.compile(r'<li\b[^>]*\bid="acronym-note-(?P<slug>[^"]+)"[^>]*>(?:(?P<acronym>[^<:]*):)?')
+NOTE_IDS = re.compile(r"""\bid\s*=\s*["']?acronym-note-(?P<slug>[^"'\s>]+)""", re.IGNORECASE)
 REF = re.compile(r'\bid="acronym-ref-(?P<slug>[^"]+)-(?P<index>\d+)"')
 NOTES_OPEN = '<section class="acronym-notes" data-acronyms="notes" role="doc-endnotes">'
 NOTES_HEADING = "<h2>Notes</h2>"
@@ -58,17 +61,20 @@ def footnote_insertions(text: str, plan: Plan) -> tuple[list[Insertion], list[In
     """References beside the expanded uses, and the notes to add (a new list, or items for the old one)."""
     layout = html.layout(text)
     existing = layout.generated_span("notes")
-    numbers = _existing_numbers(text, existing)
+    keys, numbers = _existing_notes(text, existing)
+    taken = {match["slug"] for match in NOTE_IDS.finditer(text)}  # the page's own ids too: never given twice
     references = _existing_references(text)
     new_notes: dict[str, tuple[str, str, list[str]]] = {}
     body = []
     for decision in plan.decisions:
         if decision.action is not Action.EXPAND or decision.entry is None:
             continue
-        key = slug(decision.match.acronym)
-        if key not in numbers:
-            numbers[key] = len(numbers) + 1
-            new_notes[key] = (decision.match.acronym, decision.entry.expansion, [])
+        acronym = decision.match.acronym
+        if acronym not in keys:
+            keys[acronym] = _free_key(slug(acronym), taken)
+            numbers[keys[acronym]] = len(numbers) + 1
+            new_notes[keys[acronym]] = (acronym, decision.entry.expansion, [])
+        key = keys[acronym]
         references[key] = references.get(key, 0) + 1
         ref_id = REF_ID.format(key, references[key])
         if key in new_notes:
@@ -84,11 +90,21 @@ def footnote_insertions(text: str, plan: Plan) -> tuple[list[Insertion], list[In
     return body, _notes(text, items, existing, layout)
 
 
-def _existing_numbers(text: str, existing: tuple[int, int] | None) -> dict[str, int]:
+def _existing_notes(text: str, existing: tuple[int, int] | None) -> tuple[dict[str, str], dict[str, int]]:
+    """In a notes list from an earlier run: each acronym's key (`SNP`, or `SNP-2`), and each key's number."""
     if existing is None:
-        return {}
-    slugs = [match["slug"] for match in NOTE_ITEM.finditer(text, *existing)]
-    return {key: number for number, key in enumerate(dict.fromkeys(slugs), start=1)}
+        return {}, {}
+    items = [(match["slug"], match["acronym"]) for match in NOTE_ITEM.finditer(text, *existing)]
+    numbers = {key: number for number, key in enumerate(dict.fromkeys(key for key, _ in items), start=1)}
+    return {unescape(acronym): key for key, acronym in reversed(items) if acronym is not None}, numbers
+
+
+def _free_key(key: str, taken: set[str]) -> str:
+    """`key`, or `key-2`, `key-3`, …: the first no note id of the page uses (it is then taken)."""
+    candidates = itertools.chain([key], (f"{key}-{number}" for number in itertools.count(2)))
+    free = next(candidate for candidate in candidates if candidate not in taken)
+    taken.add(free)
+    return free
 
 
 def _existing_references(text: str) -> dict[str, int]:

@@ -16,6 +16,7 @@ from acronyms.cli import cli
 
 TEXT = Options(style=Style.FOOTNOTE)
 MARKDOWN = Options(style=Style.FOOTNOTE, format=Format.MARKDOWN)
+HTML = Options(style=Style.FOOTNOTE, format=Format.HTML)
 
 
 @pytest.mark.parametrize(
@@ -135,6 +136,15 @@ def test_markdown_keeps_the_author_s_note_when_rendered(small: Glossary) -> None
     assert "An author note" in html
     assert "Safer Neighbourhood Panel" in html
     assert html.count('class="footnote-ref"') == 2
+
+
+def test_a_page_s_own_note_id_is_not_reused(small: Glossary) -> None:
+    page = '<p id="acronym-note-SNP">Our note.</p><p>SNP met.</p>'
+    once = annotate(page, small, HTML)
+    assert once.count('id="acronym-note-SNP"') == 1
+    assert '<li id="acronym-note-SNP-2">SNP: Safer Neighbourhood Panel' in once
+    assert 'href="#acronym-note-SNP-2" role="doc-noteref">1</a>' in once
+    assert annotate(once, small, HTML) == once
 
 
 PIECES = st.sampled_from(
