@@ -36,10 +36,9 @@ from .regions import Format
 NOTES_HEADING: Final = "Notes"
 TEXT_MARKER: Final = re.compile(r"\[(\d+)\]")
 MARKDOWN_MARKER: Final = re.compile(r"\[\^([^\]\s]+)\]")
-NOTES_BLOCK: Final = re.compile(
-    rf"(?:\r?\n|\r)*^{NOTES_HEADING}[ \t]*(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))?(?:\[\d+\] [^\r\n]*(?:\r?\n|\r|\Z))+\Z",
-    re.MULTILINE,
-)
+# The notes list that ends a plain text, from its heading: the heading, a blank line, the rows.
+_NOTES_LIST: Final = rf"{NOTES_HEADING}[ \t]*(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))?(?:\[\d+\] [^\r\n]*(?:\r?\n|\r|\Z))+\Z"
+NOTES_LIST: Final = re.compile(_NOTES_LIST)
 NOTE_LINE: Final = re.compile(r"^\[(\d+)\] (\S+?):", re.MULTILINE)
 MARKDOWN_DEFINITION: Final = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*([^\r\n]*?)[ \t]*\r?$", re.MULTILINE)
 MAX_DIGITS: Final = 9  # a longer `[n]` cannot be the lowest free number: that would take a billion notes before it
@@ -103,12 +102,29 @@ def text_footnotes(text: str) -> Footnotes:
 
 
 def find_notes(text: str) -> NotesBlock | None:
-    """The notes list a plain-text footnote annotation appended, if the text ends with one."""
-    block = NOTES_BLOCK.search(text)
-    if block is None:
+    """The notes list a plain-text footnote annotation appended, if the text ends with one.
+
+    Found without trying a pattern at every position of a long text (that took 1.6 s on 20 MB):
+    the list runs to the end of the text and its rows start with `[`, so its heading can only be
+    the last line that starts with `Notes`, and the list starts at the line breaks before it.
+
+    >>> find_notes("The SNP[1] met.\\n\\nNotes\\n\\n[1] SNP: Safer Neighbourhood Panel\\n")
+    NotesBlock(start=15, numbers={'SNP': 1})
+    """
+    heading = len(text)
+    while True:
+        heading = text.rfind(NOTES_HEADING, 0, heading)
+        if heading == -1:
+            return None
+        if heading == 0 or text[heading - 1] == "\n":
+            break
+    if NOTES_LIST.match(text, heading) is None:
         return None
-    rows = NOTE_LINE.findall(text, block.start())
-    return NotesBlock(block.start(), {acronym: int(number) for number, acronym in rows if len(number) <= MAX_DIGITS})
+    start = heading
+    while start and text[start - 1] in "\r\n":
+        start -= 1
+    rows = NOTE_LINE.findall(text, start)
+    return NotesBlock(start, {acronym: int(number) for number, acronym in rows if len(number) <= MAX_DIGITS})
 
 
 def markdown_footnotes(text: str) -> Footnotes:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from acronyms import Format, Glossary, Options, Style, annotate, annotation
 from acronyms.cli import cli
+from acronyms.footnotes import NotesBlock, find_notes
 
 TEXT = Options(style=Style.FOOTNOTE)
 MARKDOWN = Options(style=Style.FOOTNOTE, format=Format.MARKDOWN)
@@ -182,3 +183,39 @@ def test_footnotes_beside_the_author_s_are_stable(small: Glossary, text: str, op
     else:
         new, used = re.findall(r"^\[\^([^\]]+)\]:", inserted, re.MULTILINE), re.findall(r"\[\^([^\]\s]+)\]", text)
     assert not {label.casefold() for label in new} & {label.casefold() for label in used}
+
+
+# The notes list as one pattern searched from the start of the text: what `find_notes` must find.
+NOTES_BLOCK = re.compile(
+    r"(?:\r?\n|\r)*^Notes[ \t]*(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))?(?:\[\d+\] [^\r\n]*(?:\r?\n|\r|\Z))+\Z",
+    re.MULTILINE,
+)
+NOTES_PIECES = [
+    "Notes",
+    "Notes:",
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "\t",
+    "[1] SNP: x",
+    "[2] PCC: y",
+    "[12] ",
+    "x",
+    "[",
+    "Notes ",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NOTES_PIECES), max_size=14))
+def test_find_notes_finds_the_list_that_a_search_of_the_whole_text_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    block = NOTES_BLOCK.search(text)
+    notes = find_notes(text)
+    assert (notes.start if notes else None) == (block.start() if block else None)
+
+
+def test_find_notes_reads_the_rows_of_the_last_list() -> None:
+    text = "Notes\n\n[1] PCC: old\n\nThe SNP[2] met.\r\n\r\nNotes\r\n\r\n[2] SNP: Safer Neighbourhood Panel\r\n"
+    assert find_notes(text) == NotesBlock(text.index("\r\n\r\nNotes"), {"SNP": 2})
