@@ -20,6 +20,11 @@ from .glossary import Entry
 from .matcher import Form, Match
 
 BRACKET_GAP: Final = 4  # room for the spaces people leave between a long form and its bracket
+# What may wrap a long form or a short form without undoing a definition: quotes, Markdown emphasis
+# and HTML tags, as in `Long Form ("LF")`, `*Long Form* (*LF*)` and `<b>Long Form</b> (LF)`.
+WRAPPING: Final = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb*_"
+# How much wrapping one side may hold: `<strong><em>“` and a tag with a class fit; more is not wrapping.
+WRAPPING_REACH: Final = 60
 
 
 def long_form(entry: Entry, text: str, match: Match) -> str:
@@ -44,13 +49,69 @@ def spelled_out(text: str, match: Match, entry: Entry) -> tuple[int, int] | None
 
 
 def beside_bracket(text: str, match: Match) -> bool:
-    """True when a bracket opens right before the match or just after it.
+    """True when a bracket opens right before the match (past any wrapping) or just after it.
 
     >>> beside_bracket("x (SNP)", Match(3, 6, "SNP")), beside_bracket("SNP  (x)", Match(0, 3, "SNP"))
     (True, True)
+    >>> beside_bracket('x ("SNP")', Match(4, 7, "SNP")), beside_bracket("x (<b>SNP</b>)", Match(6, 9, "SNP"))
+    (True, True)
     """
-    start, end = match.start, match.end
-    return (start > 0 and text[start - 1] == "(") or text.find("(", end, end + BRACKET_GAP + 1) != -1
+    end = match.end
+    return bracket_before(text, match.start) != -1 or text.find("(", end, end + BRACKET_GAP + 1) != -1
+
+
+def bracket_before(text: str, start: int) -> int:
+    """Where the bracket opens that `start` follows, past quotes, emphasis and tags (`WRAPPING`); -1 if none.
+
+    >>> bracket_before("x (SNP", 3), bracket_before("x (<b>“SNP", 7), bracket_before("x SNP", 2)
+    (2, 2, -1)
+    """
+    floor = max(0, start - WRAPPING_REACH)
+    at = start
+    while at > 0:
+        if text[at - 1] == "(":
+            return at - 1
+        at = _unwrapped_before(text, at, floor)
+        if at == -1:
+            return -1
+    return -1
+
+
+def past_wrapping(text: str, start: int) -> int:
+    """Where the text from `start` on begins past quotes, emphasis and tags: `bracket_before`, looking ahead.
+
+    >>> text = "(<b>“SNP"
+    >>> past_wrapping(text, 1), past_wrapping(text, 5), past_wrapping("(<b", 1)
+    (5, 5, 1)
+    """
+    ceiling = min(len(text), start + WRAPPING_REACH)
+    at = start
+    while at < ceiling:
+        char = text[at]
+        if char in WRAPPING:
+            at += 1
+        elif char == "<" and (closed := text.find(">", at, ceiling)) != -1 and text.find("<", at + 1, closed) == -1:
+            at = closed + 1
+        else:
+            break
+    return at
+
+
+def _unwrapped_before(text: str, end: int, floor: int) -> int:
+    """Where the unit of wrapping that ends at `end` starts (a quote, an emphasis mark, a tag); -1 if none does.
+
+    It starts no earlier than `floor`. A tag is `<` and `>` with neither between, as `past_wrapping` reads it.
+    """
+    if end <= floor:
+        return -1
+    char = text[end - 1]
+    if char in WRAPPING:
+        return end - 1
+    if char == ">":
+        opened = text.rfind("<", floor, end - 1)
+        if opened != -1 and text.find(">", opened, end - 1) == -1:
+            return opened
+    return -1
 
 
 def beside_brackets(text: str, matches: Sequence[Match]) -> list[Match]:
@@ -69,8 +130,9 @@ def beside_brackets(text: str, matches: Sequence[Match]) -> list[Match]:
     chosen: set[int] = set()
     at = text.find("(")
     while at != -1:
-        after = bisect.bisect_left(starts, at + 1)
-        if after < len(starts) and starts[after] == at + 1:  # `(SNP`
+        inside = past_wrapping(text, at + 1)
+        after = bisect.bisect_left(starts, inside)
+        if after < len(starts) and starts[after] == inside:  # `(SNP`, `("SNP`, `(<b>SNP`
             chosen.add(after)
         chosen.update(range(bisect.bisect_left(ends, at - BRACKET_GAP), bisect.bisect_right(ends, at)))  # `SNP (`
         at = text.find("(", at + 1)
@@ -85,15 +147,30 @@ def spelled_out_as(text: str, match: Match, long: str) -> tuple[int, int] | None
     (0, 24)
     """
     long = long.casefold()
-    if text[match.start - 1 : match.start] == "(":
-        window_start = max(0, match.start - len(long) - BRACKET_GAP)
-        before = text[window_start : match.start - 1].rstrip()
-        if before.casefold().endswith(long):
-            return window_start + len(before) - len(long), window_start + len(before)
-        return None
+    opened = bracket_before(text, match.start)
+    if opened != -1:
+        return _long_before(text, opened, long)
     window = text[match.end : match.end + len(long) + BRACKET_GAP]
     after = window.lstrip()
     if after.startswith("(") and after[1:].casefold().startswith(long):
         start = match.end + len(window) - len(after) + 1
         return start, start + len(long)
+    return None
+
+
+def _long_before(text: str, opened: int, long: str) -> tuple[int, int] | None:
+    """The span of `long` (case-folded) ending before the bracket at `opened`, past spaces and wrapping.
+
+    >>> text = '<b>“Safer Panel”</b> ("SNP")'
+    >>> _long_before(text, 21, "safer panel")
+    (4, 15)
+    """
+    floor = max(0, opened - WRAPPING_REACH)
+    end = opened
+    while end != -1:
+        window_start = max(0, end + 1 - len(long) - BRACKET_GAP)
+        before = text[window_start:end].rstrip()
+        if before.casefold().endswith(long):
+            return window_start + len(before) - len(long), window_start + len(before)
+        end = _unwrapped_before(text, window_start + len(before), floor)
     return None

@@ -13,6 +13,7 @@ from acronyms import Entry, Format, Glossary, Insertion, Options, Style, UsageEr
 FOOTNOTE = Options(style=Style.FOOTNOTE)
 MARKDOWN = Options(format=Format.MARKDOWN)
 MARKDOWN_FOOTNOTE = Options(style=Style.FOOTNOTE, format=Format.MARKDOWN)
+HTML = Options(format=Format.HTML)
 
 
 @pytest.mark.parametrize(
@@ -59,6 +60,78 @@ def test_every_use(small: Glossary) -> None:
 )
 def test_an_acronym_defined_in_the_text_is_not_expanded_again(small: Glossary, text: str) -> None:
     assert annotate(text, small) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "options"),
+    [
+        ('The Safer Neighbourhood Panel ("SNP") met.', Options()),
+        ("The Safer Neighbourhood Panel (“SNP”) met.", Options()),
+        ("The Safer Neighbourhood Panel (‘SNP’) met.", Options()),
+        ("The Safer Neighbourhood Panel ('SNP') met.", Options()),
+        ('The Safer Neighbourhood Panel ("SNP") met.', FOOTNOTE),
+        ("The Safer Neighbourhood Panel (“SNP”) met.", MARKDOWN),
+        ("<p><b>Safer Neighbourhood Panel</b> (SNP) met.</p>", HTML),
+        ("<p>Safer Neighbourhood Panel (<b>SNP</b>) met.</p>", HTML),
+        ("<p><em>Safer Neighbourhood Panel</em> (<em>SNP</em>) met.</p>", HTML),
+        ("<p><b>Safer Neighbourhood Panel</b> (SNP) met.</p>", Options(style=Style.FOOTNOTE, format=Format.HTML)),
+        ("*Safer Neighbourhood Panel* (*SNP*) met.", MARKDOWN),
+        ("*Safer Neighbourhood Panel* (SNP) met.", MARKDOWN),
+        ("**Safer Neighbourhood Panel** (**SNP**) met.", MARKDOWN),
+        ("__Safer Neighbourhood Panel__ (*SNP*) met.", MARKDOWN),
+        ("*Safer Neighbourhood Panel* (“SNP”) met.", MARKDOWN_FOOTNOTE),
+    ],
+    ids=[
+        "straight-double-quotes",
+        "curly-double-quotes",
+        "curly-single-quotes",
+        "straight-single-quotes",
+        "quotes-footnote-style",
+        "quotes-markdown",
+        "html-bold-long-form",
+        "html-bold-short-form",
+        "html-both-emphasised",
+        "html-footnote-style",
+        "markdown-both-emphasised",
+        "markdown-emphasised-long-form",
+        "markdown-both-strong",
+        "markdown-underscores",
+        "markdown-emphasis-and-quotes-footnote",
+    ],
+)
+def test_a_definition_in_quotes_or_markup_is_defined_inline(small: Glossary, text: str, options: Options) -> None:
+    result = annotation(text, small, options)
+    assert result.text == text
+    assert [(d.match.acronym, d.action.value, d.reason) for d in result.decisions] == [
+        ("SNP", "keep", "defined inline")
+    ]
+
+
+def test_a_quoted_definition_introduces_the_acronym(small: Glossary) -> None:
+    text = "The Safer Neighbourhood Panel (“SNP”) met. SNP agreed."
+    result = annotation(text, small)
+    assert result.text == text
+    assert [d.reason for d in result.decisions] == ["defined inline", "already introduced at line 1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "expected"),
+    [
+        ('The panel ("SNP") met.', Options(), 'The panel ("Safer Neighbourhood Panel (SNP)") met.'),
+        (
+            "<p><b>Neighbourhood Panel</b> (SNP) met.</p>",
+            HTML,
+            "<p><b>Neighbourhood Panel</b> (Safer Neighbourhood Panel (SNP)) met.</p>",
+        ),
+        ("*Panel* (*SNP*) met.", MARKDOWN, "*Panel* (*Safer Neighbourhood Panel (SNP)*) met."),
+    ],
+    ids=["quotes-without-long-form", "html-other-words", "markdown-other-words"],
+)
+def test_quotes_or_markup_without_the_long_form_define_nothing(
+    small: Glossary, text: str, options: Options, expected: str
+) -> None:
+    assert annotate(text, small, options) == expected
+    assert annotate(expected, small, options) == expected
 
 
 def test_initials_defined_inline_are_not_expanded_with_the_glossary_sense() -> None:

@@ -125,6 +125,17 @@ def test_cp1252_file_with_encoding_option(tmp_path: Path, glossary_csv: Path) ->
     )
 
 
+def test_cp1252_quoted_definition_is_left_as_it_is(tmp_path: Path, glossary_csv: Path) -> None:
+    document = tmp_path / "word.txt"
+    original = "The Safer Neighbourhood Panel (“SNP”) met.\r\n".encode("cp1252")
+    assert original == b"The Safer Neighbourhood Panel (\x93SNP\x94) met.\r\n"
+    document.write_bytes(original)
+    command = ["annotate", str(document), "-g", str(glossary_csv), "--encoding", "cp1252", "--explain"]
+    result = CliRunner().invoke(cli, command)
+    assert result.stdout_bytes == original
+    assert result.stderr == f"{document}:1:33: SNP keep (defined inline) -> Safer Neighbourhood Panel\n"
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

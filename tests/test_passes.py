@@ -330,7 +330,7 @@ def test_last_words_start_is_the_start_of_the_last_words(text: str, count: int) 
 _BRACKET_GLOSSARY = Glossary.from_entries([Entry("AB", "Alpha Beta"), Entry("ABC", "Alpha Beta Gamma")])
 
 
-@given(text=st.text(alphabet="ABC( )x’s\n", max_size=50))
+@given(text=st.text(alphabet='ABC( )x’s\n"“*_<b/>', max_size=50))
 def test_beside_brackets_is_beside_bracket_for_each_hit(text: str) -> None:
     matches = find(text, _BRACKET_GLOSSARY)
     assert beside_brackets(text, matches) == [match for match in matches if beside_bracket(text, match)]
@@ -344,6 +344,13 @@ def test_beside_brackets_is_beside_bracket_for_each_hit(text: str) -> None:
         ("AB     (x)", []),  # five: too far
         ("AB (ABC) x", ["AB", "ABC"]),
         ("x( AB", []),
+        ('("AB")', ["AB"]),
+        ("(“AB”)", ["AB"]),
+        ("(**AB**)", ["AB"]),
+        ("(<b>AB</b>)", ["AB"]),
+        ("(<b>“AB”</b>)", ["AB"]),
+        ("(x AB)", []),
+        ("(<b>x AB)", []),
     ],
 )
 def test_beside_brackets_named_cases(text: str, expected: list[str]) -> None:
