@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 import string
 import unicodedata
 import weakref
@@ -106,6 +107,42 @@ def is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_" or unicodedata.category(char)[0] == "M"
 
 
+# How far back a quote closed by `PCSOs'` may have opened: in the same sentence, on the same line, and
+# within a long sentence's length.
+QUOTE_REACH: Final = 300
+# What the look-back for an open quote reads, with `\w` for `is_word_char`: a quote opening (`‘`, or `'` at
+# the start of a word), one closing (`’` or `'` at the end of one), and where a sentence or line ends.
+QUOTE_EVENTS: Final = re.compile(
+    r"(?P<open>\u2018|(?<!\w)'(?=\w))|(?P<close>(?<=\S)['\u2019](?!\w))|(?P<stop>[\n\r]|[.!?](?=\s))"
+)
+
+
+def closes_quote(text: str, at: int, floor: int = 0) -> bool:
+    """True when the apostrophe at `at` closes a quote opened before it in the same sentence and line.
+
+    A quote opens with `‘`, or with `'` at the start of a word; it closes with
+    `’` or `'` at the end of one. So `'the PCSOs'` is a quoted plural, while
+    `the PCSOs' van` and `'Yes,' the PCSOs' van` hold a plural possessive. The
+    look-back reaches `QUOTE_REACH` characters, and not before `floor`.
+
+    >>> closes_quote("He said 'the PCSOs' were late", 18), closes_quote("'Yes,' the PCSOs' van", 16)
+    (True, False)
+    """
+    closed = 0  # quotes closed between an opening and the apostrophe
+    events = list(QUOTE_EVENTS.finditer(text, max(floor, at - QUOTE_REACH), at))
+    for event in reversed(events):
+        kind = event.lastgroup
+        if kind == "stop":
+            return False
+        if kind == "close":
+            closed += 1
+        elif not closed:
+            return True
+        else:
+            closed -= 1
+    return False
+
+
 class Matcher:
     """An Aho-Corasick automaton over every surface form of a glossary's acronyms."""
 
@@ -128,6 +165,8 @@ class Matcher:
         kept: list[Match] = []
         limit = len(text)
         ascii_word, ascii_other, new_match = ASCII_WORD, ASCII_OTHER, tuple_maker(Match)
+        plural_possessive, plural = Form.PLURAL_POSSESSIVE, Form.PLURAL
+        possessive_end = 0  # after the last plural possessive: it closed the open quote or none was open
         kept_end = -1  # where the last match kept ends
         # Typed for mypyc (see setup.py), which then unpacks each hit as a tuple instead of iterating over it.
         hits = cast(Iterator[tuple[int, tuple[str, Form, int]]], self.automaton.iter(text))
@@ -142,6 +181,11 @@ class Matcher:
                 after = text[end]
                 if after in ascii_word or (after not in ascii_other and is_word_char(after)):
                     continue
+            if form is plural_possessive:  # rare: is it a quoted plural, `'the PCSOs'`?
+                quoted = closes_quote(text, last, possessive_end)
+                possessive_end = end
+                if quoted:
+                    end, form = last, plural
             if start >= kept_end:  # the common case: clear of the last match kept
                 kept.append(new_match((start, end, acronym, form)))
                 kept_end = end

@@ -134,6 +134,44 @@ def test_quotes_or_markup_without_the_long_form_define_nothing(
     assert annotate(expected, small, options) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "options", "expected"),
+    [
+        (
+            "He said 'the PCSOs' were late.",
+            Options(),
+            "He said 'the Police Community Support Officers (PCSOs)' were late.",
+        ),
+        ("The ‘PCSOs’ term.", Options(), "The ‘Police Community Support Officers (PCSOs)’ term."),
+        (
+            "He said 'the PCSOs' were late.",
+            FOOTNOTE,
+            "He said 'the PCSOs[1]' were late.\n\nNotes\n\n[1] PCSO: Police Community Support Officer\n",
+        ),
+        (
+            "The ‘PCSOs’ term.",
+            MARKDOWN_FOOTNOTE,
+            "The ‘PCSOs[^PCSO]’ term.\n\n[^PCSO]: Police Community Support Officer\n",
+        ),
+        ("the PCSOs' van.", Options(), "the Police Community Support Officers' (PCSOs') van."),
+        ("'Yes,' the PCSOs' van.", Options(), "'Yes,' the Police Community Support Officers' (PCSOs') van."),
+    ],
+    ids=[
+        "straight-quote",
+        "curly-quote",
+        "straight-quote-footnote",
+        "curly-quote-markdown-footnote",
+        "plural-possessive",
+        "closed-quote-then-plural-possessive",
+    ],
+)
+def test_a_quote_closed_after_a_plural_is_not_a_possessive(
+    small: Glossary, text: str, options: Options, expected: str
+) -> None:
+    assert annotate(text, small, options) == expected
+    assert annotate(expected, small, options) == expected
+
+
 def test_initials_defined_inline_are_not_expanded_with_the_glossary_sense() -> None:
     glossary = Glossary.from_entries([Entry("ME", "Myalgic Encephalomyelitis")])
     text = "Present: Matthew Ellis (ME):Staffordshire Commissioner. ME thanked everyone."
