@@ -110,10 +110,13 @@ def is_word_char(char: str) -> bool:
 # How far back a quote closed by `PCSOs'` may have opened: in the same sentence, on the same line, and
 # within a long sentence's length.
 QUOTE_REACH: Final = 300
-# What the look-back for an open quote reads, with `\w` for `is_word_char`: a quote opening (`‘`, or `'` at
-# the start of a word), one closing (`’` or `'` at the end of one), and where a sentence or line ends.
+# What the look-back for an open quote reads, with `\w` for `is_word_char`: a quote opening (`‘`, or `'`
+# starting a word after a space, an opening bracket or quote, or a dash: not after `]` or `>`, which is a
+# footnote marker or tag that annotation put after an acronym, `PCC[1]'s`), one closing (`’` or `'` at the end
+# of a word), and where a sentence or line ends.
 QUOTE_EVENTS: Final = re.compile(
-    r"(?P<open>\u2018|(?<!\w)'(?=\w))|(?P<close>(?<=\S)['\u2019](?!\w))|(?P<stop>[\n\r]|[.!?](?=\s))"
+    r"(?P<open>\u2018|(?<![^\s(\[{\"\u201c\u00ab\u2013\u2014])'(?=\w))"
+    r"|(?P<close>(?<=\S)['\u2019](?!\w))|(?P<stop>[\n\r]|[.!?](?=\s))"
 )
 
 

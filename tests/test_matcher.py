@@ -60,6 +60,9 @@ def test_word_boundaries(small: Glossary, text: str, expected: list[tuple[int, i
         ("'Stop. The SNPs' van.", [(11, 16, "SNP", "plural-possessive")]),
         ("'Stop\nthe SNPs' van.", [(10, 15, "SNP", "plural-possessive")]),
         ("'the SNPs' and the SNPs' van.", [(5, 9, "SNP", "plural"), (19, 24, "SNP", "plural-possessive")]),
+        ("(—'the SNPs')", [(7, 11, "SNP", "plural")]),
+        ("SNP[1]'s SNPs’ van.", [(0, 3, "SNP", "base"), (9, 14, "SNP", "plural-possessive")]),
+        ("<b>SNP</b>'s SNPs' van.", [(3, 6, "SNP", "base"), (13, 18, "SNP", "plural-possessive")]),
     ],
     ids=[
         "straight-quote",
@@ -74,6 +77,9 @@ def test_word_boundaries(small: Glossary, text: str, expected: list[tuple[int, i
         "quote-opened-in-an-earlier-sentence",
         "quote-opened-on-an-earlier-line",
         "quote-then-possessive",
+        "quote-after-a-dash",
+        "apostrophe-after-a-footnote-marker",
+        "apostrophe-after-a-tag",
     ],
 )
 def test_an_apostrophe_that_closes_a_quote_ends_a_plural(
