@@ -1,13 +1,41 @@
 """Line and column numbers for offsets into a text.
 
->>> index = LineIndex("ab\\r\\ncd\\nef")
->>> index.position(0), index.position(4), index.position(8)
-((1, 1), (2, 1), (3, 2))
+CR LF, a lone CR (old Mac files) and LF each end a line.
+
+>>> index = LineIndex("ab\\r\\ncd\\nef\\rg")
+>>> index.position(0), index.position(4), index.position(8), index.position(10)
+((1, 1), (2, 1), (3, 2), (4, 1))
 """
 
 from __future__ import annotations
 
 import bisect
+import re
+from typing import Final
+
+LINE_BREAK: Final = re.compile(r"\r\n?|\n")
+
+
+def has_lone_cr(text: str) -> bool:
+    """True when some CR in `text` is not followed by LF (so counting LFs alone would miss line breaks)."""
+    return "\r" in text and text.count("\r") != text.count("\r\n")
+
+
+def breaks_between(text: str, start: int, end: int) -> int:
+    """How many line breaks end in `text[start:end]` (a CR LF split by `end` ends after it, so does not count)."""
+    found = text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+    if start < end and text[end - 1] == "\r" and text[end : end + 1] == "\n":
+        found -= 1
+    return found
+
+
+def line_at(text: str, offset: int) -> int:
+    """The 1-based line of one `offset` (for one question: `LineIndex` or `LineCounter` answer many).
+
+    >>> line_at("a\\rThe SNP met.\\rxx", 6)
+    2
+    """
+    return breaks_between(text, 0, offset) + 1
 
 
 class LineIndex:
@@ -15,6 +43,9 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.starts = [0]
+        if has_lone_cr(text):
+            self.starts.extend(found.end() for found in LINE_BREAK.finditer(text))
+            return
         position = text.find("\n")
         while position != -1:
             self.starts.append(position + 1)
@@ -36,7 +67,8 @@ class LineCounter:
     `LineIndex` finds every line break first. This counts only those between the
     offset and the nearest offset already asked about (`str.count`, at memory
     speed), so a text is counted through about once however the questions come,
-    and not at all when none come.
+    and not at all when none come. Only a text with a lone CR needs three counts
+    instead of one (`breaks_between`).
 
     >>> counter = LineCounter("a\\nb\\r\\nc\\n")
     >>> counter.line(6), counter.line(0), counter.line(3), counter.line(2)
@@ -47,6 +79,7 @@ class LineCounter:
         self.text = text
         self.offsets = [0]  # offsets asked about (and 0), sorted, with their lines
         self.lines = [1]
+        self.lone_cr: bool | None = None  # found out at the first question
 
     def line(self, offset: int) -> int:
         """The 1-based line of `offset` (as `LineIndex.line`)."""
@@ -55,9 +88,16 @@ class LineCounter:
             return self.lines[below]
         above = below + 1
         if above < len(self.offsets) and self.offsets[above] - offset < offset - self.offsets[below]:
-            line = self.lines[above] - self.text.count("\n", offset, self.offsets[above])
+            line = self.lines[above] - self._breaks(offset, self.offsets[above])
         else:
-            line = self.lines[below] + self.text.count("\n", self.offsets[below], offset)
+            line = self.lines[below] + self._breaks(self.offsets[below], offset)
         self.offsets.insert(above, offset)
         self.lines.insert(above, line)
         return line
+
+    def _breaks(self, start: int, end: int) -> int:
+        if self.lone_cr is None:
+            self.lone_cr = has_lone_cr(self.text)
+        if self.lone_cr:
+            return breaks_between(self.text, start, end)
+        return self.text.count("\n", start, end)

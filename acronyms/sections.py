@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from . import html
 from .glossary import Entry, Glossary
+from .positions import line_at
 from .regions import Format
 
 _HEADING_LINE = (
@@ -109,7 +110,7 @@ def _headings(text: str) -> list[tuple[int, int]]:
 def _section_after(text: str, heading: tuple[int, int]) -> GlossarySection | None:
     heading_start, heading_end = heading
     rows: list[SectionRow] = []
-    line = text.count("\n", 0, heading_start) + 1
+    line = line_at(text, heading_start)
     position = text.find("\n", heading_end)
     end = heading_end
     while position != -1:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, OutputError
+from .positions import line_at
 
 BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -95,7 +96,7 @@ def _decode(data: bytes, encoding: str, path: str, hint: str | None) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        line = byte_line(data, error.start)
         byte = data[error.start : error.start + 1].hex()
         suggestion = _suggestion(data, _codec(encoding, path), hint)
         raise InputError(f"not valid {encoding} (byte 0x{byte}); {suggestion}", path=path, line=line) from None
@@ -111,12 +112,17 @@ def _suggestion(data: bytes, failed: str, hint: str | None) -> str:
     return "it is not text in utf-8, cp1252 or latin-1"  # latin-1 reads any byte, so only if latin-1 failed
 
 
+def byte_line(data: bytes, offset: int) -> int:
+    """The 1-based line of a byte offset; CR LF, CR and LF end lines (as in any ASCII-compatible encoding)."""
+    return line_at(data[:offset].decode("latin-1"), offset)
+
+
 def encode(text: str, like: Decoded, *, path: str = "<stdout>") -> bytes:
     """Encode text the way `like` was encoded, BOM included."""
     try:
         return like.bom + text.encode(like.encoding)
     except UnicodeEncodeError as error:
-        line = text.count("\n", 0, error.start) + 1
+        line = line_at(text, error.start)
         raise InputError(
             f"{text[error.start]!r} cannot be written in {like.encoding}; use a UTF-8 file or change the glossary",
             path=path,

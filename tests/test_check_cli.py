@@ -121,6 +121,13 @@ def test_exit_2_on_bad_settings(tmp_path: Path) -> None:
     assert err.startswith("Error: ") and "fail-on is 'sometimes'; write error, warning or info" in err
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_findings_count_every_kind_of_line_break(tmp_path: Path, newline: str) -> None:
+    (tmp_path / "doc.txt").write_bytes(newline.join(["Minutes", "", "The ANPR cameras.", ""]).encode())
+    status, out, _ = run("check", "doc.txt", "--select", "D001")
+    assert (status, out.split(" D001")[0]) == (1, "doc.txt:3:5:")
+
+
 def test_the_encoding_option_reads_word_files(tmp_path: Path) -> None:
     (tmp_path / "latin.txt").write_bytes(
         "The Safer Neighbourhood Panel (SNP) met \u2013 SNP agreed.\n".encode("cp1252")

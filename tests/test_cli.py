@@ -116,6 +116,19 @@ def test_explain_reports_each_decision(tmp_path: Path, glossary_csv: Path) -> No
     )
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_explain_and_errors_count_every_kind_of_line_break(tmp_path: Path, glossary_csv: Path, newline: str) -> None:
+    document = tmp_path / "m.txt"
+    document.write_bytes(newline.join(["a", "The SNP met.", "SNP again.", "Caf\xe9"]).encode("latin-1"))
+    code, _, error = run("annotate", str(document), "-g", str(glossary_csv), "--no-bundled", "--explain")
+    assert (code, error) == (1, f"Error: {document}:4: not valid utf-8 (byte 0xe9); {ENCODING_HINT}\n")
+    args = ("annotate", str(document), "-g", str(glossary_csv), "--no-bundled", "--explain", "--encoding", "cp1252")
+    assert run(*args)[2] == (
+        f"{document}:2:5: SNP expand (first use) -> Safer Neighbourhood Panel\n"
+        f"{document}:3:1: SNP keep (already introduced at line 2) -> Safer Neighbourhood Panel\n"
+    )
+
+
 def test_cp1252_file_with_encoding_option(tmp_path: Path, glossary_csv: Path) -> None:
     document = tmp_path / "word.txt"
     document.write_bytes("SNP – the PCSO’s view\r\n".encode("cp1252"))

@@ -17,7 +17,7 @@ from acronyms import definitions, regions, sections
 from acronyms.forms import beside_bracket, beside_brackets
 from acronyms.glossary import Entry, Glossary
 from acronyms.matcher import find
-from acronyms.positions import LineCounter, LineIndex
+from acronyms.positions import LineCounter, LineIndex, line_at
 from acronyms.regions import KIND_NAMES, Format, Spans
 
 # --- Protected regions: `_anchored_common` against the combined `_COMMON` regex ----------
@@ -366,6 +366,34 @@ def test_line_counter_gives_the_line_index_lines(text: str, offsets: list[int]) 
     counter, index = LineCounter(text), LineIndex(text)
     for offset in [min(offset, len(text)) for offset in offsets]:  # in any order, repeats included
         assert counter.line(offset) == index.line(offset)
+
+
+def lines_by_breaks(text: str, offset: int) -> int:
+    """The line of `offset` when CR LF, CR and LF each end a line (a CR LF is one break)."""
+    return 1 + sum(1 for found in re.finditer("\r\n|\r|\n", text) if found.end() <= offset)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("ab\n\r"), max_size=60), st.lists(st.integers(0, 60), max_size=12))
+def test_line_numbers_count_cr_lf_and_crlf_as_breaks(text: str, offsets: list[int]) -> None:
+    counter, index = LineCounter(text), LineIndex(text)
+    for offset in [min(offset, len(text)) for offset in offsets]:
+        assert (index.line(offset), counter.line(offset)) == (lines_by_breaks(text, offset),) * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "line"),
+    [("a\rThe SNP met.\rxx", 6, 2), ("a\rb\r\nc\nd", 7, 4), ("a\r\nb", 2, 1), ("a\r\nb", 3, 2), ("\r\r", 2, 3)],
+    ids=["cr", "mixed", "inside-crlf", "after-crlf", "blank-cr-lines"],
+)
+def test_line_numbers_named_cases(text: str, offset: int, line: int) -> None:
+    assert (LineIndex(text).line(offset), LineCounter(text).line(offset), line_at(text, offset)) == (line,) * 3
+
+
+def test_glossary_section_rows_count_a_lone_cr_before_the_heading() -> None:
+    section = sections.find_glossary_section("Minutes\rof the panel\n\nGlossary\n\nSNP\tSafer Neighbourhood Panel\n")
+    assert section is not None
+    assert [(row.acronym, row.line) for row in section.rows] == [("SNP", 6)]
 
 
 # --- Spans: the columns against a plain merge of every span ---------------------------------

@@ -96,6 +96,14 @@ def test_unencodable_text_names_the_line() -> None:
         encode("fine\n→ arrow", decode(b"", encoding="cp1252"), path="out.txt")
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_bad_characters_name_the_line_whatever_the_line_breaks(newline: str) -> None:
+    with pytest.raises(InputError, match=r"minutes.txt:3: not valid utf-8"):
+        decode(newline.join(["one", "two", "three \x96"]).encode("latin-1"), path="minutes.txt")
+    with pytest.raises(InputError, match=r"out.txt:3: '→' cannot be written in cp1252"):
+        encode(newline.join(["one", "two", "→ arrow"]), decode(b"", encoding="cp1252"), path="out.txt")
+
+
 def test_atomic_write_replaces_and_keeps_permissions(tmp_path: Path) -> None:
     target = tmp_path / "minutes.txt"
     target.write_bytes(b"old")
