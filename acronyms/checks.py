@@ -35,7 +35,18 @@ from pathlib import Path
 
 from .definitions import Definition, DefinitionKind, align
 from .errors import GlossaryError, InputError, UsageError
-from .glossary import BUNDLED_NAME, COLUMNS, REQUIRED_COLUMNS, UTF8_HINT, Entry, Glossary, row_entry, row_problems
+from .glossary import (
+    BUNDLED_NAME,
+    COLUMNS,
+    REQUIRED_COLUMNS,
+    UTF8_HINT,
+    Entry,
+    Glossary,
+    decode_csv,
+    refuse_repeated_columns,
+    row_entry,
+    row_problems,
+)
 from .scan import DefinedBy, Found, Scan, expansion_key, scan
 from .sections import find_glossary_section
 from .textio import decode, read_bytes
@@ -208,9 +219,9 @@ def is_csv(path: str) -> bool:
 
 def read_glossary(path: str, *, encoding: str = "utf-8") -> tuple[list[Entry], list[Finding]]:
     """The rows of a glossary CSV, or of a document's glossary section, with G006 findings for bad rows."""
-    text = decode(read_bytes(path), encoding=encoding, path=path, hint=UTF8_HINT).text
     if is_csv(path):
-        return read_csv_rows(text, path)
+        return read_csv_rows(decode_csv(read_bytes(path), encoding=encoding, path=path), path)
+    text = decode(read_bytes(path), encoding=encoding, path=path, hint=UTF8_HINT).text
     section = find_glossary_section(text)
     if section is None:
         raise InputError(
@@ -237,6 +248,7 @@ def read_csv_rows(text: str, path: str) -> tuple[list[Entry], list[Finding]]:
             path=path,
             line=1,
         )
+    refuse_repeated_columns(header, path)
     findings = [
         finding("G006", path, 1, 1, "", f"unknown column {column!r}; the columns are {', '.join(COLUMNS)}")
         for column in header

@@ -16,6 +16,7 @@ replace the earlier layers' senses of that acronym.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import functools
@@ -30,7 +31,8 @@ from pathlib import Path
 from typing import TextIO
 
 from .errors import GlossaryError, InputError
-from .textio import decode
+from .positions import line_at
+from .textio import byte_line, decode
 
 COLUMNS = ("acronym", "expansion", "plural", "context", "category", "replaced_by", "well_known", "note")
 REQUIRED_COLUMNS = ("acronym", "expansion")
@@ -39,6 +41,7 @@ FALSE_WORDS = frozenset({"", "no", "n", "false", "0"})
 FLAG_WORDS = TRUE_WORDS | FALSE_WORDS
 BUNDLED_NAME = "<bundled glossary>"
 UTF8_HINT = "save the glossary as UTF-8 (in Excel: 'CSV UTF-8')"
+NUL_MESSAGE = "a NUL byte: this is not a CSV text file; save the glossary as CSV (UTF-8)"
 
 
 @dataclass(frozen=True)
@@ -119,11 +122,7 @@ class Glossary:
             data = path.read_bytes()
         except OSError as error:
             raise GlossaryError(f"cannot read glossary: {error.strerror}; check the path", path=str(path)) from None
-        try:
-            text = decode(data, encoding=encoding, path=str(path), hint=UTF8_HINT).text
-        except InputError as error:
-            raise GlossaryError(error.message, path=error.path, line=error.line) from None
-        return cls.from_text(text, name=str(path))
+        return cls.from_text(decode_csv(data, encoding=encoding, path=str(path)), name=str(path))
 
     @classmethod
     def from_text(cls, text: str, *, name: str = "<glossary>") -> Glossary:
@@ -195,6 +194,46 @@ def _bundled() -> Glossary:
     return Glossary.from_text(text, name=BUNDLED_NAME)
 
 
+def decode_csv(data: bytes, *, encoding: str = "utf-8", path: str) -> str:
+    """The text of a glossary CSV's bytes; `GlossaryError` naming the line of a NUL byte or a bad byte.
+
+    >>> decode_csv(b"acronym,expansion\\nSNP,\\x00\\n", path="g.csv")
+    Traceback (most recent call last):
+    acronyms.errors.GlossaryError: g.csv:2: a NUL byte: this is not a CSV text file; save the glossary as CSV (UTF-8)
+    """
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))  # NUL bytes are part of its characters
+    nul = -1 if utf16 else data.find(b"\x00")
+    if nul != -1:
+        raise GlossaryError(NUL_MESSAGE, path=path, line=byte_line(data, nul))
+    try:
+        text = decode(data, encoding=encoding, path=path, hint=UTF8_HINT).text
+    except InputError as error:
+        raise GlossaryError(error.message, path=error.path, line=error.line) from None
+    nul = text.find("\x00")  # in UTF-16, a NUL character
+    if nul != -1:
+        raise GlossaryError(NUL_MESSAGE, path=path, line=line_at(text, nul))
+    return text
+
+
+def refuse_repeated_columns(header: Sequence[str], path: str) -> None:
+    """Raise `GlossaryError` when `header` names a column of the schema twice: its cells would be misread.
+
+    >>> refuse_repeated_columns(["acronym", "expansion", "acronym"], "g.csv")
+    Traceback (most recent call last):
+    acronyms.errors.GlossaryError: g.csv:1: the column 'acronym' appears twice in the header; remove one
+    """
+    for index, column in enumerate(header):
+        if column in COLUMNS and column in header[:index]:
+            raise GlossaryError(f"the column {column!r} appears twice in the header; remove one", path=path, line=1)
+
+
+def space_problem(acronym: str) -> str | None:
+    """What is wrong with an acronym that holds white space (it could never match as one word), if it does."""
+    if not any(char.isspace() for char in acronym):
+        return None
+    return f"acronym {acronym!r} contains a space; acronyms cannot contain spaces, write it as one word"
+
+
 def parse_csv(text: str, name: str) -> list[Entry]:
     """Parse CSV text into entries, raising `GlossaryError` with the line of the problem.
 
@@ -217,6 +256,7 @@ def parse_csv(text: str, name: str) -> list[Entry]:
             path=name,
             line=1,
         )
+    refuse_repeated_columns(header, name)
     plain = _PlainRows(header)
     entries = []
     line = reader.line_num + 1
@@ -240,16 +280,16 @@ def parse_csv(text: str, name: str) -> list[Entry]:
 class _PlainRows:
     """The fast path of `parse_csv`: an entry for each row that is plainly valid, else `None`.
 
-    A plain row has exactly one field per header column, an acronym, an expansion
-    and a well_known flag that is recognised; for those rows `row_problems` finds
-    nothing, and the cells read here by position are the cells that
-    `dict(zip(header, row))` would give, so the entry equals `row_entry`'s.
+    A plain row has exactly one field per header column, an acronym without a
+    space, an expansion and a well_known flag that is recognised; for those rows
+    `row_problems` and `space_problem` find nothing, and the cells read here by
+    position are the cells that `dict(zip(header, row))` would give (`parse_csv`
+    refuses a header that repeats a column), so the entry equals `row_entry`'s.
     """
 
     def __init__(self, header: Sequence[str]) -> None:
         self.width = len(header)
-        # The last of a repeated column wins, as in `dict(zip(header, row))`; an absent
-        # column reads the empty cell that `entry` adds after the row's own cells.
+        # An absent column reads the empty cell that `entry` adds after the row's own cells.
         position = {column: index for index, column in enumerate(header)}
         self.cells = itemgetter(*(position.get(column, self.width) for column in COLUMNS))
 
@@ -260,6 +300,8 @@ class _PlainRows:
         cells = [cell.strip() for cell in self.cells([*row, ""])]
         acronym, expansion, well_known = cells[0], cells[1], cells[6]
         if not acronym or not expansion or well_known.lower() not in FLAG_WORDS:
+            return None
+        if " " in acronym or not acronym.isprintable():  # every other white space is unprintable: one quick test
             return None
         return _column_entry(cells, name, line)
 
@@ -282,6 +324,8 @@ def collection_paused() -> Iterator[None]:
 
 def _entry(cells: dict[str, str], row: list[str], header: list[str], name: str, line: int) -> Entry:
     problems = row_problems(cells, len(row), header)
+    space = space_problem(cells.get("acronym", ""))
+    problems += [space] if space else []
     if problems:
         raise GlossaryError(problems[0], path=name, line=line)
     return row_entry(cells, name, line)

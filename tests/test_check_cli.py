@@ -90,6 +90,9 @@ def test_warnings_fail_by_default_and_not_with_fail_on_error(tmp_path: Path) -> 
         (["-g", "doc.txt", "doc.txt"], "Error: doc.txt: no glossary section found"),
         (["binary.txt"], "Error: binary.txt: looks like a binary file"),
         (["latin.txt"], "Error: latin.txt:1: not valid utf-8 (byte 0x96)"),
+        (["nul.csv"], "Error: nul.csv:3: a NUL byte: this is not a CSV text file; save the glossary as CSV (UTF-8)"),
+        (["-g", "nul.csv", "doc.txt"], "Error: nul.csv:3: a NUL byte: this is not a CSV text file"),
+        (["twice.csv"], "Error: twice.csv:1: the column 'acronym' appears twice in the header; remove one"),
     ],
     ids=[
         "missing-file",
@@ -101,6 +104,9 @@ def test_warnings_fail_by_default_and_not_with_fail_on_error(tmp_path: Path) -> 
         "no-glossary-section",
         "binary",
         "encoding",
+        "csv-with-nul",
+        "glossary-with-nul",
+        "repeated-column",
     ],
 )
 def test_exit_2_on_usage_and_input_errors(tmp_path: Path, args: list[str], message: str) -> None:
@@ -108,6 +114,8 @@ def test_exit_2_on_usage_and_input_errors(tmp_path: Path, args: list[str], messa
     write(tmp_path / "bad.csv", "acronym,meaning\nGM,Gold Manager\n")
     (tmp_path / "binary.txt").write_bytes(b"GM\x00\x01")
     (tmp_path / "latin.txt").write_bytes(b"GM \x96 met\n")
+    (tmp_path / "nul.csv").write_bytes(b"acronym,expansion\nGM,Gold Manager\nSNP,\x00\n")
+    write(tmp_path / "twice.csv", "acronym,expansion,acronym\nGM,Gold Manager,SNP\n")
     status, out, err = run("check", *args)
     assert (status, out) == (2, "")
     assert message in err

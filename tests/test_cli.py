@@ -176,8 +176,14 @@ def test_bad_documents_exit_1_without_a_traceback(tmp_path: Path, content: bytes
         (b"acronym,expansion\n,Empty\n", "2: empty acronym"),
         (b'acronym,expansion\nSNP,"Safer "Panel"\n', "2: bad CSV quoting"),
         (b"acronym,expansion\nSNP,Caf\xe9\n", "2: not valid utf-8 (byte 0xe9); save the glossary as UTF-8"),
+        (
+            b"acronym,expansion\rSNP,Safer\rPCC,\x00\r",
+            "3: a NUL byte: this is not a CSV text file; save the glossary as CSV (UTF-8)\n",
+        ),
+        (b"acronym,expansion,acronym\nSNP,x,y\n", "1: the column 'acronym' appears twice in the header; remove one\n"),
+        (b"acronym,expansion\nS NP,Safer\n", "2: acronym 'S NP' contains a space; acronyms cannot contain spaces"),
     ],
-    ids=["missing-column", "empty-acronym", "bad-quote", "wrong-encoding"],
+    ids=["missing-column", "empty-acronym", "bad-quote", "wrong-encoding", "nul-byte", "repeated-column", "space"],
 )
 def test_bad_glossaries_exit_1_naming_file_and_line(tmp_path: Path, content: bytes, message: str) -> None:
     glossary = tmp_path / "bad.csv"
