@@ -42,6 +42,17 @@ FLAG_WORDS = TRUE_WORDS | FALSE_WORDS
 BUNDLED_NAME = "<bundled glossary>"
 UTF8_HINT = "save the glossary as UTF-8 (in Excel: 'CSV UTF-8')"
 NUL_MESSAGE = "a NUL byte: this is not a CSV text file; save the glossary as CSV (UTF-8)"
+OTHER_APOSTROPHES = "\u2019\u2018\u02bc"  # right and left single quotation marks, modifier letter apostrophe
+_STRAIGHT_APOSTROPHES = str.maketrans(dict.fromkeys(OTHER_APOSTROPHES, "'"))
+
+
+def straight_apostrophes(text: str) -> str:
+    """`text` with every apostrophe written as `'`, so `Majesty’s` and `Majesty's` compare equal (lengths kept).
+
+    >>> straight_apostrophes("Majesty’s ‘PCC‘s’ PCCʼs")
+    "Majesty's 'PCC's' PCC's"
+    """
+    return text.translate(_STRAIGHT_APOSTROPHES)
 
 
 @dataclass(frozen=True)
@@ -150,16 +161,18 @@ class Glossary:
         return self._senses.get(acronym, ())
 
     def search(self, words: str) -> tuple[Entry, ...]:
-        """Entries whose expansion contains every word of `words` (case-insensitive).
+        """Entries whose expansion contains every word of `words` (case and apostrophe style do not count).
 
         >>> [e.acronym for e in Glossary.bundled().search("number plate")]
         ['ANPR']
+        >>> [e.acronym for e in Glossary.bundled().search("Majesty’s Inspectorate of Prisons")]
+        ['HMIP']
         """
-        wanted = words.casefold().split()
+        wanted = straight_apostrophes(words).casefold().split()
         return tuple(
             entry
             for entry in self.entries
-            if wanted and all(word in entry.expansion.casefold().split() for word in wanted)
+            if wanted and all(word in straight_apostrophes(entry.expansion).casefold().split() for word in wanted)
         )
 
     def __contains__(self, acronym: object) -> bool:

@@ -37,7 +37,7 @@ from .errors import UsageError
 from .escaping import escape
 from .footnotes import MARKDOWN_MARKER, TEXT_MARKER, Footnotes, NotesBlock, markdown_footnotes, text_footnotes
 from .forms import BRACKET_GAP, beside_bracket, beside_brackets, long_form, spelled_out, spelled_out_as
-from .glossary import Entry, Glossary
+from .glossary import Entry, Glossary, straight_apostrophes
 from .headings import heading_spans, section_starts
 from .matcher import Match, find, tuple_maker
 from .positions import LineCounter
@@ -522,9 +522,9 @@ def _document_senses(glossary: Glossary, definitions: Sequence[Definition]) -> l
     """Where the document's own definitions spell out a sense of an acronym."""
     found = []
     for definition in definitions:
-        long = definition.expansion.casefold()
+        long = straight_apostrophes(definition.expansion).casefold()
         for entry in glossary.lookup(definition.acronym):
-            if long in (entry.expansion.casefold(), entry.plural_expansion.casefold()):
+            if long in (straight_apostrophes(form).casefold() for form in (entry.expansion, entry.plural_expansion)):
                 found.append((definition.short_start, entry))
                 break
     return found

@@ -31,7 +31,7 @@ from typing import Any
 from .candidates import find_candidates
 from .context import WORD, not_an_acronym
 from .definitions import Definition, DefinitionKind, find_implicit_definitions, find_inline_definitions
-from .glossary import Entry, Glossary
+from .glossary import Entry, Glossary, straight_apostrophes
 from .matcher import APOSTROPHES, Match, find
 from .planner import NOT_AN_ACRONYM, Decision, Options, plan
 from .positions import LineIndex
@@ -290,7 +290,7 @@ def expansion_key(expansion: str) -> str:
     >>> expansion_key("Local Police Team") == expansion_key("Local Policing Team")
     False
     """
-    words = re.sub(r"[-–—/]", " ", expansion.casefold().replace("’", "'").replace("&", " and ")).split()
+    words = re.sub(r"[-–—/]", " ", straight_apostrophes(expansion).casefold().replace("&", " and ")).split()
     if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]
     return " ".join(words)

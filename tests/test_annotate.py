@@ -184,6 +184,16 @@ def test_ambiguous_acronym_takes_the_sense_its_context_names(small: Glossary) ->
     )
 
 
+@pytest.mark.parametrize("mark", ["'", "\u2019", "\u2018", "\u02bc"], ids=["straight", "right", "left", "modifier"])
+def test_a_definition_with_any_apostrophe_names_its_glossary_sense(mark: str) -> None:
+    glossary = Glossary.from_entries([Entry("HMI", "Her Majesty's Inspector"), Entry("HMI", "Human Machine Interface")])
+    result = annotation(f"Her Majesty{mark}s Inspector (HMI) came.\n\nLater HMI said.", glossary)
+    assert [(d.action.value, d.reason, d.entry and d.entry.expansion) for d in result.decisions] == [
+        ("keep", "defined inline", "Her Majesty's Inspector"),
+        ("keep", "already introduced at line 1", None),
+    ]
+
+
 def test_ambiguous_acronym_without_context_is_left_alone(small: Glossary) -> None:
     result = annotation("Nothing here says which CC.", small)
     assert result.text == "Nothing here says which CC."

@@ -223,6 +223,12 @@ def test_d004_defined_twice_or_two_ways() -> None:
     assert "as 'Scottish National Party' but at line 1 as 'Safer Neighbourhood Panel'" in finding.message
 
 
+@pytest.mark.parametrize("mark", ["'", "\u2019", "\u2018", "\u02bc"], ids=["straight", "right", "left", "modifier"])
+def test_d005_the_apostrophe_style_is_no_contradiction(mark: str) -> None:
+    text = f"Her Majesty{mark}s Inspectorate of Constabulary (HMIC) visited."
+    assert [finding.code for finding in document_findings(text, BUNDLED)] == ["D006"]
+
+
 def test_d005_inline_definition_contradicts_the_glossary() -> None:
     text = "The Police Community Safety Officer (PCSO) came.\n\nGlossary\n\nPCSO\tPolice Community Support Officer\n"
     (finding,) = document_findings(text)

@@ -242,6 +242,11 @@ def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> N
         ("PCSO", "PCSO\tPolice Community Support Officer"),
         ("PCSOs", "PCSO\tPolice Community Support Officer"),
         ("PCC’s", "PCC\tPolice and Crime Commissioner"),
+        ("PCC‘s", "PCC\tPolice and Crime Commissioner"),
+        ("PCCʼs", "PCC\tPolice and Crime Commissioner"),
+        ("PCCs‘", "PCC\tPolice and Crime Commissioner"),
+        ("Majesty’s Inspectorate of Constabulary", "HMIC\tHer Majesty's Inspectorate of Constabulary"),
+        ("majesty‘s inspectorate of constabulary", "HMIC\tHer Majesty's Inspectorate of Constabulary"),
         ("number plate", "ANPR\tAutomatic Number Plate Recognition"),
     ],
 )

@@ -205,6 +205,16 @@ def test_duplicate_rows_give_one_sense_but_stay_in_entries() -> None:
     assert len(glossary) == 2
 
 
+@pytest.mark.parametrize("typed", ["'", "\u2019", "\u2018", "\u02bc"], ids=["straight", "right", "left", "modifier"])
+@pytest.mark.parametrize("stored", ["'", "\u2019", "\u2018", "\u02bc"], ids=["straight", "right", "left", "modifier"])
+def test_search_ignores_the_apostrophe_style(typed: str, stored: str) -> None:
+    glossary = Glossary.from_entries(
+        [Entry("HMIC", f"Her Majesty{stored}s Inspectorate of Constabulary"), Entry("HMP", "Her Majesty Prison")]
+    )
+    assert [e.acronym for e in glossary.search(f"majesty{typed}s INSPECTORATE")] == ["HMIC"]
+    assert [e.acronym for e in glossary.search("majesty")] == ["HMP"]
+
+
 def test_search_by_words_of_the_expansion() -> None:
     glossary = Glossary.from_entries(
         [Entry("NPT", "Neighbourhood Policing Team"), Entry("SNP", "Safer Neighbourhood Panel")]

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from ..generate import used_glossary
-from ..glossary import Glossary
+from ..glossary import Glossary, straight_apostrophes
 from ..matcher import surface_forms
 from ..planner import Options
 from ..regions import Format
@@ -40,7 +40,8 @@ def lookup(term: str, glossaries: tuple[str, ...], no_bundled: bool) -> None:
 
 
 def find_by_surface(glossary: Glossary, term: str) -> tuple[Any, ...]:
-    """The entries of the acronym that `term` is a plural or possessive of."""
+    """The entries of the acronym that `term` is a plural or possessive of (with any style of apostrophe)."""
+    term = straight_apostrophes(term)
     for acronym in glossary.acronyms:
         if term.startswith(acronym) and any(form == term for form, _ in surface_forms(acronym)):
             return glossary.lookup(acronym)
