@@ -499,8 +499,12 @@ class _Judge:
             return None
         signals = frozenset().union(*map(sense_words, senses))  # only these words can tip the choice
         start, end = self.spacy.sentence(match)
-        sentence = self.context.words_in(start, end, signals) | self.spacy.lemmas(start, end, self.context.excluded_at)
-        return choose_sense(senses, self.context.words_near(match.start, signals), sentence)
+        lemmas = self.spacy.lemmas(start, end, self.context.excluded_at)
+        sentence = self.context.words_in(start, end, signals) | lemmas
+        written = (
+            self.context.written_near(match.start, signals) | self.context.written_in(start, end, signals) | lemmas
+        )
+        return choose_sense(senses, self.context.words_near(match.start, signals), sentence, written)
 
 
 def _spelled_out_beside(

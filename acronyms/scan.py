@@ -271,8 +271,10 @@ def _found(
     if definition is not None:
         defined_by, expansion = DefinedBy(definition.kind.value), definition.expansion
     elif senses:
-        decision = judged.get(uses[0].start)
-        sense = decision.entry if decision else choose_sense(senses, context.words_near(uses[0].start))
+        first = uses[0].start
+        decision = judged.get(first)
+        written = None if decision else context.written_near(first)
+        sense = decision.entry if decision else choose_sense(senses, context.words_near(first), written=written)
         defined_by, expansion = DefinedBy.GLOSSARY, sense.expansion if sense else None
     else:
         defined_by, expansion = DefinedBy.NONE, None

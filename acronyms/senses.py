@@ -1,9 +1,10 @@
 """Choosing between the senses of an ambiguous acronym from the words around it.
 
 Without spaCy this compares lower-cased words: a sense scores one point for each
-of its `context` words and expansion words found near the acronym. The best
-score wins only when it is above zero and no other sense ties with it;
-otherwise the choice is left open (annotation does not guess).
+of its `context` words and expansion words found near the acronym, and more for
+a word the text itself writes than for one that only a neighbouring acronym's
+expansion brings. The best score wins only when it is above zero and no other
+sense ties with it; otherwise the choice is left open (annotation does not guess).
 
 "Near" means the acronym's paragraph and the one before it, plus the
 expansions of the unambiguous acronyms used there, less the long forms spelled
@@ -37,6 +38,9 @@ _NOT_BLANK: Final = re.compile(r"[^ \t\r\n]")  # a character that no paragraph b
 PARAGRAPH_REACH: Final = 2000  # how far before a hit the search for its paragraph's breaks starts (then twice as far)
 PARAGRAPHS_BEFORE: Final = 1  # minutes often name the topic in the paragraph before the one that abbreviates it
 SENTENCE_WEIGHT: Final = 2  # the acronym's own sentence speaks for it more directly than its paragraph
+# A word the text writes says what it is about; a word that only a neighbouring acronym's expansion brings
+# says which acronyms stand near ("the PCC saw CC theft of metal": Police ... from PCC, theft and metal written).
+WRITTEN_WEIGHT: Final = 2
 MIN_SINGULAR: Final = 3  # a plural of four letters or more also counts as its singular (`forces`: `force`); `bus` stays
 STOP_WORDS: Final = frozenset(
     ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"]
@@ -68,20 +72,31 @@ def sense_words(entry: Entry) -> frozenset[str]:
 
 
 def choose_sense(
-    senses: Sequence[Entry], nearby: frozenset[str], sentence: frozenset[str] = frozenset()
+    senses: Sequence[Entry],
+    nearby: frozenset[str],
+    sentence: frozenset[str] = frozenset(),
+    written: frozenset[str] | None = None,
 ) -> Entry | None:
     """The one sense whose words best match the `nearby` and `sentence` words, or None when nothing decides.
 
-    A word of the acronym's own sentence counts `SENTENCE_WEIGHT` times a word nearby.
+    A word of the acronym's own sentence counts `SENTENCE_WEIGHT` times a word nearby,
+    and a word `written` in the text near the acronym (rather than only brought by an
+    acronym's expansion) `WRITTEN_WEIGHT` times one that is not; without `written`
+    every word counts as written.
     """
     if len(senses) == 1:
         return senses[0]
     if not senses:
         return None
 
+    def weight(found: frozenset[str]) -> int:
+        if written is None:
+            return WRITTEN_WEIGHT * len(found)
+        return len(found) + (WRITTEN_WEIGHT - 1) * len(found & written)
+
     def score(sense: Entry) -> int:
         signals = sense_words(sense)
-        return SENTENCE_WEIGHT * len(signals & sentence) + len(signals & nearby)
+        return SENTENCE_WEIGHT * weight(signals & sentence) + weight(signals & nearby)
 
     scores = sorted(((score(sense), index) for index, sense in enumerate(senses)), reverse=True)
     (best, index), (runner_up, _) = scores[0], scores[1]
@@ -113,6 +128,17 @@ class Context:
         if among is None:
             return self._words(start, end)
         return self._reading(start, end).words(among)
+
+    def written_in(self, start: int, end: int, among: frozenset[str]) -> frozenset[str]:
+        """The words of `among` that `[start, end)` writes itself (not only an acronym's expansion)."""
+        return self._reading(start, end).written(among)
+
+    def written_near(self, offset: int, among: frozenset[str] | None = None) -> frozenset[str]:
+        """The words that the paragraphs of `words_near` write themselves; only `among` if given."""
+        paragraphs = self.paragraphs_around(offset)
+        if among is None:
+            return frozenset().union(*(words(self._without_long_forms(*paragraph)) for paragraph in paragraphs))
+        return frozenset().union(*(self._paragraph_reading(*paragraph).written(among) for paragraph in paragraphs))
 
     def excluded_at(self, offset: int) -> bool:
         """True inside a long form spelled out beside its acronym."""
@@ -209,15 +235,27 @@ class _Reading:
     def words(self, among: frozenset[str]) -> frozenset[str]:
         """`(words(text) | expansions) & among`, each word looked up where it is written."""
         if len(self.folded) != len(self.text):  # folding changed lengths (ß, İ): collect the words as usual
-            if self._all is None:
-                self._all = words(self.text)
-            return (self._all | self.expansions) & among
+            return (self._words() | self.expansions) & among
         folded, expansions, find = self.folded, self.expansions, self.folded.find
         return frozenset(
             word
             for word in among  # most are absent: one `find` each settles those
             if word in expansions or (find(word) != -1 and _written_in(folded, word) and WORD.fullmatch(word))
         )
+
+    def written(self, among: frozenset[str]) -> frozenset[str]:
+        """`words(text) & among`: the words of `among` the text writes itself."""
+        if len(self.folded) != len(self.text):
+            return self._words() & among
+        folded, find = self.folded, self.folded.find
+        return frozenset(
+            word for word in among if find(word) != -1 and _written_in(folded, word) and WORD.fullmatch(word)
+        )
+
+    def _words(self) -> frozenset[str]:
+        if self._all is None:
+            self._all = words(self.text)
+        return self._all
 
 
 def _written_in(folded: str, word: str) -> bool:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from acronyms import Entry, Format, Glossary, Options, UsageError, annotate, annotation, find
 from acronyms import context as context_module
 from acronyms.context import ContextMode
+from acronyms.senses import choose_sense, words
 
 TRICKY: dict[str, Any] = json.loads((Path(__file__).parent / "data" / "tricky.json").read_text(encoding="utf-8"))
 CASES = TRICKY["cases"]
@@ -60,6 +61,47 @@ def test_explanations_name_the_rule(glossary: Glossary) -> None:
         "not an acronym: a Roman numeral",
         "not an acronym: part of a longer token (a code, file name or address)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The PCSOs and the PCC saw CC theft of metal.",
+            (
+                "The Police Community Support Officers (PCSOs) and the Police and Crime Commissioner (PCC) saw "
+                "Catalytic Converter (CC) theft of metal."
+            ),
+        ),
+        (
+            "The PCC and the PCSOs met the CC of the force.",
+            (
+                "The Police and Crime Commissioner (PCC) and the Police Community Support Officers (PCSOs) met the "
+                "Chief Constable (CC) of the force."
+            ),
+        ),
+        (
+            "The PCC and the PCSOs met the CC.",
+            (
+                "The Police and Crime Commissioner (PCC) and the Police Community Support Officers (PCSOs) met the "
+                "Chief Constable (CC)."
+            ),
+        ),
+    ],
+    ids=["words-of-the-sentence-win", "both-agree", "neighbours-alone-still-decide"],
+)
+def test_words_written_outweigh_neighbouring_expansions(glossary: Glossary, text: str, expected: str) -> None:
+    assert annotate(text, glossary) == expected
+    assert annotate(expected, glossary) == expected
+
+
+def test_choose_sense_counts_written_words_more_than_words_only_from_expansions() -> None:
+    chief = Entry("CC", "Chief Constable", context=("police", "officer", "commissioner"))
+    converter = Entry("CC", "Catalytic Converter", context=("theft", "metal"))
+    sentence = frozenset({"police", "officer", "commissioner", "theft", "metal"})
+    assert choose_sense((chief, converter), sentence, sentence) == chief  # every word written: three beat two
+    chosen = choose_sense((chief, converter), sentence, sentence, written=frozenset({"theft", "metal"}))
+    assert chosen == converter
 
 
 def test_catalytic_converters_in_the_sample_minutes(sample_text: str) -> None:
@@ -227,6 +269,11 @@ def test_context_among_gives_the_words_less_the_rest(pieces: list[str], offsets:
         assert fast.words_near(offset, among) == plain.words_near(offset) & among
         start, end = max(0, offset - 7), min(len(text), offset + 9)
         assert fast.words_in(start, end, among) == plain.words_in(start, end) & among
+        written = plain.written_near(offset)
+        assert fast.written_near(offset, among) == written & among
+        assert written <= plain.words_near(offset)
+        assert "force" not in written or "force" in words(text[3:])  # Force Control's words come from FC
+        assert fast.written_in(start, end, among) == words(plain._without_long_forms(start, end)) & among
 
 
 def _paragraphs_by_whole_scan(text: str, offset: int) -> list[tuple[int, int]]:
