@@ -13,7 +13,9 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
+from html import unescape
 from typing import Final
 
 from .glossary import Entry
@@ -25,6 +27,9 @@ BRACKET_GAP: Final = 4  # room for the spaces people leave between a long form a
 WRAPPING: Final = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb*_"
 # How much wrapping one side may hold: `<strong><em>“` and a tag with a class fit; more is not wrapping.
 WRAPPING_REACH: Final = 60
+# A character reference wraps like the character it stands for: `(&ldquo;LF&rdquo;)`, `&#8220;`, `&quot;`.
+REFERENCE: Final = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+REFERENCE_CHARS: Final = 24  # the longest name of a wrapping character, `&CloseCurlyDoubleQuote;`, and numeric ones
 
 
 def long_form(entry: Entry, text: str, match: Match) -> str:
@@ -92,15 +97,18 @@ def past_wrapping(text: str, start: int) -> int:
             at += 1
         elif char == "<" and (closed := text.find(">", at, ceiling)) != -1 and text.find("<", at + 1, closed) == -1:
             at = closed + 1
+        elif char == "&" and (reference := REFERENCE.match(text, at, ceiling)) and _wraps(reference[0]):
+            at = reference.end()
         else:
             break
     return at
 
 
 def _unwrapped_before(text: str, end: int, floor: int) -> int:
-    """Where the unit of wrapping that ends at `end` starts (a quote, an emphasis mark, a tag); -1 if none does.
+    """Where the unit of wrapping that ends at `end` starts; -1 if none does.
 
-    It starts no earlier than `floor`. A tag is `<` and `>` with neither between, as `past_wrapping` reads it.
+    A unit is a quote, an emphasis mark, a tag or a reference to a quote, starting no earlier than
+    `floor`. A tag is `<` and `>` with neither between, as `past_wrapping` reads it.
     """
     if end <= floor:
         return -1
@@ -111,7 +119,17 @@ def _unwrapped_before(text: str, end: int, floor: int) -> int:
         opened = text.rfind("<", floor, end - 1)
         if opened != -1 and text.find(">", opened, end - 1) == -1:
             return opened
+    if char == ";":
+        opened = text.rfind("&", max(floor, end - REFERENCE_CHARS), end - 1)
+        if opened != -1 and REFERENCE.fullmatch(text, opened, end) and _wraps(text[opened:end]):
+            return opened
     return -1
+
+
+def _wraps(reference: str) -> bool:
+    """True when a character reference stands for a wrapping character (`&ldquo;`, `&#8217;`, `&quot;`)."""
+    character = unescape(reference)
+    return len(character) == 1 and character in WRAPPING
 
 
 def beside_brackets(text: str, matches: Sequence[Match]) -> list[Match]:

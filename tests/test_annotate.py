@@ -80,6 +80,10 @@ def test_an_acronym_defined_in_the_text_is_not_expanded_again(small: Glossary, t
         ("**Safer Neighbourhood Panel** (**SNP**) met.", MARKDOWN),
         ("__Safer Neighbourhood Panel__ (*SNP*) met.", MARKDOWN),
         ("*Safer Neighbourhood Panel* (“SNP”) met.", MARKDOWN_FOOTNOTE),
+        ("<p>The Safer Neighbourhood Panel (&ldquo;SNP&rdquo;) met.</p>", HTML),
+        ("<p>&#8220;Safer Neighbourhood Panel&#x201D; (&quot;<b>SNP</b>&quot;) met.</p>", HTML),
+        ("The Safer Neighbourhood Panel (&lsquo;SNP&rsquo;) met.", MARKDOWN),
+        ("<p>&OpenCurlyDoubleQuote;Safer Neighbourhood Panel&CloseCurlyDoubleQuote; (SNP) met.</p>", HTML),
     ],
     ids=[
         "straight-double-quotes",
@@ -97,6 +101,10 @@ def test_an_acronym_defined_in_the_text_is_not_expanded_again(small: Glossary, t
         "markdown-both-strong",
         "markdown-underscores",
         "markdown-emphasis-and-quotes-footnote",
+        "html-quotes-as-references",
+        "html-numeric-references-and-tags",
+        "markdown-quotes-as-references",
+        "html-longest-reference-names",
     ],
 )
 def test_a_definition_in_quotes_or_markup_is_defined_inline(small: Glossary, text: str, options: Options) -> None:
