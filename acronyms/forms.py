@@ -97,7 +97,7 @@ def past_wrapping(text: str, start: int) -> int:
             at += 1
         elif char == "<" and (closed := text.find(">", at, ceiling)) != -1 and text.find("<", at + 1, closed) == -1:
             at = closed + 1
-        elif char == "&" and (reference := REFERENCE.match(text, at, ceiling)) and _wraps(reference[0]):
+        elif char == "&" and (reference := REFERENCE.match(text, at, ceiling)) and wraps(reference[0]):
             at = reference.end()
         else:
             break
@@ -121,12 +121,12 @@ def _unwrapped_before(text: str, end: int, floor: int) -> int:
             return opened
     if char == ";":
         opened = text.rfind("&", max(floor, end - REFERENCE_CHARS), end - 1)
-        if opened != -1 and REFERENCE.fullmatch(text, opened, end) and _wraps(text[opened:end]):
+        if opened != -1 and REFERENCE.fullmatch(text, opened, end) and wraps(text[opened:end]):
             return opened
     return -1
 
 
-def _wraps(reference: str) -> bool:
+def wraps(reference: str) -> bool:
     """True when a character reference stands for a wrapping character (`&ldquo;`, `&#8217;`, `&quot;`)."""
     character = unescape(reference)
     return len(character) == 1 and character in WRAPPING

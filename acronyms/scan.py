@@ -31,11 +31,12 @@ from typing import Any
 from .candidates import find_candidates
 from .context import WORD, not_an_acronym
 from .definitions import Definition, DefinitionKind, find_implicit_definitions, find_inline_definitions
+from .forms import REFERENCE, wraps
 from .glossary import Entry, Glossary, straight_apostrophes
 from .matcher import APOSTROPHES, Match, find
 from .planner import NOT_AN_ACRONYM, Decision, Options, plan
 from .positions import LineIndex
-from .regions import Format, Spans, protected_spans
+from .regions import MARKUP_KINDS, Format, Spans, protected_spans, without_tags
 from .sections import GlossarySection, SectionRow, find_glossary_section
 from .senses import Context, choose_sense
 
@@ -146,10 +147,15 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     """Find the acronyms `text` uses and how each is defined; `glossary` is the layered `-g`/bundled one."""
     format = Format.from_path(path) if format is None else format
     section = find_glossary_section(text)
-    skipped = Spans(
-        protected_spans(text, format) + ([(section.start, section.end, "glossary section")] if section else [])
-    )
-    inline = [_singular_owner(d) for d in find_inline_definitions(text) if skipped.overlapping(*_extent(d)) is None]
+    protected = protected_spans(text, format)
+    in_section = [(section.start, section.end, "glossary section")] if section else []
+    skipped = Spans(protected + in_section)
+    unmarked = Spans([span for span in protected if span[2] not in MARKUP_KINDS] + in_section)  # tags blanked
+    inline = [
+        _singular_owner(d)
+        for d in find_inline_definitions(_definitions_view(text, format, protected))
+        if unmarked.overlapping(*_extent(d)) is None
+    ]
     rows = section_definitions(text, section)
     known = Glossary.from_entries(
         [*glossary.entries, *(Entry(d.acronym, d.expansion) for d in (*rows, *inline))], name=glossary.name
@@ -167,6 +173,25 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
         for acronym, group in _by_acronym(uses).items()
     ]
     return Scan(path, tuple(uses), tuple(definitions), tuple(found), section, lines)
+
+
+# Markdown emphasis: a run of `*` or `_` that opens before a word or closes after one (not `snake_case`).
+EMPHASIS = re.compile(r"(?<!\w)[*_]+(?=\w)|(?<=\w)[*_]+(?!\w)")
+
+
+def _definitions_view(text: str, format: Format, protected: Sequence[tuple[int, int, str]]) -> str:
+    """`text` as the definition finder reads it, offsets kept: markup that may wrap a form blanked out.
+
+    Tags in any format, references to quotes in HTML and Markdown, emphasis marks in
+    Markdown: so `<b>Long Form</b> (LF)`, `Long Form (&ldquo;LF&rdquo;)` and
+    `*Long Form* (*LF*)` are definitions, as annotation reads them (`acronyms.forms`).
+    """
+    view = without_tags(text, format, protected)
+    if format is not Format.TEXT and "&" in view:
+        view = REFERENCE.sub(lambda found: " " * len(found[0]) if wraps(found[0]) else found[0], view)
+    if format is Format.MARKDOWN:
+        view = EMPHASIS.sub(lambda found: " " * len(found[0]), view)
+    return view
 
 
 def _judged(text: str, glossary: Glossary, format: Format) -> dict[int, Decision]:

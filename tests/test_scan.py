@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from conftest import ROOT
 
-from acronyms import Entry, Glossary
+from acronyms import Entry, Format, Glossary
 from acronyms.candidates import find_candidates, is_acronym_shaped
 from acronyms.scan import DefinedBy, extract, scan
 
@@ -92,6 +92,47 @@ def test_defined_by(text: str, defined_by: str, expansion: str | None) -> None:
     glossary = Glossary.from_entries([Entry("TCC", "Temporary Chief Constable")])
     (found,) = [f for f in scan(text, glossary).acronyms if f.acronym in ("SNP", "TCC", "GM")]
     assert (found.defined_by.value, found.expansion) == (defined_by, expansion)
+
+
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        ("<p><b>Safer Neighbourhood Panel</b> (SNP) met. The SNP agreed.</p>", Format.HTML),
+        ("<p>Safer Neighbourhood Panel (<em>SNP</em>) met.</p>", Format.HTML),
+        ("<p>The Safer Neighbourhood Panel (&ldquo;SNP&rdquo;) met.</p>", Format.HTML),
+        ("*Safer Neighbourhood Panel* (*SNP*) met. The SNP agreed.", Format.MARKDOWN),
+        ("__Safer Neighbourhood Panel__ (SNP) met.", Format.MARKDOWN),
+        ("The Safer Neighbourhood Panel (&ldquo;SNP&rdquo;) met.", Format.MARKDOWN),
+        ("Some <b>Safer Neighbourhood Panel</b> (SNP) met.", Format.MARKDOWN),
+    ],
+    ids=[
+        "html-bold",
+        "html-emphasised-short",
+        "html-quote-references",
+        "md-emphasis",
+        "md-strong",
+        "md-references",
+        "md-tag",
+    ],
+)
+def test_a_definition_wrapped_in_markup_is_inline(text: str, format: Format) -> None:
+    (found,) = scan(text, EMPTY, format=format).acronyms
+    assert (found.defined_by, found.expansion) == (DefinedBy.INLINE, "Safer Neighbourhood Panel")
+    (definition,) = scan(text, EMPTY, format=format).definitions
+    assert text[definition.long_start : definition.long_end] == "Safer Neighbourhood Panel"
+
+
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        ("<p>Safer Neighbourhood Panel <code>(SNP)</code> met.</p>", Format.HTML),
+        ("Safer Neighbourhood Panel `(SNP)` met.", Format.MARKDOWN),
+        ("*Safer Neighbourhood Panel* (*SNP*) met.", Format.TEXT),
+    ],
+    ids=["html-code", "md-code", "text-asterisks-stay"],
+)
+def test_code_defines_nothing_and_plain_text_keeps_its_asterisks(text: str, format: Format) -> None:
+    assert not [d for d in scan(text, EMPTY, format=format).definitions if d.kind.value == "inline"]
 
 
 def test_two_letter_implicit_definitions_are_too_weak_to_count() -> None:
