@@ -122,6 +122,8 @@ class Context:
         self.glossary = glossary
         self._cache: dict[int, frozenset[str]] = {}  # by paragraph start
         self._readings: dict[int, _Reading] = {}
+        self._paragraph_starts: list[int] = []  # of the paragraphs `paragraphs_around` has found, sorted
+        self._paragraphs: list[list[tuple[int, int]]] = []  # what it found for each
 
     def words_in(self, start: int, end: int, among: frozenset[str] | None = None) -> frozenset[str]:
         """Words of `[start, end)` (a sentence, say) counted the same way as a paragraph's; only `among` if given."""
@@ -153,6 +155,25 @@ class Context:
         return frozenset().union(*(self._paragraph_reading(*paragraph).words(among) for paragraph in paragraphs))
 
     def paragraphs_around(self, offset: int) -> list[tuple[int, int]]:
+        """The paragraph holding `offset` and up to `PARAGRAPHS_BEFORE` before it, as `[start, end)` spans.
+
+        Found once per paragraph (`_find_paragraphs_around`): the hits of one long
+        paragraph would otherwise each look for its breaks again.
+        """
+        index = bisect.bisect_right(self._paragraph_starts, offset) - 1
+        if index >= 0 and offset < self._paragraphs[index][-1][1]:
+            return self._paragraphs[index]
+        found = self._find_paragraphs_around(offset)
+        start = found[-1][0]
+        index = bisect.bisect_left(self._paragraph_starts, start)
+        if index < len(self._paragraph_starts) and self._paragraph_starts[index] == start:  # at the text's end
+            self._paragraphs[index] = found
+        else:
+            self._paragraph_starts.insert(index, start)
+            self._paragraphs.insert(index, found)
+        return found
+
+    def _find_paragraphs_around(self, offset: int) -> list[tuple[int, int]]:
         """The paragraph holding `offset` and up to `PARAGRAPHS_BEFORE` before it, as `[start, end)` spans.
 
         The breaks are those a scan of the whole text from its start finds, but the
@@ -231,26 +252,39 @@ class _Reading:
         self.folded = text.casefold()
         self.expansions = expansions
         self._all: frozenset[str] | None = None
+        self._written: dict[str, bool] = {}  # by word: `_writes`
+        self._found: dict[frozenset[str], frozenset[str]] = {}  # by `among`: `words`
+        self._written_among: dict[frozenset[str], frozenset[str]] = {}  # by `among`: `written`
 
     def words(self, among: frozenset[str]) -> frozenset[str]:
         """`(words(text) | expansions) & among`, each word looked up where it is written."""
         if len(self.folded) != len(self.text):  # folding changed lengths (ß, İ): collect the words as usual
             return (self._words() | self.expansions) & among
-        folded, expansions, find = self.folded, self.expansions, self.folded.find
-        return frozenset(
-            word
-            for word in among  # most are absent: one `find` each settles those
-            if word in expansions or (find(word) != -1 and _written_in(folded, word) and WORD.fullmatch(word))
-        )
+        found = self._found.get(among)
+        if found is None:  # the hits of one acronym ask about the same words
+            expansions, writes = self.expansions, self._writes
+            found = self._found[among] = frozenset(word for word in among if word in expansions or writes(word))
+        return found
 
     def written(self, among: frozenset[str]) -> frozenset[str]:
         """`words(text) & among`: the words of `among` the text writes itself."""
         if len(self.folded) != len(self.text):
             return self._words() & among
-        folded, find = self.folded, self.folded.find
-        return frozenset(
-            word for word in among if find(word) != -1 and _written_in(folded, word) and WORD.fullmatch(word)
-        )
+        found = self._written_among.get(among)
+        if found is None:
+            writes = self._writes
+            found = self._written_among[among] = frozenset(word for word in among if writes(word))
+        return found
+
+    def _writes(self, word: str) -> bool:
+        """Whether the text writes `word`, looked up once: every hit of a long paragraph asks again."""
+        found = self._written.get(word)
+        if found is None:
+            folded = self.folded
+            # Most words are absent: one `find` settles those.
+            found = folded.find(word) != -1 and _written_in(folded, word) and WORD.fullmatch(word) is not None
+            self._written[word] = found
+        return found
 
     def _words(self) -> frozenset[str]:
         if self._all is None:

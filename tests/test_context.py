@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from acronyms import Entry, Format, Glossary, Options, UsageError, annotate, annotation, find
 from acronyms import context as context_module
 from acronyms.context import ContextMode
+from acronyms.planner import plan
 from acronyms.senses import choose_sense, words
 
 TRICKY: dict[str, Any] = json.loads((Path(__file__).parent / "data" / "tricky.json").read_text(encoding="utf-8"))
@@ -289,18 +290,19 @@ def _paragraphs_by_whole_scan(text: str, offset: int) -> list[tuple[int, int]]:
 
 @given(
     pieces=st.lists(st.sampled_from(["\n", "\n\n", "\r\n", " ", "\t", "a", "word ", "x" * 300])),
-    offset=st.integers(0, 5000),
+    offsets=st.lists(st.integers(0, 5000), min_size=1, max_size=6),
     reach=st.sampled_from([1, 2, 7, 2000]),
 )
-def test_paragraphs_around_a_hit_are_those_of_the_whole_text(pieces: list[str], offset: int, reach: int) -> None:
+def test_paragraphs_around_a_hit_are_those_of_the_whole_text(pieces: list[str], offsets: list[int], reach: int) -> None:
+    """Asked in any order, by one `Context` (which remembers the paragraphs it found)."""
     from acronyms import senses
 
     text = "".join(pieces)
-    offset = min(offset, len(text))
     context = senses.Context(text, [], Glossary.from_entries([]))
     original, senses.PARAGRAPH_REACH = senses.PARAGRAPH_REACH, reach  # short reaches make it look further back
     try:
-        assert context.paragraphs_around(offset) == _paragraphs_by_whole_scan(text, offset)
+        for offset in (min(offset, len(text)) for offset in offsets):
+            assert context.paragraphs_around(offset) == _paragraphs_by_whole_scan(text, offset)
     finally:
         senses.PARAGRAPH_REACH = original
 
@@ -330,3 +332,21 @@ def test_references_that_stand_for_safe_neighbours_need_no_spacy(
         "<p>The Safer Neighbourhood Panel (SNP)&rsquo;s report, (&ldquo;Neighbourhood Policing Team (NPT)&rdquo;) "
         "and the&nbsp;Criminal Justice System (CJS).</p>"
     )
+
+
+def test_the_hits_of_one_paragraph_find_its_breaks_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work per paragraph, not per hit: one long paragraph of undecided `CC`s was quadratic (minutes on 5 MB)."""
+    from acronyms import senses
+
+    calls: list[int] = []
+    finding = senses.Context._find_paragraphs_around
+
+    def counted(self: senses.Context, offset: int) -> list[tuple[int, int]]:
+        calls.append(offset)
+        return finding(self, offset)
+
+    monkeypatch.setattr(senses.Context, "_find_paragraphs_around", counted)
+    text = "\n".join(["The CC met."] * 200) + "\n\nThe CC agreed."
+    decisions = plan(text, Glossary.bundled()).decisions
+    assert [d.reason.split(":")[0] for d in decisions] == ["ambiguous"] * 201
+    assert len(calls) == 2  # the long paragraph, then the last one
