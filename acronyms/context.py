@@ -92,6 +92,9 @@ WORD_BEFORE: Final = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
 SAFE_BEFORE: Final = frozenset(" \t\r\n\u00a0\u202f([{\"'“‘«")
 SAFE_AFTER: Final = frozenset(" \t\r\n\u00a0\u202f)]}\"'”’»,;!?")
 SENTENCE_END_AFTER: Final = frozenset(".:")
+# A footnote reference glued after a hit ends it, as a closing bracket would: `SNP[^1]` in Markdown, `SNP[1]` in
+# plain text. A tokenizer keeps `SNP[1` together, so the hit is judged without it.
+FOOTNOTE_REFERENCE: Final = re.compile(r"\[(?:\^[^\]\s]+|\d{1,9})\]")
 # A character reference of HTML and Markdown: named (`&rsquo;`), decimal (`&#8217;`) or hex (`&#x2019;`).
 # Beside a hit it stands for its character; `REFERENCE_REACH` covers the longest name, `&CounterClockwiseContourIntegral;`.
 _REFERENCE: Final = r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);"
@@ -164,10 +167,16 @@ def _in_capitals_line(
 
 
 def needs_tokens(text: str, match: Match) -> bool:
-    """True when a neighbour of the hit might glue it into a longer token (`A-ACC-7`)."""
+    """True when a neighbour of the hit might glue it into a longer token (`A-ACC-7`).
+
+    >>> needs_tokens("The SNP[1] met.", Match(4, 7, "SNP")), needs_tokens("The SNP[a] met.", Match(4, 7, "SNP"))
+    (False, True)
+    """
     before = text[match.start - 1] if match.start else " "
     after = text[match.end] if match.end < len(text) else " "
-    if after in SENTENCE_END_AFTER:
+    if after == "[" and FOOTNOTE_REFERENCE.match(text, match.end):
+        after = " "
+    elif after in SENTENCE_END_AFTER:
         following = text[match.end + 1] if match.end + 1 < len(text) else " "
         after = " " if not is_word_char(following) and following not in "/-@" else after
     return before not in SAFE_BEFORE or after not in SAFE_AFTER
@@ -291,10 +300,16 @@ class SpacyContext:
         self._whole = Window(0, doc) if doc is not None else None
 
     def aligned(self, match: Match) -> bool:
-        """True when spaCy's tokens start and end where the hit does."""
-        if self._whole is not None:
+        """True when spaCy's tokens start and end where the hit does.
+
+        A footnote reference right after the hit (`SNP[1]`) ends the piece the tokenizer reads.
+        """
+        noted = self.text[match.end : match.end + 1] == "[" and FOOTNOTE_REFERENCE.match(self.text, match.end)
+        if self._whole is not None and not noted:
             return self._whole.aligned(match)
         start, end = _whitespace_token(self.text, match.start, match.end)
+        if noted:
+            end = match.end
         return self.aligned_in(self.text[start:end], match.start - start, match.end - start)
 
     def aligned_in(self, piece: str, start: int, end: int) -> bool:

@@ -9,11 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from acronyms import Entry, Format, Glossary, Insertion, Options, Style, UsageError, annotate, annotation, find
+from acronyms.context import ContextMode
 
 FOOTNOTE = Options(style=Style.FOOTNOTE)
 MARKDOWN = Options(format=Format.MARKDOWN)
 MARKDOWN_FOOTNOTE = Options(style=Style.FOOTNOTE, format=Format.MARKDOWN)
 HTML = Options(format=Format.HTML)
+TEXT = Options()
 
 
 @pytest.mark.parametrize(
@@ -430,3 +432,38 @@ def test_annotation_leaves_the_garbage_collector_as_it_found_it(small: Glossary,
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "expected"),
+    [
+        ("The SNP[^1] met.\n\n[^1]: x\n", MARKDOWN, "The Safer Neighbourhood Panel (SNP)[^1] met.\n\n[^1]: x\n"),
+        ("The SNP[1] met.", TEXT, "The Safer Neighbourhood Panel (SNP)[1] met."),
+        ("The SNP[12]. Then", TEXT, "The Safer Neighbourhood Panel (SNP)[12]. Then"),
+        ("PCC/SNP[1] met.", TEXT, "Police and Crime Commissioner (PCC)/Safer Neighbourhood Panel (SNP)[1] met."),
+        ("The SNP[1] met.", Options(context=ContextMode.FULL), "The Safer Neighbourhood Panel (SNP)[1] met."),
+        ("<p>The SNP<sup>1</sup> met.</p>", HTML, "<p>The Safer Neighbourhood Panel (SNP)<sup>1</sup> met.</p>"),
+        (
+            '<p>SNP<sup><a href="#fn1">1</a></sup> met.</p>',
+            HTML,
+            '<p>Safer Neighbourhood Panel (SNP)<sup><a href="#fn1">1</a></sup> met.</p>',
+        ),
+        ("The SNP[x] met.", TEXT, "The SNP[x] met."),
+    ],
+    ids=[
+        "markdown",
+        "text",
+        "text-then-full-stop",
+        "slash-before",
+        "full-context",
+        "html-sup",
+        "html-sup-link",
+        "not-a-note",
+    ],
+)
+def test_a_footnote_reference_after_an_acronym_is_a_boundary(
+    small: Glossary, text: str, options: Options, expected: str
+) -> None:
+    once = annotate(text, small, options)
+    assert once == expected
+    assert annotate(once, small, options) == once
