@@ -537,7 +537,7 @@ class _DocumentChecker:
 
     def undefined(self) -> Iterable[Finding]:
         for found in self.result.acronyms:
-            if found.defined_by in (DefinedBy.INLINE, DefinedBy.GLOSSARY_SECTION):
+            if found.defined_by in (DefinedBy.INLINE, DefinedBy.GLOSSARY_SECTION, DefinedBy.FOOTNOTE):
                 continue
             if found.well_known or found.acronym in self.allow:
                 continue

@@ -35,6 +35,7 @@ class DefinitionKind(enum.Enum):
     INLINE = "inline"
     IMPLICIT = "implicit"
     GLOSSARY_SECTION = "glossary-section"
+    FOOTNOTE = "footnote"  # a note that the footnote style of annotation wrote
 
 
 @dataclass(frozen=True)

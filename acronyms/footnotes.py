@@ -27,8 +27,11 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Final
 
+from . import html
+from .definitions import Definition, DefinitionKind
 from .escaping import escape
 from .glossary import Entry
 from .regions import Format
@@ -41,6 +44,10 @@ _NOTES_LIST: Final = rf"{NOTES_HEADING}[ \t]*(?:\r?\n|\r)(?:[ \t]*(?:\r?\n|\r))?
 NOTES_LIST: Final = re.compile(_NOTES_LIST)
 NOTE_LINE: Final = re.compile(r"^\[(\d+)\] (\S+?):", re.MULTILINE)
 MARKDOWN_DEFINITION: Final = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*([^\r\n]*?)[ \t]*\r?$", re.MULTILINE)
+NOTE_ROW: Final = re.compile(r"^\[\d+\] (\S+?): ([^\r\n]*?)[ \t]*\r?$", re.MULTILINE)
+HTML_NOTE: Final = re.compile(r'<li\b[^>]*\bid="acronym-note-[^"]+"[^>]*>([^<:]+): ([^<]*?)\s*(?=<)')
+LABEL_NUMBER: Final = re.compile(r"-\d+\Z")  # `SNP-2`: the label of a second note for `SNP`
+NOTE_CONFIDENCE: Final = 1.0  # a note says outright what the acronym means
 MAX_DIGITS: Final = 9  # a longer `[n]` cannot be the lowest free number: that would take a billion notes before it
 
 
@@ -138,3 +145,58 @@ def markdown_footnotes(text: str) -> Footnotes:
     for label, note in MARKDOWN_DEFINITION.findall(text):
         definitions.setdefault(label.casefold(), note)  # the first definition of a label is the one that counts
     return Footnotes(labels=labels, definitions=definitions)
+
+
+def note_definitions(text: str, format: Format) -> list[Definition]:
+    """The notes an earlier footnote annotation wrote, as definitions of their acronyms located in the text.
+
+    Plain text: the rows of the notes list that ends the text. Markdown: a definition
+    `[^SNP]: …` (or `[^SNP-2]: …`) that `SNP[^SNP]` refers to. HTML: the items of the
+    notes list marked `data-acronyms="notes"`.
+
+    >>> [(d.acronym, d.expansion) for d in note_definitions("SNP[^SNP]\\n\\n[^SNP]: Safer Panel\\n", Format.MARKDOWN)]
+    [('SNP', 'Safer Panel')]
+    """
+    if format is Format.TEXT:
+        notes = find_notes(text)
+        rows = NOTE_ROW.finditer(text, notes.start) if notes is not None else iter(())
+        return [_note(text, row.start(1), row.end(1), row.start(2), row.end(2), row[1]) for row in rows]
+    return _markdown_notes(text) if format is Format.MARKDOWN else _html_notes(text)
+
+
+def _markdown_notes(text: str) -> list[Definition]:
+    """Definitions `[^SNP]: …` or `[^SNP-2]: …` that a reference right after the acronym, `SNP[^SNP]`, points to."""
+    glued = {
+        (name, reference[1])
+        for reference in MARKDOWN_MARKER.finditer(text)
+        for name in (reference[1], LABEL_NUMBER.sub("", reference[1]))
+        if text.endswith(name, 0, reference.start())
+    }
+    found = []
+    for note in MARKDOWN_DEFINITION.finditer(text):
+        label, start = note[1], note.start(1)
+        acronym = next((name for name in (label, LABEL_NUMBER.sub("", label)) if (name, label) in glued), None)
+        if acronym is not None and note[2]:
+            found.append(_note(text, start, start + len(acronym), note.start(2), note.end(2), acronym))
+    return found
+
+
+def _html_notes(text: str) -> list[Definition]:
+    """The items of the notes list marked `data-acronyms="notes"`: `<li id="acronym-note-SNP">SNP: …`."""
+    notes = html.layout(text).generated_span("notes")
+    items = HTML_NOTE.finditer(text, *notes) if notes is not None else iter(())
+    return [_note(text, item.start(1), item.end(1), item.start(2), item.end(2), unescape(item[1])) for item in items]
+
+
+def _note(text: str, short_start: int, short_end: int, long_start: int, long_end: int, acronym: str) -> Definition:
+    return Definition(
+        acronym=acronym,
+        expansion=text[long_start:long_end],
+        kind=DefinitionKind.FOOTNOTE,
+        short_start=short_start,
+        short_end=short_end,
+        long_start=long_start,
+        long_end=long_end,
+        short_text=text[short_start:short_end],
+        confidence=NOTE_CONFIDENCE,
+    )

@@ -31,6 +31,7 @@ from typing import Any
 from .candidates import find_candidates
 from .context import WORD, not_an_acronym
 from .definitions import Definition, DefinitionKind, find_implicit_definitions, find_inline_definitions
+from .footnotes import find_notes, note_definitions
 from .forms import REFERENCE, wraps
 from .glossary import Entry, Glossary, straight_apostrophes
 from .matcher import APOSTROPHES, Match, find
@@ -52,11 +53,12 @@ class DefinedBy(enum.Enum):
     INLINE = "inline"
     GLOSSARY_SECTION = "glossary-section"
     IMPLICIT = "implicit"
+    FOOTNOTE = "footnote"
     GLOSSARY = "glossary"
     NONE = "none"
 
 
-KIND_ORDER = (DefinitionKind.INLINE, DefinitionKind.GLOSSARY_SECTION, DefinitionKind.IMPLICIT)
+KIND_ORDER = (DefinitionKind.INLINE, DefinitionKind.GLOSSARY_SECTION, DefinitionKind.FOOTNOTE, DefinitionKind.IMPLICIT)
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     section = find_glossary_section(text)
     protected = protected_spans(text, format)
     in_section = [(section.start, section.end, "glossary section")] if section else []
+    in_section += _notes_list(text, format)
     skipped = Spans(protected + in_section)
     unmarked = Spans([span for span in protected if span[2] not in MARKUP_KINDS] + in_section)  # tags blanked
     inline = [
@@ -156,7 +159,7 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
         for d in find_inline_definitions(_definitions_view(text, format, protected))
         if unmarked.overlapping(*_extent(d)) is None
     ]
-    rows = section_definitions(text, section)
+    rows = section_definitions(text, section) + note_definitions(text, format)
     known = Glossary.from_entries(
         [*glossary.entries, *(Entry(d.acronym, d.expansion) for d in (*rows, *inline))], name=glossary.name
     )
@@ -192,6 +195,12 @@ def _definitions_view(text: str, format: Format, protected: Sequence[tuple[int, 
     if format is Format.MARKDOWN:
         view = EMPHASIS.sub(lambda found: " " * len(found[0]), view)
     return view
+
+
+def _notes_list(text: str, format: Format) -> list[tuple[int, int, str]]:
+    """The notes list a plain-text footnote annotation appended (Markdown and HTML protect their own notes)."""
+    notes = find_notes(text) if format is Format.TEXT else None
+    return [(notes.start, len(text), "notes list")] if notes is not None else []
 
 
 def _judged(text: str, glossary: Glossary, format: Format) -> dict[int, Decision]:
@@ -341,6 +350,7 @@ NOTES = {
     DefinitionKind.GLOSSARY_SECTION: "glossary section",
     DefinitionKind.INLINE: "inline",
     DefinitionKind.IMPLICIT: "implicit, check it",
+    DefinitionKind.FOOTNOTE: "footnote",
 }
 
 

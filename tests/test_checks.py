@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLE
 
-from acronyms import Entry, Glossary
+from acronyms import Entry, Format, Glossary
 from acronyms.checks import (
     RULES,
     CheckOptions,
@@ -406,3 +406,54 @@ def test_bad_settings_say_what_is_wrong(tmp_path: Path, table: str, message: str
     (tmp_path / "pyproject.toml").write_text(f"[tool.acronyms]\n{table}\n", encoding="utf-8")
     with pytest.raises(UsageError, match=message):
         check_options(find_config(tmp_path))
+
+
+HTML_NOTES = (
+    '<p>SNP<sup class="acronym-ref" data-acronyms="ref"><a id="acronym-ref-SNP-1" href="#acronym-note-SNP" '
+    'role="doc-noteref">1</a></sup> met. Later SNP again.</p>\n'
+    '<section class="acronym-notes" data-acronyms="notes" role="doc-endnotes">\n<h2>Notes</h2>\n<ol>\n'
+    '<li id="acronym-note-SNP">SNP: Safer Neighbourhood Panel <a class="acronym-backref" '
+    'href="#acronym-ref-SNP-1" role="doc-backlink" aria-label="Back to SNP in the text">↩</a></li>\n'
+    "</ol>\n</section>\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        ("The SNP[1] met. Later SNP again.\n\nNotes\n\n[1] SNP: Safer Neighbourhood Panel\n", Format.TEXT),
+        ("The SNP[^SNP] met. Later SNP again.\n\n[^SNP]: Safer Neighbourhood Panel\n", Format.MARKDOWN),
+        (HTML_NOTES, Format.HTML),
+    ],
+    ids=["text", "markdown", "html"],
+)
+def test_the_notes_of_the_footnote_style_define_their_acronyms(text: str, format: Format) -> None:
+    glossary = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel")])
+    result = scan(text, glossary, path="doc", format=format)
+    assert [(f.acronym, f.count, f.line, f.column, f.defined_by.value, f.expansion) for f in result.acronyms] == [
+        ("SNP", 2, 1, 4 if format is Format.HTML else 5, "footnote", "Safer Neighbourhood Panel")
+    ]
+    assert check_document(result, glossary) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        ("The SNP[^1] met.\n\n[^1]: x\n", Format.MARKDOWN),
+        ("The SNP[1] met.\n", Format.TEXT),
+        ("<p>The SNP<sup>1</sup> met.</p>\n", Format.HTML),
+    ],
+    ids=["markdown", "text", "html"],
+)
+def test_an_acronym_with_the_author_s_footnote_reference_is_a_use(text: str, format: Format) -> None:
+    glossary = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel")])
+    result = scan(text, glossary, path="doc", format=format)
+    assert [(f.acronym, f.count, f.defined_by.value) for f in result.acronyms] == [("SNP", 1, "glossary")]
+    assert codes(check_document(result, glossary)) == [("D001", 1, 8 if format is Format.HTML else 5, "SNP")]
+
+
+def test_an_author_s_markdown_note_defines_nothing() -> None:
+    text = "The SNP met.[^NB]\n\n[^NB]: Not binding.\n"
+    glossary = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel")])
+    result = scan(text, glossary, path="doc", format=Format.MARKDOWN)
+    assert [(f.acronym, f.defined_by.value) for f in result.acronyms] == [("SNP", "glossary")]

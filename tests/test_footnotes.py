@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -219,3 +220,19 @@ def test_find_notes_finds_the_list_that_a_search_of_the_whole_text_finds(pieces:
 def test_find_notes_reads_the_rows_of_the_last_list() -> None:
     text = "Notes\n\n[1] PCC: old\n\nThe SNP[2] met.\r\n\r\nNotes\r\n\r\n[2] SNP: Safer Neighbourhood Panel\r\n"
     assert find_notes(text) == NotesBlock(text.index("\r\n\r\nNotes"), {"SNP": 2})
+
+
+@pytest.mark.parametrize("name", ["minutes.txt", "minutes.md", "minutes.html"])
+def test_check_passes_on_what_the_footnote_style_wrote(tmp_path: Path, name: str) -> None:
+    source = tmp_path / name
+    body = "The SNP met. Later the SNP agreed.\n"
+    source.write_text(f"<p>{body}</p>\n" if name.endswith(".html") else body, encoding="utf-8")
+    runner = CliRunner()
+    annotated = runner.invoke(cli, ["annotate", "--style", "footnote", "--in-place", str(source)])
+    assert annotated.exit_code == 0, annotated.output
+    scanned = runner.invoke(cli, ["scan", "--format", "json", str(source)])
+    assert [
+        (found["acronym"], found["count"], found["defined_by"]) for found in json.loads(scanned.stdout)["acronyms"]
+    ] == [("SNP", 2, "footnote")]
+    checked = runner.invoke(cli, ["check", str(source)])
+    assert (checked.exit_code, checked.output) == (0, "")
