@@ -148,17 +148,14 @@ class Scan:
 def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format | None = None) -> Scan:
     """Find the acronyms `text` uses and how each is defined; `glossary` is the layered `-g`/bundled one."""
     format = Format.from_path(path) if format is None else format
-    section = find_glossary_section(text)
+    section = find_glossary_section(text, format)
     protected = protected_spans(text, format)
     in_section = [(section.start, section.end, "glossary section")] if section else []
     in_section += _notes_list(text, format)
     skipped = Spans(protected + in_section)
     unmarked = Spans([span for span in protected if span[2] not in MARKUP_KINDS] + in_section)  # tags blanked
-    inline = [
-        _singular_owner(d)
-        for d in find_inline_definitions(_definitions_view(text, format, protected))
-        if unmarked.overlapping(*_extent(d)) is None
-    ]
+    view = _definitions_view(text, format, protected)
+    inline = [_singular_owner(d) for d in find_inline_definitions(view) if unmarked.overlapping(*_extent(d)) is None]
     rows = section_definitions(text, section) + note_definitions(text, format)
     known = Glossary.from_entries(
         [*glossary.entries, *(Entry(d.acronym, d.expansion) for d in (*rows, *inline))], name=glossary.name

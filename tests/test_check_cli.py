@@ -348,3 +348,16 @@ def test_the_hook_reads_the_projects_settings(hook: dict[str, object], tmp_path:
     write(tmp_path / "pyproject.toml", '[tool.acronyms]\nallow = ["GM"]\n')
     write(tmp_path / "notes.txt", "GM met.\n")
     assert hook_command(hook, "notes.txt").returncode == 0
+
+
+def test_g_reads_the_glossary_table_of_an_html_document(tmp_path: Path) -> None:
+    shutil.copyfile(SAMPLE.with_suffix(".html"), tmp_path / "minutes.html")
+    write(tmp_path / "x.txt", "The ETAP met.\n")
+    assert run("check", "x.txt", "-g", "minutes.html", "--no-bundled", "--select", "D001", "--fail-on", "info") == (
+        1,
+        (
+            "x.txt:1:5: D001 ETAP is used but the document does not define it; spell it out at first use, "
+            "'Ethics, Transparency and Audit Panel (ETAP)', or add it to the document's glossary\n"
+        ),
+        "1 finding (warning: 1); --fail-on info\n",
+    )

@@ -457,3 +457,14 @@ def test_an_author_s_markdown_note_defines_nothing() -> None:
     glossary = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel")])
     result = scan(text, glossary, path="doc", format=Format.MARKDOWN)
     assert [(f.acronym, f.defined_by.value) for f in result.acronyms] == [("SNP", "glossary")]
+
+
+HTML_SAMPLE = SAMPLE.with_suffix(".html")
+
+
+def test_the_html_samples_glossary_table_is_checked_like_the_text_samples_section() -> None:
+    findings = check_paths([str(HTML_SAMPLE)])
+    assert [(f.acronym, f.line) for f in findings if f.code == "G001"] == [("DA", 58)]
+    assert ("PCSO", 61) in [(f.acronym, f.line) for f in findings if f.code == "G007"]
+    assert [(f.acronym, f.line) for f in findings if f.code == "D002"] == [("ACC", 55), ("DA", 56), ("ETAP", 57)]
+    assert {"ACC", "DA", "ETAP"}.isdisjoint(f.acronym for f in findings if f.code == "D001")

@@ -237,3 +237,25 @@ def test_a_possessive_definition_defines_the_base_acronym() -> None:
     assert [(f.acronym, f.count, f.defined_by, f.expansion) for f in result.acronyms] == [
         ("PCC", 2, DefinedBy.INLINE, "Police and Crime Commissioner")
     ]
+
+
+GLOSSARY_TABLE = (
+    "<p>The DA team met.</p>\n"
+    "<h2>Glossary</h2>\n"
+    "<table>\n"
+    "<tr><th>Acronym</th><th>Expansion</th></tr>\n"
+    "<tr><td>DA</td><td>Domestic Abuse</td></tr>\n"
+    "<tr><td>ACC</td><td>Assistant Chief Constable</td></tr>\n"
+    "</table>\n"
+)
+
+
+def test_an_html_glossary_table_is_the_documents_glossary_section() -> None:
+    result = scan(GLOSSARY_TABLE, EMPTY, path="minutes.html")
+    assert [(f.acronym, f.count, f.defined_by, f.expansion) for f in result.acronyms] == [
+        ("DA", 1, DefinedBy.GLOSSARY_SECTION, "Domestic Abuse")
+    ]
+    assert [(e.acronym, e.expansion, e.note) for e in extract(GLOSSARY_TABLE, path="minutes.html").entries] == [
+        ("ACC", "Assistant Chief Constable", "glossary section, line 6"),
+        ("DA", "Domestic Abuse", "glossary section, line 5"),
+    ]
