@@ -262,6 +262,17 @@ def without_tags(text: str, format: Format, protected: Sequence[tuple[int, int, 
     else:
         found = protected_spans(text, format) if protected is None else protected
         spans = [span for span in found if span[2] in MARKUP_KINDS]
+    return blanked(text, spans)
+
+
+def blanked(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """`text` with the sorted `spans` turned into spaces (line breaks kept), so offsets still hold.
+
+    Spans may overlap: what one covers is blanked once.
+
+    >>> blanked("a <b>SNP</b> c", [(2, 5, "tag"), (4, 12, "code")])
+    'a            c'
+    """
     if not spans:
         return text
     pieces: list[str] = []

@@ -37,7 +37,7 @@ from .glossary import Entry, Glossary, straight_apostrophes
 from .matcher import APOSTROPHES, Match, find
 from .planner import NOT_AN_ACRONYM, Decision, Options, plan
 from .positions import LineIndex
-from .regions import MARKUP_KINDS, Format, Spans, protected_spans, without_tags
+from .regions import MARKUP_KINDS, Format, Spans, blanked, protected_spans, without_tags
 from .sections import GlossarySection, SectionRow, find_glossary_section
 from .senses import Context, choose_sense
 
@@ -164,7 +164,8 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     matches = [m for m in find(text, known) if skipped.overlapping(m.start, m.end) is None]
     uses = _uses(text, matches, skipped, judged)
     defined = {d.acronym for d in (*rows, *inline)}
-    implicit = _implicit(text, [use for use in uses if use.acronym not in defined])
+    prose = blanked(view, sorted(protected + in_section))
+    implicit = _implicit(text, prose, [use for use in uses if use.acronym not in defined])
     definitions = sorted((*rows, *inline, *implicit), key=lambda d: (min(d.short_start, d.long_start), d.acronym))
     lines = LineIndex(text)
     context = Context(text, [m for m in find(text, glossary) if skipped.overlapping(m.start, m.end) is None], glossary)
@@ -276,11 +277,18 @@ def _by_acronym(uses: Iterable[Match]) -> dict[str, list[Match]]:
     return groups
 
 
-def _implicit(text: str, uses: Sequence[Match]) -> list[Definition]:
-    """The first sure enough implicit definition of each acronym among `uses`."""
+def _implicit(text: str, prose: str, uses: Sequence[Match]) -> list[Definition]:
+    """The first sure enough implicit definition of each acronym among `uses`.
+
+    Phrases are looked for in `prose`: the definitions view with what readers
+    do not read as prose (code, URLs, tags and what they hold, comments) and
+    the glossary section blanked out. A phrase that runs across a blanked span
+    (`Quick <b>Quiz</b> Zone`) is not written as it reads, and is left out.
+    """
     first: dict[str, Definition] = {}
-    for definition in find_implicit_definitions(text, [(use.acronym, use.start) for use in uses]):
-        if definition.confidence >= MIN_IMPLICIT_CONFIDENCE:
+    for definition in find_implicit_definitions(prose, [(use.acronym, use.start) for use in uses]):
+        written = text[definition.long_start : definition.long_end] == definition.expansion
+        if written and definition.confidence >= MIN_IMPLICIT_CONFIDENCE:
             first.setdefault(definition.acronym, definition)
     return list(first.values())
 

@@ -361,3 +361,18 @@ def test_g_reads_the_glossary_table_of_an_html_document(tmp_path: Path) -> None:
         ),
         "1 finding (warning: 1); --fail-on info\n",
     )
+
+
+def test_a_long_form_in_an_html_comment_leaves_an_error(tmp_path: Path) -> None:
+    write(tmp_path / "q.html", "<!-- Quick Quiz Zone -->\n<p>The QQZ met.</p>\n")
+    status, out, _ = run("check", "q.html", "--format", "github")
+    assert status == 1
+    assert out.startswith("::error file=q.html,line=2,col=8,title=acronyms D001::QQZ is used but defined nowhere")
+
+
+def test_scan_gives_no_implicit_long_form_from_the_glossary_section(tmp_path: Path) -> None:
+    write(
+        tmp_path / "g.txt",
+        "Intro.\n\nGlossary\n\nSNP\tSafer Neighbourhood Panels\nToMV\tTheft of Motor Vehicle\n\nNotes\n\nThe NPT met.\n",
+    )
+    assert run("scan", "g.txt", "--no-bundled") == (0, "g.txt:10:5: NPT (1 use) none\n", "")

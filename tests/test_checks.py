@@ -468,3 +468,11 @@ def test_the_html_samples_glossary_table_is_checked_like_the_text_samples_sectio
     assert ("PCSO", 61) in [(f.acronym, f.line) for f in findings if f.code == "G007"]
     assert [(f.acronym, f.line) for f in findings if f.code == "D002"] == [("ACC", 55), ("DA", 56), ("ETAP", 57)]
     assert {"ACC", "DA", "ETAP"}.isdisjoint(f.acronym for f in findings if f.code == "D001")
+
+
+def test_a_long_form_readers_never_see_is_no_implicit_definition() -> None:
+    text = "<!-- Quick Quiz Zone -->\n<p>The QQZ met.</p>\n"
+    findings = check_document(scan(text, EMPTY, path="q.html"), EMPTY)
+    assert [(f.code, f.line, f.column, f.acronym, f.severity) for f in findings] == [
+        ("D001", 2, 8, "QQZ", Severity.ERROR)
+    ]

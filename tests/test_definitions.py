@@ -314,6 +314,8 @@ def test_introduction_has_no_inline_definition_but_an_implicit_one() -> None:
         pytest.param("The Chief Constable said. TCC", "TCC", None, id="not-from-a-leading-the"),
         pytest.param("TCC. Temporary Chief Constable", "TCC", None, id="phrase-after-use"),
         pytest.param("Temporary Chief\n\nConstable TCC", "TCC", None, id="not-across-paragraphs"),
+        pytest.param("Temporary Chief\nConstable TCC", "TCC", None, id="not-across-lines"),
+        pytest.param("Temporary Chief\r\nConstable TCC", "TCC", None, id="not-across-crlf"),
         pytest.param("Temporary Chief\u00a0Constable TCC", "TCC", "Temporary Chief\u00a0Constable", id="nbsp"),
         pytest.param("temporary chief constable TCC", "TCC", None, id="not-lower-case"),
     ],

@@ -259,3 +259,53 @@ def test_an_html_glossary_table_is_the_documents_glossary_section() -> None:
         ("ACC", "Assistant Chief Constable", "glossary section, line 6"),
         ("DA", "Domestic Abuse", "glossary section, line 5"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        ("<!-- Quick Quiz Zone -->\n<p>The QQZ met.</p>\n", Format.HTML),
+        ('<p title="Quick Quiz Zone">The QQZ met.</p>\n', Format.HTML),
+        ("<p><code>Quick Quiz Zone</code>. The QQZ met.</p>\n", Format.HTML),
+        ("`Quick Quiz Zone`. The QQZ met.\n", Format.MARKDOWN),
+        ("<!-- Quick Quiz Zone --> The QQZ met.\n", Format.MARKDOWN),
+        ("See https://example.org/Quick Quiz Zone. The QQZ met.\n", Format.TEXT),
+        ("The Quick Quiz\nZone met. The QQZ agreed.\n", Format.TEXT),
+        ("<p>The Quick <b>Quiz</b> Zone met. The QQZ agreed.</p>\n", Format.HTML),
+    ],
+    ids=[
+        "html-comment",
+        "html-attribute",
+        "html-code",
+        "md-code",
+        "md-comment",
+        "text-url",
+        "across-a-line-break",
+        "across-a-tag",
+    ],
+)
+def test_implicit_definitions_come_only_from_prose_on_one_line(text: str, format: Format) -> None:
+    (found,) = scan(text, EMPTY, format=format).acronyms
+    assert (found.acronym, found.defined_by, found.expansion) == ("QQZ", DefinedBy.NONE, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        ("<p>The Quick Quiz Zone opened. The QQZ met.</p>\n", Format.HTML),
+        ("The Quick Quiz Zone opened. The QQZ met.\n", Format.MARKDOWN),
+    ],
+    ids=["html", "markdown"],
+)
+def test_an_implicit_definition_in_prose_still_counts(text: str, format: Format) -> None:
+    (found,) = scan(text, EMPTY, format=format).acronyms
+    assert (found.acronym, found.defined_by, found.expansion) == ("QQZ", DefinedBy.IMPLICIT, "Quick Quiz Zone")
+
+
+def test_rows_of_the_glossary_section_are_no_implicit_definition() -> None:
+    text = (
+        "Intro.\n\nGlossary\n\nSNP\tSafer Neighbourhood Panels\nToMV\tTheft of Motor Vehicle\n\nNotes\n\nThe NPT met.\n"
+    )
+    result = scan(text, EMPTY, path="g.txt")
+    assert [(f.acronym, f.defined_by, f.expansion) for f in result.acronyms] == [("NPT", DefinedBy.NONE, None)]
+    assert [d.kind.value for d in result.definitions] == ["glossary-section", "glossary-section"]
