@@ -146,12 +146,11 @@ _DASHES: Final = "-\u2013\u2014"
 _DETACHED_PREFIX_RE: Final = re.compile(rf"[^\W\d_]{{{MIN_DETACHED_PREFIX},}}[{_DASHES}]+|[^\W_]+/")
 _QUOTES: Final = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
 _LEADING_JUNK: Final = _QUOTES + _DASHES + "/*"
-# A phrase for an implicit definition: words joined by any Unicode space but a
-# line break (a phrase across lines is a table's rows or a heading and its text,
-# as often as a wrapped line), optionally with small words between.
+# A phrase for an implicit definition: words joined by any Unicode space (at
+# most one line break: a wrapped line), optionally with small words between.
 _WORD_CHAR: Final = r"[\w'\u2019-]"  # a word runs on over apostrophes and hyphens
 _PHRASE_WORD_TAIL: Final = rf"{_WORD_CHAR}*"
-_PHRASE_SPACE: Final = r"[^\S\r\n]+"  # an implicit phrase never runs across a line break
+_PHRASE_SPACE: Final = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
 _SMALL_WORDS: Final = "|".join(sorted(FUNCTION_WORDS | {"&"}, key=len, reverse=True))
 
 
@@ -775,7 +774,7 @@ def find_implicit_definitions(text: str, acronyms: Iterable[tuple[str, int]]) ->
     """For each (acronym, offset) use, a capitalised phrase earlier in the text whose word initials spell it.
 
     The nearest such phrase ending at or before the use is taken (`Temporary
-    Chief Constable` ... `TCC Baker`); a phrase is on one line. One IMPLICIT definition per use that
+    Chief Constable` ... `TCC Baker`). One IMPLICIT definition per use that
     has a phrase, in text order of the uses; its short form is the use. The
     confidence is below 1, lower still for two-letter acronyms. Raises
     ValueError if an acronym is not at its offset.

@@ -288,8 +288,8 @@ def _implicit(text: str, prose: str, uses: Sequence[Match]) -> list[Definition]:
     first: dict[str, Definition] = {}
     for definition in find_implicit_definitions(prose, [(use.acronym, use.start) for use in uses]):
         written = text[definition.long_start : definition.long_end] == definition.expansion
-        if written and definition.confidence >= MIN_IMPLICIT_CONFIDENCE:
-            first.setdefault(definition.acronym, definition)
+        if written and definition.confidence >= MIN_IMPLICIT_CONFIDENCE:  # a wrapped line's break reads as a space
+            first.setdefault(definition.acronym, replace(definition, expansion=" ".join(definition.expansion.split())))
     return list(first.values())
 
 
