@@ -34,6 +34,9 @@ from .planner import Action, Options, plan
 
 GROUP_MARK = "acronyms"  # a span group attribute naming groups this component wrote
 GLOSSARY_FILE = "glossary.csv"
+# The pipeline meta key listing the components whose glossary a saved pipeline brings along:
+# `spacy.load` builds them from the saved config, and `from_disk` then reads the saved copy.
+SAVED_META = "acronyms_saved_glossaries"
 
 
 @Language.factory(
@@ -67,15 +70,23 @@ class AcronymsComponent:
         self.include_definitions = include_definitions
         self.glossary_paths = tuple(glossaries)
         self.bundled = bundled
-        self._glossary: Glossary | None = None  # read on first use: a saved pipeline brings its own copy
+        self._glossary: Glossary | None = None
         self.options = Options(every_use=True, context=ContextMode.FULL)
+        saved: list[str] = nlp.meta.setdefault(SAVED_META, [])
+        if name in saved:
+            return  # a saved pipeline being loaded: its own copy comes in `from_disk`, the files may be gone
+        self._glossary = self._read_glossaries()  # a bad path is reported now, at `add_pipe`
+        saved.append(name)
+
+    def _read_glossaries(self) -> Glossary:
+        layers = [Glossary.bundled()] if self.bundled else []
+        return Glossary.layered(layers + [Glossary.from_csv(path) for path in self.glossary_paths])
 
     @property
     def glossary(self) -> Glossary:
         """The layered glossary: bundled (unless left out), then each configured file."""
         if self._glossary is None:
-            layers = [Glossary.bundled()] if self.bundled else []
-            self._glossary = Glossary.layered(layers + [Glossary.from_csv(path) for path in self.glossary_paths])
+            self._glossary = self._read_glossaries()
         return self._glossary
 
     def __call__(self, doc: Doc) -> Doc:

@@ -254,13 +254,23 @@ class Window:
     def __init__(self, offset: int, doc: Doc) -> None:
         self.offset = offset
         self.doc = doc
+        self._has_sentences: bool | None = None  # asked on the first sentence wanted
 
     def aligned(self, match: Match) -> bool:
         """True when the hit starts and ends on token boundaries."""
         return self.doc.char_span(match.start - self.offset, match.end - self.offset) is not None
 
     def sentence(self, match: Match) -> tuple[int, int]:
-        """The bounds, in the whole text, of the sentence holding the hit."""
+        """The bounds, in the whole text, of the sentence holding the hit.
+
+        A pipeline without a sentencizer, parser or senter sets no sentences:
+        then the sentence is found as the blank pipeline's sentencizer would.
+        """
+        if self._has_sentences is None:
+            self._has_sentences = self.doc.has_annotation("SENT_START")
+        if not self._has_sentences:
+            start, end = _sentence_bounds(self.doc.text, match.start - self.offset, match.end - self.offset)
+            return self.offset + start, self.offset + end
         span = self.doc.char_span(match.start - self.offset, match.end - self.offset, alignment_mode="expand")
         if span is None:
             return match.start, match.end

@@ -6,11 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import DocBin
 
 import acronyms.component  # noqa: F401  (registers the extensions for docs read back from DocBin)
+from acronyms.errors import GlossaryError
 
 TEXT = "The PCSOs met Matthew Ellis (ME). Thieves stole the CC for its metal. See www.x.org/SNP."
 
@@ -114,3 +116,23 @@ def test_pipe_with_two_processes() -> None:
         ("PCC", "PCC", "Police and Crime Commissioner"),
         ("ACC", "ACC", "Assistant Chief Constable"),
     ]
+
+
+def test_works_without_a_sentencizer() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("acronyms")
+    text = "We wrote to the CC.\n\nThieves stole the CC for its metal. The CC was found."
+    doc = nlp(text)
+    assert described(doc) == [
+        ("CC", "CC", None),
+        ("CC", "CC", "Catalytic Converter"),
+        ("CC", "CC", "Catalytic Converter"),
+    ]
+    assert described(doc) == described(pipeline()(text))
+    assert not doc.has_annotation("SENT_START")  # the component leaves the document's sentences alone
+
+
+def test_bad_glossary_path_is_reported_at_add_pipe(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    with pytest.raises(GlossaryError, match=r"missing\.csv: cannot read glossary"):
+        nlp.add_pipe("acronyms", config={"glossaries": [str(tmp_path / "missing.csv")]})
