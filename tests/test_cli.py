@@ -499,3 +499,13 @@ def test_explicit_encoding_reads_a_cp1252_file_that_starts_with_a_utf8_bom(tmp_p
         0,
         b"\xef\xbb\xbfThe Safer Neighbourhood Panel\x92s (SNP\x92s)\r\n",
     )
+
+
+@pytest.mark.parametrize("context", ["auto", "off"])
+def test_a_spacy_model_that_cannot_load_is_a_usage_error_even_when_unused(context: str) -> None:
+    code, out, err = run(
+        "annotate", "-", "--context", context, "--spacy-model", "no_such_pipeline_here", input=b"The SNP met."
+    )
+    assert code == 2
+    assert out == ""
+    assert "cannot load the spaCy pipeline 'no_such_pipeline_here'" in err

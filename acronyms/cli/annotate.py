@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from ..annotation import annotation
-from ..context import ContextMode
+from ..context import ContextMode, load_pipeline
 from ..planner import FirstUse, GlossaryMode, Options, Style
 from ..positions import LineIndex
 from ..regions import Format
@@ -88,6 +88,8 @@ def annotate(
 ) -> None:
     """Expand the acronyms of FILE (or - for standard input) at first use."""
     check_destination(file, output, in_place)
+    if spacy_model is not None:
+        load_pipeline(spacy_model)  # a pipeline named but not loadable is a usage error, used or not (cached)
     output = output_file(output)
     data = sys.stdin.buffer.read() if file == STDIN else read_bytes(file)
     name = "<stdin>" if file == STDIN else file
