@@ -218,6 +218,25 @@ def is_csv(path: str) -> bool:
     return Path(path).suffix.lower() == ".csv"
 
 
+def is_glossary_csv(path: str, *, encoding: str = "utf-8") -> bool:
+    """True when the CSV's header row names the glossary's columns, `acronym` and `expansion`.
+
+    Lets a caller that is given every CSV (a pre-commit hook) leave out data files;
+    a file that does not decode is judged by its header read as Latin-1 (column names are ASCII),
+    so a glossary with a bad byte still counts and reading it reports the byte.
+    """
+    data = read_bytes(path)
+    try:
+        text = decode_csv(data, encoding=encoding, path=path)
+    except GlossaryError:
+        text = data.decode("latin-1")
+    try:
+        header = next(csv.reader(io.StringIO(text, newline="")))
+    except (StopIteration, csv.Error):
+        return False
+    return set(REQUIRED_COLUMNS) <= {column.strip().lower() for column in header}
+
+
 def read_glossary(path: str, *, encoding: str = "utf-8") -> tuple[list[Entry], list[Finding]]:
     """The rows of a glossary CSV, or of a document's glossary section, with G006 findings for bad rows."""
     if is_csv(path):

@@ -309,7 +309,11 @@ def hook() -> dict[str, object]:
 
 
 def test_the_hook_is_a_python_hook_on_documents_and_glossaries(hook: dict[str, object]) -> None:
-    assert (hook["id"], hook["language"], hook["entry"]) == ("acronyms-check", "python", "acronyms check")
+    assert (hook["id"], hook["language"], hook["entry"]) == (
+        "acronyms-check",
+        "python",
+        "acronyms check --skip-other-csv",
+    )
     assert hook.get("pass_filenames", True) is True
     files = str(hook["files"])
     assert [bool(re.search(files, name)) for name in ("docs/minutes.txt", "notes.md", "glossary.csv", "page.html")] == [
@@ -342,6 +346,33 @@ def test_the_hook_fails_on_findings_and_names_each_file(hook: dict[str, object],
     result = hook_command(hook, "clean.md", "glossary.csv", "notes.txt")
     assert result.returncode == 1
     assert [line.split(": ")[0] for line in result.stdout.splitlines()] == ["glossary.csv:3:1", "notes.txt:1:1"]
+
+
+def test_the_hook_skips_a_csv_that_is_no_glossary_and_checks_the_rest(hook: dict[str, object], tmp_path: Path) -> None:
+    write(tmp_path / "data.csv", "name,age\nAnn,40\n")
+    write(tmp_path / "notes.txt", "GM met.\n")
+    result = hook_command(hook, "data.csv", "notes.txt")
+    assert result.returncode == 1
+    assert [line.split(": ")[0] for line in result.stdout.splitlines()] == ["notes.txt:1:1"]
+    assert "data.csv: skipped: no 'acronym' and 'expansion' columns, so not a glossary" in result.stderr
+
+
+def test_skip_other_csv_still_checks_glossaries(tmp_path: Path) -> None:
+    write(tmp_path / "data.csv", "")
+    write(
+        tmp_path / "glossary.csv", "Acronym,Expansion\nSNP,Safer Neighbourhood Panel\nSNP,Safer Neighbourhood Panel\n"
+    )
+    status, out, err = run("check", "--skip-other-csv", "data.csv", "glossary.csv")
+    assert status == 1
+    assert [line.split(": ")[0] for line in out.splitlines()] == ["glossary.csv:3:1"]
+    assert "data.csv: skipped" in err
+
+
+def test_a_csv_that_is_no_glossary_given_without_skip_is_an_error(tmp_path: Path) -> None:
+    write(tmp_path / "data.csv", "name,age\nAnn,40\n")
+    status, _out, err = run("check", "data.csv")
+    assert status == 2
+    assert "data.csv:1: missing column 'acronym', 'expansion'" in err
 
 
 def test_the_hook_reads_the_projects_settings(hook: dict[str, object], tmp_path: Path) -> None:

@@ -13,8 +13,9 @@ import sys
 
 import click
 
-from ..checks import Severity, check_paths, exit_status
+from ..checks import Severity, check_paths, exit_status, is_csv, is_glossary_csv
 from ..config import check_options, find_config
+from ..glossary import REQUIRED_COLUMNS
 from ..reporters import ReportFormat, report, summary
 from ..scan import extract, scan
 from ..textio import STDIN, decode, read_bytes
@@ -35,6 +36,15 @@ CODES_HELP = "comma-separated or repeated"
 
 
 exits_2_on_errors = reporting_errors(InputProblem, InputProblem)  # check keeps exit status 1 for findings
+
+
+def skipped_as_no_glossary(path: str, glossaries: tuple[str, ...], encoding: str) -> bool:
+    """True, with a note on standard error, for a CSV given to check that is not a glossary."""
+    if not is_csv(path) or path in glossaries or is_glossary_csv(path, encoding=encoding):
+        return False
+    columns = " and ".join(repr(column) for column in REQUIRED_COLUMNS)
+    click.echo(f"{path}: skipped: no {columns} columns, so not a glossary", err=True)
+    return True
 
 
 @cli.command()
@@ -65,6 +75,12 @@ exits_2_on_errors = reporting_errors(InputProblem, InputProblem)  # check keeps 
     help=f"An acronym that needs no definition, like the glossaries' well-known ones ({CODES_HELP}).",
 )
 @click.option("--encoding", help="Encoding of the files, e.g. cp1252 for Word files.  [default: utf-8]")
+@click.option(
+    "--skip-other-csv",
+    is_flag=True,
+    help="Skip, with a note, a CSV whose header lacks the acronym and expansion columns (the pre-commit hook's "
+    "choice); without it such a CSV is an error.",
+)
 @exits_2_on_errors
 def check(
     files: tuple[str, ...],
@@ -76,6 +92,7 @@ def check(
     fail_on: str | None,
     allow: tuple[str, ...],
     encoding: str | None,
+    skip_other_csv: bool,
 ) -> None:
     """Check documents and glossaries: duplicates, wrong or missing definitions.
 
@@ -95,6 +112,8 @@ def check(
     )
     if not files and not options.glossaries:
         raise click.UsageError("give the documents or glossaries to check (or set glossaries in [tool.acronyms])")
+    if skip_other_csv:
+        files = tuple(path for path in files if not skipped_as_no_glossary(path, options.glossaries, options.encoding))
     findings = check_paths(files, options)
     write_result(report(findings, ReportFormat(format_name)))
     if findings and format_name == ReportFormat.TEXT.value:
