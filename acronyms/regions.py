@@ -69,7 +69,7 @@ _MARKDOWN: Final = [
     ),
     r"(?P<abbreviation>^[ ]{0,3}\*\[[^\]\n]+\]:[^\n]*)",
     r"(?P<fenced_code>^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n(?:.*?\n)??[ ]{0,3}(?P=fence)[`~]*[ \t]*(?:\r?\n|\Z))",
-    r"(?P<unclosed_fence>^[ ]{0,3}(?:`{3,}|~{3,})[^\n]*(?:\n.*)*\Z)",
+    r"(?P<unclosed_fence>^[ ]{0,3}(?P<open_fence>`{3,}|~{3,})[^\n]*(?:\n.*)*\Z)",
     r"(?P<indented_code>(?:\A|(?<=\n)[ \t]*\r?\n)(?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z)|[ \t]*\r?\n)+)",
     r"(?P<code_span>(?P<ticks>`+)(?!`)(?:[^\n]|\n(?![ \t]*\r?\n))+?(?<!`)(?P=ticks)(?!`))",
     r"(?P<link_target>\]\([^)\s]*(?:\s+\"[^\"]*\")?\))",
@@ -100,6 +100,23 @@ _PATTERNS: Final = {
     Format.MARKDOWN: re.compile("|".join(_MARKDOWN + _COMMON), re.DOTALL | re.MULTILINE),
     Format.HTML: re.compile("|".join(_COMMON), re.DOTALL | re.IGNORECASE),
 }
+
+
+FENCE_LINE: Final = re.compile(r"^[ ]{0,3}(?:`{3,}|~{3,})", re.MULTILINE)
+
+
+def unclosed_fence(text: str) -> str | None:
+    """The fence of a Markdown code block left open at the end of `text`, as it opens; None if there is none.
+
+    >>> unclosed_fence("Text\\n\\n~~~~ python\\ncode\\n"), unclosed_fence("Text\\n```\\ncode\\n```\\n")
+    ('~~~~', None)
+    """
+    if FENCE_LINE.search(text) is None:
+        return None  # the common case: no fence at all
+    last = None
+    for last in _PATTERNS[Format.MARKDOWN].finditer(text):
+        pass
+    return last["open_fence"] if last is not None and last.lastgroup == "unclosed_fence" else None
 
 
 def protected_spans(text: str, format: Format, *, links: bool = False) -> list[tuple[int, int, str]]:

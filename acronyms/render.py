@@ -35,7 +35,7 @@ from .generate import glossary_edits
 from .html_footnotes import footnote_insertions
 from .matcher import Form, tuple_maker
 from .planner import DEFAULT_OPTIONS, Action, Decision, Options, Plan, Style
-from .regions import Format
+from .regions import Format, unclosed_fence
 from .tooltips import tooltip_insertions
 
 __all__ = ["Annotation", "Insertion", "Replacement", "escape", "line_ending", "render"]
@@ -54,7 +54,8 @@ class Annotation:
 def render(text: str, plan: Plan, options: Options = DEFAULT_OPTIONS) -> Annotation:
     """Apply `plan` to `text` in the chosen style, then add the generated glossary if asked.
 
-    At the end of the document the glossary comes before notes and abbreviation lines.
+    At the end of the document the glossary comes before notes and abbreviation lines; in Markdown
+    that ends inside an unclosed code block, they come after a closing fence added for them.
     """
     if options.style is Style.TOOLTIP:
         body, trailer = tooltip_insertions(text, plan, options)
@@ -65,10 +66,24 @@ def render(text: str, plan: Plan, options: Options = DEFAULT_OPTIONS) -> Annotat
     else:
         body, trailer = _inline(text, plan, options), []
     glossary, replacements = glossary_edits(text, plan, options)
-    insertions = sorted([*body, *glossary, *trailer], key=by_offset)
+    closing = _closing_fence(text, [*glossary, *trailer], options)
+    insertions = sorted([*body, *closing, *glossary, *trailer], key=by_offset)
     return Annotation(
         apply_edits(text, insertions, replacements), tuple(insertions), plan.decisions, tuple(replacements)
     )
+
+
+def _closing_fence(text: str, appended: list[Insertion], options: Options) -> list[Insertion]:
+    """A fence that closes the code block a Markdown text ends in, when something is appended at the end."""
+    end = len(text)
+    if options.format is not Format.MARKDOWN or all(insertion.offset != end for insertion in appended):
+        return []
+    fence = unclosed_fence(text)
+    if fence is None:
+        return []
+    newline = line_ending(text)
+    ends_with_newline = text.endswith(("\n", "\r"))  # what follows is written for a text ending as this one does
+    return [Insertion(end, ("" if ends_with_newline else newline) + fence + (newline if ends_with_newline else ""))]
 
 
 def _inline(text: str, plan: Plan, options: Options) -> list[Insertion]:

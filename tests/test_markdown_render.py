@@ -163,3 +163,50 @@ def test_character_references_beside_acronyms_count_as_their_characters(text: st
 def test_a_character_reference_in_code_is_left_alone() -> None:
     text = "Run `SNP&rsquo;s` now.\n"
     assert annotate(text, REFERENCES, INLINE) == text
+
+
+UNCLOSED = "The SNP met.\n\n```\ncode\n"
+GLOSSARY_APPEND = Options(format=Format.MARKDOWN, glossary_section=GlossaryMode.APPEND)
+SNP_ONLY = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel")])
+
+
+@pytest.mark.parametrize(
+    ("options", "appended"),
+    [
+        (FOOTNOTE, "[^SNP]: Safer Neighbourhood Panel\n"),
+        (TOOLTIP, "*[SNP]: Safer Neighbourhood Panel\n"),
+        (
+            GLOSSARY_APPEND,
+            "## Glossary\n\n| Acronym | Expansion |\n| --- | --- |\n| SNP | Safer Neighbourhood Panel |\n",
+        ),
+    ],
+    ids=["footnote", "tooltip", "glossary-append"],
+)
+def test_what_is_appended_after_an_unclosed_fence_goes_after_a_closing_fence(options: Options, appended: str) -> None:
+    annotated = annotate(UNCLOSED, SNP_ONLY, options)
+    assert annotated.endswith("\n\n```\ncode\n```\n\n" + appended)
+    assert annotate(annotated, SNP_ONLY, options) == annotated
+    html = markdown.markdown(annotated, extensions=[*EXTENSIONS, "fenced_code"])
+    assert "<pre><code>code\n</code></pre>" in html
+    assert not any(raw in html for raw in ("*[SNP]", "[^SNP]:", "| SNP |"))  # each became markup
+
+
+@pytest.mark.parametrize(
+    ("text", "ending"),
+    [
+        ("The SNP met.\n\n~~~~ python\ncode", "~~~~ python\ncode\n~~~~\n\n*[SNP]: Safer Neighbourhood Panel"),
+        ("The SNP met.\r\n\r\n```\r\ncode\r\n", "```\r\ncode\r\n```\r\n\r\n*[SNP]: Safer Neighbourhood Panel\r\n"),
+    ],
+    ids=["tildes-no-final-newline", "crlf"],
+)
+def test_the_closing_fence_matches_the_opening_one_and_the_line_endings(text: str, ending: str) -> None:
+    annotated = annotate(text, SNP_ONLY, TOOLTIP)
+    assert annotated.endswith(ending)
+    assert annotate(annotated, SNP_ONLY, TOOLTIP) == annotated
+
+
+def test_a_closed_fence_at_the_end_gets_no_second_fence() -> None:
+    text = "The SNP met.\n\n```\ncode\n```"
+    assert annotate(text, SNP_ONLY, TOOLTIP) == (
+        "The Safer Neighbourhood Panel (SNP) met.\n\n```\ncode\n```\n\n*[SNP]: Safer Neighbourhood Panel"
+    )
