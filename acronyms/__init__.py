@@ -2,6 +2,7 @@
 
 from .annotation import annotate, annotation
 from .checks import CheckOptions, Finding, Severity, check_document, check_glossary, check_paths
+from .context import ContextMode
 from .edits import Replacement, restore
 from .errors import AcronymsError, GlossaryError, InputError, OutputError, UsageError
 from .generate import used_glossary
@@ -20,6 +21,7 @@ __all__ = [
     "Action",
     "Annotation",
     "CheckOptions",
+    "ContextMode",
     "Decision",
     "DefinedBy",
     "Entry",

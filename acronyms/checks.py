@@ -165,10 +165,18 @@ def validate_codes(patterns: Iterable[str], *, source: str | None = None) -> tup
     for code in codes:
         if not any(known.startswith(code) for known in RULES):
             raise UsageError(
-                f"unknown code {code!r}; give codes or prefixes of G001-G008 and D001-D006 (e.g. G, D00, G004)",
+                f"unknown code {code!r}; give codes or prefixes of {_code_ranges()} (e.g. G, D00, G004)",
                 path=source,
             )
     return codes
+
+
+def _code_ranges() -> str:
+    """The rule codes as ranges by letter, in the order the rules are listed: `G001-G008 and D001-D007`."""
+    by_letter: dict[str, list[str]] = {}
+    for code in RULES:
+        by_letter.setdefault(code[0], []).append(code)
+    return " and ".join(f"{min(codes)}-{max(codes)}" for codes in by_letter.values())
 
 
 def selected(findings: Iterable[Finding], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Finding]:

@@ -82,7 +82,7 @@ def test_warnings_fail_by_default_and_not_with_fail_on_error(tmp_path: Path) -> 
     ("args", "message"),
     [
         (["missing.txt"], "Error: missing.txt: no such file; check the path"),
-        (["--select", "X1", "doc.txt"], "Error: unknown code 'X1'"),
+        (["--select", "X1", "doc.txt"], "Error: unknown code 'X1'; give codes or prefixes of G001-G008 and D001-D007"),
         (["--fail-on", "never", "doc.txt"], "Invalid value for '--fail-on'"),
         (["--colour", "doc.txt"], "--colour"),
         ([], "give the documents or glossaries to check"),
@@ -295,7 +295,8 @@ def test_extract_to_a_file_and_back_with_g(tmp_path: Path) -> None:
 def test_extract_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
     write(tmp_path / "doc.txt", "Matthew Ellis (ME).\n")
     status, _, err = run("extract", "doc.txt", "-o", "doc.txt")
-    assert status == 2 and "the output is the input file" in err
+    assert status == 2 and "the output is the input file; write the CSV to another file" in err
+    assert "--in-place" not in err  # extract has no such option
 
 
 # pre-commit --------------------------------------------------------------------------------------------------------

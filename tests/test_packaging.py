@@ -104,3 +104,10 @@ def test_a_compiled_build_without_a_compiler_says_what_to_do() -> None:
     )
     assert result.returncode == 1
     assert result.stderr == f"error: {problem}\n"
+
+
+def test_context_mode_is_exported_as_the_readme_uses_it() -> None:
+    import acronyms
+
+    assert "ContextMode" in acronyms.__all__
+    assert acronyms.Options(context=acronyms.ContextMode.AUTO).context.value == "auto"

@@ -112,14 +112,16 @@ def annotate(
     write_result(encode(result.text, document, path=destination or "<stdout>"), destination)
 
 
-def check_destination(file: str, output: str | None, in_place: bool) -> None:
-    """Refuse option combinations that would lose or overwrite the input."""
+def check_destination(
+    file: str, output: str | None, in_place: bool, same_file_hint: str = "use --in-place to replace it"
+) -> None:
+    """Refuse option combinations that would lose or overwrite the input; `same_file_hint` says what to do instead."""
     if in_place and output:
         raise click.UsageError("give either --in-place or -o/--output, not both")
     if in_place and file == STDIN:
         raise click.UsageError("--in-place needs a file, not standard input")
     if output and output != STDOUT and file != STDIN and os.path.exists(output) and os.path.samefile(file, output):
-        raise click.UsageError("the output is the input file; use --in-place to replace it")
+        raise click.UsageError(f"the output is the input file; {same_file_hint}")
 
 
 def print_decisions(name: str, text: str, decisions: Any) -> None:

@@ -157,7 +157,7 @@ def extract_command(file: str, output: str | None, encoding: str) -> None:
     Its glossary section, inline definitions and implicit ones (noted, to check), sorted, in the bundled
     schema: ready to review and pass back with -g.
     """
-    check_destination(file, output, in_place=False)
+    check_destination(file, output, in_place=False, same_file_hint="write the CSV to another file")
     output = output_file(output)
     name = "<stdin>" if file == STDIN else file
     data = sys.stdin.buffer.read() if file == STDIN else read_bytes(file)
