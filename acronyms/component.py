@@ -34,9 +34,6 @@ from .planner import Action, Options, plan
 
 GROUP_MARK = "acronyms"  # a span group attribute naming groups this component wrote
 GLOSSARY_FILE = "glossary.csv"
-# The pipeline meta key listing the components whose glossary a saved pipeline brings along:
-# `spacy.load` builds them from the saved config, and `from_disk` then reads the saved copy.
-SAVED_META = "acronyms_saved_glossaries"
 
 
 @Language.factory(
@@ -70,13 +67,10 @@ class AcronymsComponent:
         self.include_definitions = include_definitions
         self.glossary_paths = tuple(glossaries)
         self.bundled = bundled
+        # Read on first use, not here: `spacy.load` builds a saved pipeline through this same
+        # constructor, and its glossary comes from the saved copy (`from_disk`), the files may be gone.
         self._glossary: Glossary | None = None
         self.options = Options(every_use=True, context=ContextMode.FULL)
-        saved: list[str] = nlp.meta.setdefault(SAVED_META, [])
-        if name in saved:
-            return  # a saved pipeline being loaded: its own copy comes in `from_disk`, the files may be gone
-        self._glossary = self._read_glossaries()  # a bad path is reported now, at `add_pipe`
-        saved.append(name)
 
     def _read_glossaries(self) -> Glossary:
         layers = [Glossary.bundled()] if self.bundled else []

@@ -132,7 +132,9 @@ def test_works_without_a_sentencizer() -> None:
     assert not doc.has_annotation("SENT_START")  # the component leaves the document's sentences alone
 
 
-def test_bad_glossary_path_is_reported_at_add_pipe(tmp_path: Path) -> None:
+def test_a_bad_glossary_path_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    """Reported at the first document: a saved pipeline is built without its glossary files, then reads its copy."""
     nlp = spacy.blank("en")
+    nlp.add_pipe("acronyms", config={"glossaries": [str(tmp_path / "missing.csv")]})
     with pytest.raises(GlossaryError, match=r"missing\.csv: cannot read glossary"):
-        nlp.add_pipe("acronyms", config={"glossaries": [str(tmp_path / "missing.csv")]})
+        nlp("The SNP met.")
