@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from acronyms import Entry, Format, Glossary, Options, UsageError, annotate, annotation, find
 from acronyms import context as context_module
 from acronyms.context import ContextMode
-from acronyms.planner import plan
 from acronyms.senses import choose_sense, words
 
 TRICKY: dict[str, Any] = json.loads((Path(__file__).parent / "data" / "tricky.json").read_text(encoding="utf-8"))
@@ -334,19 +333,15 @@ def test_references_that_stand_for_safe_neighbours_need_no_spacy(
     )
 
 
-def test_the_hits_of_one_paragraph_find_its_breaks_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_hits_of_one_paragraph_find_its_breaks_once() -> None:
     """Work per paragraph, not per hit: one long paragraph of undecided `CC`s was quadratic (minutes on 5 MB)."""
-    from acronyms import senses
+    from acronyms.senses import Context
 
-    calls: list[int] = []
-    finding = senses.Context._find_paragraphs_around
-
-    def counted(self: senses.Context, offset: int) -> list[tuple[int, int]]:
-        calls.append(offset)
-        return finding(self, offset)
-
-    monkeypatch.setattr(senses.Context, "_find_paragraphs_around", counted)
     text = "\n".join(["The CC met."] * 200) + "\n\nThe CC agreed."
-    decisions = plan(text, Glossary.bundled()).decisions
-    assert [d.reason.split(":")[0] for d in decisions] == ["ambiguous"] * 201
-    assert len(calls) == 2  # the long paragraph, then the last one
+    glossary = Glossary.bundled()
+    matches = find(text, glossary)
+    context = Context(text, matches, glossary)
+    last = text.index("The CC agreed.")
+    found = [context.paragraphs_around(match.start) for match in matches]
+    assert found == [[(0, last)]] * 200 + [[(0, last), (last, len(text))]]
+    assert len(context._paragraphs) == 2  # what it found, remembered once for each paragraph
