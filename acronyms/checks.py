@@ -48,7 +48,7 @@ from .glossary import (
     row_problems,
 )
 from .regions import Format
-from .scan import DefinedBy, Found, Scan, expansion_key, scan
+from .scan import DefinedBy, Found, Scan, expansion_key, scan, singular
 from .sections import find_glossary_section
 from .textio import decode, read_bytes
 
@@ -544,6 +544,18 @@ def _section(result: Scan) -> list[Definition]:
     return [d for d in result.definitions if d.kind is DefinitionKind.GLOSSARY_SECTION]
 
 
+def _definition_like(found: Found, definition: Definition) -> str:
+    """`definition` written in the number of the first use: `Long Form (LF)`, or `Long Forms (LFs)` for a plural use."""
+    plural_use = found.first.form.is_plural
+    plural_definition = definition.short_text != definition.acronym  # written `Long Forms (LFs)`
+    long = definition.expansion
+    if plural_definition and not plural_use:
+        long = singular(long)
+    elif plural_use and not plural_definition:
+        long = Entry(found.acronym, long).plural_expansion
+    return f"{long} ({found.acronym}{'s' if plural_use else ''})"
+
+
 def _inline(result: Scan) -> list[Definition]:
     return [d for d in result.definitions if d.kind is DefinitionKind.INLINE]
 
@@ -630,7 +642,7 @@ class _DocumentChecker:
         for found in self.result.acronyms:
             defined = first_definition.get(found.acronym)
             if defined is not None and found.first.start < defined.short_start:
-                spelled = f"{defined.expansion} ({found.acronym})"
+                spelled = _definition_like(found, defined)
                 yield self.at(
                     "D003",
                     found.first.start,

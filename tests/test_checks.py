@@ -212,6 +212,22 @@ def test_d003_used_before_its_definition() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("Later the QQZ's report. The Quick Quiz Zones (QQZs) met.", "Quick Quiz Zone (QQZ)"),
+        ("Later the QQZ report. The Quick Quiz Zones (QQZs) met.", "Quick Quiz Zone (QQZ)"),
+        ("Later the QQZs met. The Quick Quiz Zone (QQZ) agreed.", "Quick Quiz Zones (QQZs)"),
+        ("Later the QQZs met. The Quick Quiz Zones (QQZs) agreed.", "Quick Quiz Zones (QQZs)"),
+    ],
+    ids=["possessive-use-plural-definition", "use-plural-definition", "plural-use-definition", "plural-both"],
+)
+def test_d003_suggests_the_definition_in_the_number_of_the_use(text: str, suggested: str) -> None:
+    (finding,) = document_findings(text)
+    assert finding.code == "D003"
+    assert finding.message.endswith(f"define it here instead, '{suggested}'")
+
+
 def test_d004_defined_twice_or_two_ways() -> None:
     again = "Safer Neighbourhood Panel (SNP) met. Then the Safer Neighbourhood Panels (SNPs) agreed."
     (finding,) = document_findings(again)
