@@ -13,11 +13,11 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from html import unescape
 from typing import Final
 
+from .context import REFERENCE
 from .glossary import Entry
 from .matcher import Form, Match
 
@@ -27,8 +27,7 @@ BRACKET_GAP: Final = 4  # room for the spaces people leave between a long form a
 WRAPPING: Final = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb*_"
 # How much wrapping one side may hold: `<strong><em>“` and a tag with a class fit; more is not wrapping.
 WRAPPING_REACH: Final = 60
-# A character reference wraps like the character it stands for: `(&ldquo;LF&rdquo;)`, `&#8220;`, `&quot;`.
-REFERENCE: Final = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+# A character reference (`context.REFERENCE`) wraps like the character it stands for: `(&ldquo;LF&rdquo;)`.
 REFERENCE_CHARS: Final = 24  # the longest name of a wrapping character, `&CloseCurlyDoubleQuote;`, and numeric ones
 
 

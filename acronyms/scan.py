@@ -29,10 +29,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .candidates import find_candidates
-from .context import WORD, not_an_acronym
+from .context import REFERENCE, WORD, not_an_acronym
 from .definitions import Definition, DefinitionKind, find_implicit_definitions, find_inline_definitions
 from .footnotes import find_notes, note_definitions
-from .forms import REFERENCE, wraps
+from .forms import wraps
 from .glossary import Entry, Glossary, straight_apostrophes
 from .matcher import APOSTROPHES, Match, find
 from .planner import NOT_AN_ACRONYM, Decision, Options, plan
