@@ -253,18 +253,11 @@ class _Reading:
         self.expansions = expansions
         self._all: frozenset[str] | None = None
         self._written: dict[str, bool] = {}  # by word: `_writes`
-        self._found: dict[frozenset[str], frozenset[str]] = {}  # by `among`: `words`
         self._written_among: dict[frozenset[str], frozenset[str]] = {}  # by `among`: `written`
 
     def words(self, among: frozenset[str]) -> frozenset[str]:
-        """`(words(text) | expansions) & among`, each word looked up where it is written."""
-        if len(self.folded) != len(self.text):  # folding changed lengths (ß, İ): collect the words as usual
-            return (self._words() | self.expansions) & among
-        found = self._found.get(among)
-        if found is None:  # the hits of one acronym ask about the same words
-            expansions, writes = self.expansions, self._writes
-            found = self._found[among] = frozenset(word for word in among if word in expansions or writes(word))
-        return found
+        """`(words(text) | expansions) & among`: what `written` finds, and the expansions' words."""
+        return self.written(among) | (self.expansions & among)
 
     def written(self, among: frozenset[str]) -> frozenset[str]:
         """`words(text) & among`: the words of `among` the text writes itself."""
