@@ -48,7 +48,7 @@ from .glossary import (
     row_problems,
 )
 from .regions import Format
-from .scan import DefinedBy, Found, Scan, expansion_key, scan, singular
+from .scan import DefinedBy, Found, Scan, definition_entry, expansion_key, scan
 from .sections import find_glossary_section
 from .textio import decode, read_bytes
 
@@ -546,14 +546,10 @@ def _section(result: Scan) -> list[Definition]:
 
 def _definition_like(found: Found, definition: Definition) -> str:
     """`definition` written in the number of the first use: `Long Form (LF)`, or `Long Forms (LFs)` for a plural use."""
-    plural_use = found.first.form.is_plural
-    plural_definition = definition.short_text != definition.acronym  # written `Long Forms (LFs)`
-    long = definition.expansion
-    if plural_definition and not plural_use:
-        long = singular(long)
-    elif plural_use and not plural_definition:
-        long = Entry(found.acronym, long).plural_expansion
-    return f"{long} ({found.acronym}{'s' if plural_use else ''})"
+    entry = definition_entry(definition)
+    if found.first.form.is_plural:
+        return f"{entry.plural_expansion} ({found.acronym}s)"
+    return f"{entry.expansion} ({found.acronym})"
 
 
 def _inline(result: Scan) -> list[Definition]:

@@ -360,12 +360,23 @@ NOTES = {
 
 
 def _entry(definition: Definition, line: int, path: str) -> Entry:
+    note = f"{NOTES[definition.kind]}, line {line}"
+    return replace(definition_entry(definition), note=note, source=path, line=line)
+
+
+def definition_entry(definition: Definition) -> Entry:
+    """The entry a definition makes: a plural one (`Long Forms (LFs)`) in the singular, keeping its plural.
+
+    >>> from acronyms.definitions import find_inline_definitions
+    >>> entry = definition_entry(find_inline_definitions("Local Authorities (LAs) met.")[0])
+    >>> entry.acronym, entry.expansion, entry.plural_expansion
+    ('LA', 'Local Authority', 'Local Authorities')
+    """
     expansion, plural = definition.expansion, ""
     if definition.short_text != definition.acronym:  # written as a plural: PCSOs
         expansion = singular(definition.expansion)
         plural = "" if expansion + "s" == definition.expansion else definition.expansion
-    note = f"{NOTES[definition.kind]}, line {line}"
-    return Entry(definition.acronym, expansion, plural=plural, note=note, source=path, line=line)
+    return Entry(definition.acronym, expansion, plural=plural)
 
 
 def singular(expansion: str) -> str:
