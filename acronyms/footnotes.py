@@ -89,8 +89,7 @@ class Footnotes:
 
         `allocated` holds the labels (case-folded) already given out in this run; a new label is added to it.
         """
-        for number in itertools.count(1):
-            label = acronym if number == 1 else f"{acronym}-{number}"
+        for label in numbered(acronym):
             key = label.casefold()
             if key in allocated:
                 continue
@@ -99,7 +98,18 @@ class Footnotes:
             if key not in self.labels:
                 allocated.add(key)
                 return label, True
-        raise AssertionError("unreachable: itertools.count never ends")
+        raise AssertionError("unreachable: numbered labels never run out")
+
+
+def numbered(key: str) -> Iterator[str]:
+    """`key`, then `key-2`, `key-3`, …: the names a second, third, … note for one acronym takes.
+
+    >>> list(itertools.islice(numbered("SNP"), 3))
+    ['SNP', 'SNP-2', 'SNP-3']
+    """
+    yield key
+    for number in itertools.count(2):
+        yield f"{key}-{number}"
 
 
 def text_footnotes(text: str) -> Footnotes:

@@ -29,13 +29,13 @@ role="doc-noteref">1</a></sup> met.</p>
 
 from __future__ import annotations
 
-import itertools
 import re
 from html import unescape
 
 from . import html
 from .edits import Insertion, block_at, line_ending
 from .escaping import escape, escape_attribute
+from .footnotes import numbered
 from .planner import Action, Plan
 from .regions import Format
 
@@ -101,8 +101,7 @@ def _existing_notes(text: str, existing: tuple[int, int] | None) -> tuple[dict[s
 
 def _free_key(key: str, taken: set[str]) -> str:
     """`key`, or `key-2`, `key-3`, …: the first no note id of the page uses (it is then taken)."""
-    candidates = itertools.chain([key], (f"{key}-{number}" for number in itertools.count(2)))
-    free = next(candidate for candidate in candidates if candidate not in taken)
+    free = next(candidate for candidate in numbered(key) if candidate not in taken)
     taken.add(free)
     return free
 
