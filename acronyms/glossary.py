@@ -168,11 +168,11 @@ class Glossary:
         >>> [e.acronym for e in Glossary.bundled().search("Majesty’s Inspectorate of Prisons")]
         ['HMIP']
         """
-        wanted = straight_apostrophes(words).casefold().split()
+        wanted = set(straight_apostrophes(words).casefold().split())
+        if not wanted:
+            return ()
         return tuple(
-            entry
-            for entry in self.entries
-            if wanted and all(word in straight_apostrophes(entry.expansion).casefold().split() for word in wanted)
+            entry for entry in self.entries if wanted <= set(straight_apostrophes(entry.expansion).casefold().split())
         )
 
     def __contains__(self, acronym: object) -> bool:
