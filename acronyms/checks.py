@@ -42,6 +42,7 @@ from .glossary import (
     UTF8_HINT,
     Entry,
     Glossary,
+    acronym_problem,
     decode_csv,
     refuse_repeated_columns,
     row_entry,
@@ -308,8 +309,7 @@ def _csv_entry(
 ) -> tuple[Entry | None, list[Finding]]:
     acronym = cells.get("acronym", "")
     messages = row_problems(cells, width, header)
-    if any(char.isspace() or char == "," for char in acronym):
-        messages.append(f"acronym {acronym!r} contains spaces or commas; write the short form as one word")
+    messages += [problem] if (problem := acronym_problem(acronym)) else []
     findings = [finding("G006", path, line, 1, acronym, message) for message in messages]
     if not acronym or not cells.get("expansion", "").strip():
         return None, findings

@@ -240,11 +240,19 @@ def refuse_repeated_columns(header: Sequence[str], path: str) -> None:
             raise GlossaryError(f"the column {column!r} appears twice in the header; remove one", path=path, line=1)
 
 
-def space_problem(acronym: str) -> str | None:
-    """What is wrong with an acronym that holds white space (it could never match as one word), if it does."""
-    if not any(char.isspace() for char in acronym):
-        return None
-    return f"acronym {acronym!r} contains a space; acronyms cannot contain spaces, write it as one word"
+def acronym_problem(acronym: str) -> str | None:
+    """What is wrong with an acronym that holds white space or a comma (a CSV slip, never one word), if it does.
+
+    The loader refuses such a row; `acronyms check` reports it as G006 with the same words.
+
+    >>> acronym_problem("S NP"), acronym_problem("SNP")
+    ("acronym 'S NP' contains a space; acronyms cannot contain spaces, write it as one word", None)
+    """
+    if any(char.isspace() for char in acronym):
+        return f"acronym {acronym!r} contains a space; acronyms cannot contain spaces, write it as one word"
+    if "," in acronym:
+        return f"acronym {acronym!r} contains a comma; acronyms cannot contain commas, write it as one word"
+    return None
 
 
 def parse_csv(text: str, name: str) -> list[Entry]:
@@ -295,7 +303,7 @@ class _PlainRows:
 
     A plain row has exactly one field per header column, an acronym without a
     space, an expansion and a well_known flag that is recognised; for those rows
-    `row_problems` and `space_problem` find nothing, and the cells read here by
+    `row_problems` and `acronym_problem` find nothing, and the cells read here by
     position are the cells that `dict(zip(header, row))` would give (`parse_csv`
     refuses a header that repeats a column), so the entry equals `row_entry`'s.
     """
@@ -314,7 +322,7 @@ class _PlainRows:
         acronym, expansion, well_known = cells[0], cells[1], cells[6]
         if not acronym or not expansion or well_known.lower() not in FLAG_WORDS:
             return None
-        if " " in acronym or not acronym.isprintable():  # every other white space is unprintable: one quick test
+        if " " in acronym or "," in acronym or not acronym.isprintable():  # other white space is unprintable
             return None
         return _column_entry(cells, name, line)
 
@@ -337,8 +345,8 @@ def collection_paused() -> Iterator[None]:
 
 def _entry(cells: dict[str, str], row: list[str], header: list[str], name: str, line: int) -> Entry:
     problems = row_problems(cells, len(row), header)
-    space = space_problem(cells.get("acronym", ""))
-    problems += [space] if space else []
+    acronym = acronym_problem(cells.get("acronym", ""))
+    problems += [acronym] if acronym else []
     if problems:
         raise GlossaryError(problems[0], path=name, line=line)
     return row_entry(cells, name, line)

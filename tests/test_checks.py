@@ -109,9 +109,13 @@ def test_g005_letters_do_not_match() -> None:
         (",Domestic Abuse", "empty acronym; fill in the 'acronym' column or delete the row"),
         ("DA,Domestic Abuse,maybe", "well_known is 'maybe'; write 'yes' or leave it empty"),
         ("DA,Domestic Abuse,,extra", "4 fields but the header has 3; quote fields that contain commas"),
-        ("D A,Domestic Abuse", "acronym 'D A' contains spaces or commas; write the short form as one word"),
+        ("D A,Domestic Abuse", "acronym 'D A' contains a space; acronyms cannot contain spaces, write it as one word"),
+        (
+            '"D,A",Domestic Abuse',
+            "acronym 'D,A' contains a comma; acronyms cannot contain commas, write it as one word",
+        ),
     ],
-    ids=["empty-expansion", "empty-acronym", "well-known", "extra-field", "space-in-acronym"],
+    ids=["empty-expansion", "empty-acronym", "well-known", "extra-field", "space-in-acronym", "comma-in-acronym"],
 )
 def test_g006_malformed_fields(row: str, message: str) -> None:
     assert csv_findings(f"acronym,expansion,well_known\n{row}\n") == [("G006", 2, message)]

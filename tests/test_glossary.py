@@ -141,6 +141,10 @@ def write(tmp_path: Path, content: bytes) -> Path:
             b'acronym,expansion\nSNP,Safer\n"S\tN",Safer Neighbourhood Panel\n',
             "mine.csv:3: acronym 'S\\tN' contains a space",
         ),
+        (
+            b'acronym,expansion\nSNP,Safer\n"S,NP",Safer Neighbourhood Panel\n',
+            "mine.csv:3: acronym 'S,NP' contains a comma; acronyms cannot contain commas, write it as one word",
+        ),
     ],
     ids=[
         "empty",
@@ -159,6 +163,7 @@ def write(tmp_path: Path, content: bytes) -> Path:
         "space-in-acronym",
         "no-break-space-in-acronym",
         "tab-in-acronym",
+        "comma-in-acronym",
     ],
 )
 def test_bad_csv_names_the_line(tmp_path: Path, content: bytes, message: str) -> None:
