@@ -48,6 +48,7 @@ from .glossary import (
     row_entry,
     row_problems,
 )
+from .positions import lf_view
 from .regions import Format
 from .scan import DefinedBy, Found, Scan, definition_entry, expansion_key, scan
 from .sections import find_glossary_section
@@ -251,7 +252,7 @@ def read_glossary(path: str, *, encoding: str = "utf-8") -> tuple[list[Entry], l
     if is_csv(path):
         return read_csv_rows(decode_csv(read_bytes(path), encoding=encoding, path=path), path)
     text = decode(read_bytes(path), encoding=encoding, path=path, hint=UTF8_HINT).text
-    section = find_glossary_section(text, Format.from_path(path))
+    section = find_glossary_section(lf_view(text), Format.from_path(path))
     if section is None:
         raise InputError(
             "no glossary section found; give a CSV, or a document with a 'Glossary' heading and "

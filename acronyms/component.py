@@ -31,6 +31,7 @@ from .context import ContextMode
 from .definitions import find_inline_definitions
 from .glossary import Glossary
 from .planner import Action, Options, plan
+from .positions import lf_view
 
 GROUP_MARK = "acronyms"  # a span group attribute naming groups this component wrote
 GLOSSARY_FILE = "glossary.csv"
@@ -100,7 +101,7 @@ class AcronymsComponent:
                 yield Span(doc, span.start, span.end, label=decision.match.acronym, kb_id=expansion)
 
     def _definition_spans(self, doc: Doc) -> Iterable[Span]:
-        for definition in find_inline_definitions(doc.text):
+        for definition in find_inline_definitions(lf_view(doc.text)):
             if definition.acronym in self.glossary:
                 continue  # the glossary pass has it, in the glossary's sense or the document's
             span = doc.char_span(definition.short_start, definition.short_end)

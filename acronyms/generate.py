@@ -35,6 +35,7 @@ from .edits import Insertion, Replacement, block_at, line_ending
 from .escaping import escape, escape_table_cell, one_line
 from .glossary import Entry, Glossary
 from .planner import Decision, GlossaryMode, Options, Plan, plan
+from .positions import lf_view
 from .regions import Format
 from .sections import ACRONYM, GlossarySection, SectionRow, find_glossary_section
 
@@ -79,7 +80,7 @@ def glossary_edits(text: str, plan: Plan, options: Options) -> tuple[list[Insert
     if options.glossary_section is GlossaryMode.NONE:
         return [], []
     entries = used_entries(plan.decisions)
-    section = find_glossary_section(text, options.format)
+    section = find_glossary_section(lf_view(text), options.format)
     if section is None:
         return _new_section(text, entries, options.format, plan), []
     if options.glossary_section is GlossaryMode.REPLACE:

@@ -40,7 +40,7 @@ from .forms import BRACKET_GAP, beside_bracket, beside_brackets, long_form, spel
 from .glossary import Entry, Glossary, straight_apostrophes
 from .headings import heading_spans, section_starts
 from .matcher import Match, find, tuple_maker
-from .positions import LineCounter
+from .positions import LineCounter, lf_view
 from .regions import MARKUP_KINDS, Format, Spans, protected_spans, without_tags
 from .sections import GlossarySection, find_glossary_section
 from .senses import Context, choose_sense, sense_words
@@ -156,8 +156,10 @@ def plan(text: str, glossary: Glossary, options: Options = DEFAULT_OPTIONS, *, d
     """Decide what to do with every acronym of `glossary` found in `text`.
 
     `doc`, spaCy's reading of `text` (as in a pipeline), gives the context its
-    tokens, sentences and lemmas instead of running spaCy again.
+    tokens, sentences and lemmas instead of running spaCy again. A lone CR (old Mac
+    line endings) reads as LF: the same decisions as for the text with LF endings.
     """
+    text = lf_view(text)
     section = find_glossary_section(text, options.format)
     glossary = _with_section(glossary, section) if options.document_glossary else glossary
     protected = protected_spans(text, options.format, links=options.style is Style.FOOTNOTE)

@@ -14,11 +14,27 @@ import re
 from typing import Final
 
 LINE_BREAK: Final = re.compile(r"\r\n?|\n")
+LONE_CR: Final = re.compile(r"\r(?!\n)")
 
 
 def has_lone_cr(text: str) -> bool:
     """True when some CR in `text` is not followed by LF (so counting LFs alone would miss line breaks)."""
     return "\r" in text and text.count("\r") != text.count("\r\n")
+
+
+def lf_view(text: str) -> str:
+    """`text` with each lone CR read as LF: for the readers that split lines and paragraphs on LF.
+
+    The view has the same length, so its offsets index `text`; CR LF stays as it is, so a
+    mixed file reads as CR LF and LF lines, which those readers handle. A text with no lone
+    CR (nearly every one) is returned as it is, after one search for a CR.
+
+    >>> lf_view("Minutes\\r\\rSNP\\r\\n")
+    'Minutes\\n\\nSNP\\r\\n'
+    """
+    if not has_lone_cr(text):
+        return text
+    return text.replace("\r", "\n") if "\r\n" not in text else LONE_CR.sub("\n", text)
 
 
 def breaks_between(text: str, start: int, end: int) -> int:

@@ -35,6 +35,7 @@ from .generate import glossary_edits
 from .html_footnotes import footnote_insertions
 from .matcher import Form, tuple_maker
 from .planner import DEFAULT_OPTIONS, Action, Decision, Options, Plan, Style
+from .positions import lf_view
 from .regions import Format, unclosed_fence
 from .tooltips import tooltip_insertions
 
@@ -78,7 +79,7 @@ def _closing_fence(text: str, appended: list[Insertion], options: Options) -> li
     end = len(text)
     if options.format is not Format.MARKDOWN or all(insertion.offset != end for insertion in appended):
         return []
-    fence = unclosed_fence(text)
+    fence = unclosed_fence(lf_view(text))
     if fence is None:
         return []
     newline = line_ending(text)

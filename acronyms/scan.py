@@ -36,7 +36,7 @@ from .forms import wraps
 from .glossary import Entry, Glossary, straight_apostrophes
 from .matcher import APOSTROPHES, Match, find
 from .planner import NOT_AN_ACRONYM, Decision, Options, plan
-from .positions import LineIndex
+from .positions import LineIndex, lf_view
 from .regions import MARKUP_KINDS, Format, Spans, blanked, protected_spans, without_tags
 from .sections import GlossarySection, SectionRow, find_glossary_section
 from .senses import Context, choose_sense
@@ -146,8 +146,12 @@ class Scan:
 
 
 def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format | None = None) -> Scan:
-    """Find the acronyms `text` uses and how each is defined; `glossary` is the layered `-g`/bundled one."""
+    """Find the acronyms `text` uses and how each is defined; `glossary` is the layered `-g`/bundled one.
+
+    A lone CR (old Mac line endings) reads as LF, so lines and paragraphs are those of the text with LF endings.
+    """
     format = Format.from_path(path) if format is None else format
+    text = lf_view(text)
     section = find_glossary_section(text, format)
     protected = protected_spans(text, format)
     in_section = [(section.start, section.end, "glossary section")] if section else []
