@@ -445,9 +445,26 @@ class _Judge:
         Not for a hit `marked` with the author's footnote marker (`SNP[1]`), which spaCy would read as one token.
         """
         reason = not_an_acronym(text, match.start, match.end, self.acronym_words)
-        if reason is None and not marked and (self.every_token or needs_tokens(text, match)):
+        if (
+            reason is None
+            and not marked
+            and (self.every_token or needs_tokens(text, match))
+            and not self.defined_in_brackets(match)
+        ):
             reason = self.not_a_token(match, text)
         return None if reason is None else decision_of((match, SKIP, f"{NOT_AN_ACRONYM}: {reason}", None))
+
+    def defined_in_brackets(self, match: Match) -> bool:
+        """True for the short form of a definition alone in its brackets: `Long Forms (LFs)/other`.
+
+        The brackets bound it, whatever follows them: spaCy reads `LFs)/other` as one token,
+        and that is how an expansion annotation inserted before `/other` reads the next time.
+        """
+        start, end, text = match.start, match.end, self.text
+        if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+            return False
+        spelled = self.spelled.get(start)
+        return start in self.defined or (spelled is not None and bool(spelled[1]))
 
     def not_a_token(self, match: Match, text: str) -> str | None:
         """Why the hit is not a whole token of `text`, or None when it is one.

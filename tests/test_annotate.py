@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from acronyms import Entry, Format, Glossary, Insertion, Options, Style, UsageError, annotate, annotation, find
 from acronyms.context import ContextMode
+from acronyms.planner import GlossaryMode
 
 FOOTNOTE = Options(style=Style.FOOTNOTE)
 MARKDOWN = Options(format=Format.MARKDOWN)
@@ -467,3 +468,23 @@ def test_a_footnote_reference_after_an_acronym_is_a_boundary(
     once = annotate(text, small, options)
     assert once == expected
     assert annotate(once, small, options) == once
+
+
+FULL_REPLACE = Options(context=ContextMode.FULL, glossary_section=GlossaryMode.REPLACE)
+
+
+@pytest.mark.parametrize("options", [FULL_REPLACE, Options(context=ContextMode.FULL)], ids=["replace", "inline"])
+def test_full_context_reads_an_expansion_glued_to_a_slash_as_a_definition(small: Glossary, options: Options) -> None:
+    """spaCy reads `PCCs)/politicians` as one token; the brackets annotation wrote still bound the short form."""
+    text = "Other issue for PCCs/politicians.\n\nGlossary\n\nPCC\tPolice and Crime Commissioner\nSNP\tSafer Panel\n"
+    once = annotation(text, small, options)
+    assert "Police and Crime Commissioners (PCCs)/politicians." in once.text
+    twice = annotation(once.text, small, options)
+    assert twice.text == once.text
+    assert (twice.decisions[0].action.value, twice.decisions[0].reason) == ("keep", "defined inline")
+
+
+def test_the_sample_annotated_twice_with_full_context_and_replace_equals_once(sample_text: str) -> None:
+    once = annotate(sample_text, Glossary.bundled(), FULL_REPLACE)
+    assert "PCC\tPolice and Crime Commissioner" in once
+    assert annotate(once, Glossary.bundled(), FULL_REPLACE) == once
