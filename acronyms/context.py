@@ -154,9 +154,16 @@ def _in_capitals_line(
         if end + MAX_HEADING_CHARS < len(text):
             return False
         line_end = len(text)
-    if LOWER_RUN.search(text, line_start, line_end):
-        return False  # three lower-case letters in a row: an ordinary word not in capitals
-    others = WORD.findall(text[line_start:start] + " " + text[end:line_end])
+    lower = LOWER_RUN.search(text, line_start, line_end)
+    before, after = text[line_start:start], text[end:line_end]
+    if lower is not None:
+        if text[lower.start() - 1] != "&":
+            return False  # three lower-case letters in a row: an ordinary word not in capitals
+        # Rare: a character reference (`&amp;`) is no word; read the line with each one as its character.
+        before, after = unescape(before), unescape(after)
+        if LOWER_RUN.search(before) or LOWER_RUN.search(after):
+            return False
+    others = WORD.findall(before + " " + after)
     known = acronyms() if callable(acronyms) else acronyms
     ordinary = [word for word in others if word not in known]  # acronyms say nothing about the line's case
     return (

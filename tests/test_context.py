@@ -345,3 +345,19 @@ def test_the_hits_of_one_paragraph_find_its_breaks_once() -> None:
     found = [context.paragraphs_around(match.start) for match in matches]
     assert found == [[(0, last)]] * 200 + [[(0, last), (last, len(text))]]
     assert len(context._paragraphs) == 2  # what it found, remembered once for each paragraph
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("CRIME &amp; DISORDER PCC UPDATE", "in a line written in capitals"),
+        ("CRIME &amp;&nbsp;DISORDER PCC UPDATE", "in a line written in capitals"),
+        ("Crime &amp; disorder PCC update", None),
+        ("CRIME &amp; DISORDER PCC caf&eacute;", None),
+        ("CAF&eacute; DISORDER PCC UPDATE", None),
+    ],
+    ids=["amp", "two-references", "prose", "lower-case-word-too", "lower-case-reference"],
+)
+def test_references_are_no_lower_case_words_in_a_line_in_capitals(line: str, reason: str | None) -> None:
+    start = line.index("PCC")
+    assert context_module.not_an_acronym(line, start, start + 3) == reason

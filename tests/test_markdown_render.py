@@ -210,3 +210,24 @@ def test_a_closed_fence_at_the_end_gets_no_second_fence() -> None:
     assert annotate(text, SNP_ONLY, TOOLTIP) == (
         "The Safer Neighbourhood Panel (SNP) met.\n\n```\ncode\n```\n\n*[SNP]: Safer Neighbourhood Panel"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("CRIME &amp; DISORDER PCC UPDATE\n", "CRIME &amp; DISORDER PCC UPDATE\n"),
+        ("CRIME &#38; DISORDER PCC UPDATE\n", "CRIME &#38; DISORDER PCC UPDATE\n"),
+        (
+            "Crime &amp; disorder PCC update\n",
+            "Crime &amp; disorder Police and Crime Commissioner (PCC) update\n",
+        ),
+        (
+            "CRIME &amp; DISORDER PCC &eacute;t&eacute;\n",
+            "CRIME &amp; DISORDER Police and Crime Commissioner (PCC) &eacute;t&eacute;\n",
+        ),
+    ],
+    ids=["amp", "numeric", "prose", "lower-case-reference"],
+)
+def test_a_reference_in_a_line_in_capitals_is_no_lower_case_word(small: Glossary, text: str, expected: str) -> None:
+    assert annotate(text, small, INLINE) == expected
+    assert annotate(f"<p>{text}</p>", small, Options(format=Format.HTML)) == f"<p>{expected}</p>"
