@@ -34,7 +34,7 @@ from html.entities import html5 as REFERENCE_NAMES
 from typing import TYPE_CHECKING, Final
 
 from .errors import UsageError
-from .matcher import Match, is_word_char
+from .matcher import APOSTROPHES, Form, Match, is_word_char
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -102,6 +102,8 @@ REFERENCE: Final = re.compile(_REFERENCE)
 REFERENCE_BEFORE: Final = re.compile(_REFERENCE + r"\Z")
 REFERENCE_REACH: Final = 40
 REFERENCE_EDGES: Final = frozenset("&;")
+# A reference and an `s` after a hit: the possessive `SNP&rsquo;s` when the reference stands for an apostrophe.
+REFERENCE_S: Final = re.compile(_REFERENCE + "s")
 # In auto mode spaCy reads the text in chunks of this size, each with a margin
 # either side so a hit near a chunk's edge still has its sentence; hits in one
 # chunk share one reading. Cut at white space.
@@ -227,6 +229,37 @@ def references_read(text: str, match: Match) -> tuple[str, Match] | None:
     head = unescape(text[start : match.start])
     piece = head + text[match.start : match.end] + unescape(text[match.end : end])
     return piece, match._replace(start=len(head), end=len(head) + match.end - match.start)
+
+
+def possessives_through_references(text: str, matches: list[Match]) -> list[Match]:
+    """`matches`, with each acronym followed by a reference to an apostrophe and an `s` made the possessive.
+
+    `SNP&rsquo;s` (or `&#8217;s`, `&apos;s`, ...) is read as `SNP’s` is: a
+    possessive ending after the `s`. For HTML and Markdown; the text is searched
+    for such references once, so a hit pays nothing unless one follows it.
+
+    >>> text = "The SNP&rsquo;s van, SNP&ldquo;s and SNP&#39;s."
+    >>> hits = [Match(at, at + 3, "SNP") for at in (4, 21, 37)]
+    >>> [text[m.start : m.end] for m in possessives_through_references(text, hits)]
+    ['SNP&rsquo;s', 'SNP', 'SNP&#39;s']
+    """
+    ends: dict[int, int] | None = None  # index of the hit ending at each offset, built at the first reference
+    for found in REFERENCE_S.finditer(text):
+        after = found.end()
+        if unescape(found[0][:-1]) not in APOSTROPHES or (after < len(text) and _word_char_but_underscore(text[after])):
+            continue
+        if ends is None:
+            ends = {match.end: index for index, match in enumerate(matches)}
+            matches = list(matches)
+        index = ends.get(found.start())
+        if index is not None and matches[index].form is Form.BASE:
+            matches[index] = matches[index]._replace(end=after, form=Form.POSSESSIVE)
+    return matches
+
+
+def _word_char_but_underscore(char: str) -> bool:
+    """A word character other than `_`, which may close Markdown emphasis after a possessive (`_SNP&rsquo;s_`)."""
+    return char != "_" and is_word_char(char)
 
 
 def _stands_for_a_character(reference: str) -> bool:

@@ -18,8 +18,10 @@ from html import unescape
 from typing import Final
 
 from .context import REFERENCE
+from .escaping import escape
 from .glossary import Entry
 from .matcher import Form, Match
+from .regions import Format
 
 BRACKET_GAP: Final = 4  # room for the spaces people leave between a long form and its bracket
 # What may wrap a long form or a short form without undoing a definition: quotes, Markdown emphasis
@@ -35,10 +37,23 @@ def long_form(entry: Entry, text: str, match: Match) -> str:
     """The long form that fits this surface form: plural and possessive as written."""
     long = entry.plural_expansion if match.form.is_plural else entry.expansion
     if match.form is Form.POSSESSIVE:
-        return long + text[match.base_end : match.end - 1] + "s"
+        mark = text[match.base_end : match.end - 1]
+        return long + (unescape(mark) if mark[0] == "&" else mark) + "s"  # `SNP&rsquo;s` reads `SNP’s`
     if match.form is Form.PLURAL_POSSESSIVE:
         return long + text[match.end - 1]
     return long
+
+
+def written_long_form(entry: Entry, text: str, match: Match, format: Format) -> str:
+    """`long_form` as annotation writes it in `format`: escaped, a possessive's reference kept as the text has it.
+
+    >>> snp = Entry("SNP", "Safer & Neighbourhood Panel")
+    >>> written_long_form(snp, "SNP&rsquo;s", Match(0, 11, "SNP", Form.POSSESSIVE), Format.HTML)
+    'Safer &amp; Neighbourhood Panel&rsquo;s'
+    """
+    if match.form is Form.POSSESSIVE and text[match.base_end] == "&":
+        return escape(entry.expansion, format) + text[match.base_end : match.end]
+    return escape(long_form(entry, text, match), format)
 
 
 def spelled_out(text: str, match: Match, entry: Entry) -> tuple[int, int] | None:

@@ -29,6 +29,7 @@ from .context import (
     beside_reference,
     needs_tokens,
     not_an_acronym,
+    possessives_through_references,
     reference_name,
     references_read,
 )
@@ -36,7 +37,15 @@ from .definitions import Definition, find_definitions_near
 from .errors import UsageError
 from .escaping import escape
 from .footnotes import MARKDOWN_MARKER, TEXT_MARKER, Footnotes, NotesBlock, markdown_footnotes, text_footnotes
-from .forms import BRACKET_GAP, beside_bracket, beside_brackets, long_form, spelled_out, spelled_out_as
+from .forms import (
+    BRACKET_GAP,
+    beside_bracket,
+    beside_brackets,
+    long_form,
+    spelled_out,
+    spelled_out_as,
+    written_long_form,
+)
 from .glossary import Entry, Glossary, straight_apostrophes
 from .headings import heading_spans, section_starts
 from .matcher import Match, find, tuple_maker
@@ -212,6 +221,10 @@ class _Judge:
         self._spacy: SpacyContext | None = None
         self._acronym_words: frozenset[str] | None = None
         self.matches = find(text, glossary)
+        # Only in HTML and Markdown, and only if the text has an `&`, may a character reference touch a hit.
+        self.references = options.format is not Format.TEXT and "&" in text
+        if self.references:
+            self.matches = possessives_through_references(text, self.matches)  # `SNP&rsquo;s` as `SNP’s`
         self.spelled = _spelled_out_beside(text, self.matches, glossary, options.format)
         unexplained = [(match.start, match.end) for match, spelled in self.spelled.values() if not spelled]
         self.definitions = find_definitions_near(text, unexplained)
@@ -231,8 +244,6 @@ class _Judge:
         self.marker = _marker(options)
         self.rules = options.context is not ContextMode.OFF
         self.every_token = options.context is ContextMode.FULL
-        # Only in HTML and Markdown, and only if the text has an `&`, may a character reference touch a hit.
-        self.references = options.format is not Format.TEXT and "&" in text
         markup = _markup_near(text, options.format, protected)
         self.markup_starts, self.markup_ends = [start for start, _ in markup], [end for _, end in markup]
 
@@ -610,7 +621,7 @@ def spelled_out_in(text: str, match: Match, entry: Entry, format: Format) -> tup
         return None
     found = spelled_out(text, match, entry)
     if found is None and format is not Format.TEXT:
-        found = spelled_out_as(text, match, escape(long_form(entry, text, match), format))
+        found = spelled_out_as(text, match, written_long_form(entry, text, match, format))
     return found
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from .edits import Insertion, Replacement, apply_edits, by_offset, line_ending
 from .escaping import escape
 from .footnotes import NOTES_HEADING, Footnotes
-from .forms import long_form
+from .forms import long_form, written_long_form
 from .generate import glossary_edits
 from .html_footnotes import footnote_insertions
 from .matcher import Form, tuple_maker
@@ -93,8 +93,11 @@ def _inline(text: str, plan: Plan, options: Options) -> list[Insertion]:
     insertion = tuple_maker(Insertion)
     for match, action, _, entry in plan.decisions:
         if action is expand and entry is not None:
-            long = entry.expansion if match.form is base else long_form(entry, text, match)  # the common case first
-            append(insertion((match.start, f"{long if plain else escape(long, options.format)} (")))
+            if match.form is base:  # the common case first
+                long = entry.expansion if plain else escape(entry.expansion, options.format)
+            else:
+                long = long_form(entry, text, match) if plain else written_long_form(entry, text, match, options.format)
+            append(insertion((match.start, f"{long} (")))
             append(insertion((match.end, ")")))
     return insertions
 

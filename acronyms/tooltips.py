@@ -31,8 +31,8 @@ from __future__ import annotations
 import re
 
 from .edits import Insertion, last_line, line_ending
-from .escaping import escape, escape_abbreviation, escape_attribute, one_line
-from .forms import long_form
+from .escaping import escape_abbreviation, escape_attribute, one_line
+from .forms import long_form, written_long_form
 from .planner import Action, Decision, Options, Plan
 from .regions import Format
 
@@ -54,7 +54,8 @@ def _abbr_elements(text: str, plan: Plan) -> list[Insertion]:
         long = long_form(decision.entry, text, decision.match)
         opening = f'<abbr title="{escape_attribute(one_line(long))}">'
         if decision.action is Action.EXPAND:
-            insertions.append(Insertion(decision.match.start, f"{escape(long, Format.HTML)} ({opening}"))
+            written = written_long_form(decision.entry, text, decision.match, Format.HTML)
+            insertions.append(Insertion(decision.match.start, f"{written} ({opening}"))
             insertions.append(Insertion(decision.match.end, "</abbr>)"))
         else:
             insertions.append(Insertion(decision.match.start, opening))
@@ -66,7 +67,7 @@ def _spelled_out(text: str, plan: Plan, format: Format) -> list[Insertion]:
     insertions = []
     for decision in plan.decisions:
         if decision.action is Action.EXPAND and decision.entry is not None:
-            long = escape(long_form(decision.entry, text, decision.match), format)
+            long = written_long_form(decision.entry, text, decision.match, format)
             insertions.append(Insertion(decision.match.start, f"{long} ("))
             insertions.append(Insertion(decision.match.end, ")"))
     return insertions

@@ -328,8 +328,8 @@ def test_references_that_stand_for_safe_neighbours_need_no_spacy(
     monkeypatch.setattr(context_module, "load_pipeline", refuse)
     page = "<p>The SNP&rsquo;s report, (&ldquo;NPT&rdquo;) and the&nbsp;CJS.</p>"
     assert annotate(page, glossary, Options(format=Format.HTML)) == (
-        "<p>The Safer Neighbourhood Panel (SNP)&rsquo;s report, (&ldquo;Neighbourhood Policing Team (NPT)&rdquo;) "
-        "and the&nbsp;Criminal Justice System (CJS).</p>"
+        "<p>The Safer Neighbourhood Panel&rsquo;s (SNP&rsquo;s) report, (&ldquo;Neighbourhood Policing Team (NPT)"
+        "&rdquo;) and the&nbsp;Criminal Justice System (CJS).</p>"
     )
 
 
@@ -361,3 +361,20 @@ def test_the_hits_of_one_paragraph_find_its_breaks_once() -> None:
 def test_references_are_no_lower_case_words_in_a_line_in_capitals(line: str, reason: str | None) -> None:
     start = line.index("PCC")
     assert context_module.not_an_acronym(line, start, start + 3) == reason
+
+
+@pytest.mark.parametrize(
+    ("page", "forms"),
+    [
+        ("<p>The SNP&rsquo;s van</p>", ["possessive"]),
+        ("<p>The SNP&#39;s van</p>", ["possessive"]),
+        ("<p>The SNP&rsquo;sx van</p>", []),
+        ("<p>The SNP&ldquo;s van</p>", []),
+        ("<p>The SNP&rsquo; van</p>", ["base"]),
+    ],
+    ids=["rsquo", "decimal", "letter-after", "not-an-apostrophe", "no-s"],
+)
+def test_only_a_reference_to_an_apostrophe_and_an_s_make_a_possessive(page: str, forms: list[str]) -> None:
+    glossary = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel")])
+    decisions = annotation(page, glossary, Options(format=Format.HTML, context=ContextMode.FULL)).decisions
+    assert [d.match.form.value for d in decisions if not d.reason.startswith("not an acronym")] == forms

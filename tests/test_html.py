@@ -313,19 +313,33 @@ REFERENCES = Glossary.from_entries(
         (
             "<p>The SNP&rsquo;s report and the PCSO&#8217;s van and (&ldquo;NPT&rdquo;) and&mdash;CJS&mdash;x.</p>",
             (
-                "<p>The Safer Neighbourhood Panel (SNP)&rsquo;s report and the Police Community Support Officer (PCSO)"
-                "&#8217;s van and (&ldquo;Neighbourhood Policing Team (NPT)&rdquo;) and&mdash;Criminal Justice System"
+                "<p>The Safer Neighbourhood Panel&rsquo;s (SNP&rsquo;s) report and the Police Community Support"
+                " Officer&#8217;s (PCSO&#8217;s) van and (&ldquo;Neighbourhood Policing Team (NPT)&rdquo;) and&mdash;Criminal Justice System"
                 " (CJS)&mdash;x.</p>"
             ),
         ),
-        ("<p>The SNP&#x2019;s report</p>", "<p>The Safer Neighbourhood Panel (SNP)&#x2019;s report</p>"),
-        ("<p>The SNP&#X2019;s report</p>", "<p>The Safer Neighbourhood Panel (SNP)&#X2019;s report</p>"),
+        ("<p>The SNP&#x2019;s report</p>", "<p>The Safer Neighbourhood Panel&#x2019;s (SNP&#x2019;s) report</p>"),
+        ("<p>The SNP&#X2019;s report</p>", "<p>The Safer Neighbourhood Panel&#X2019;s (SNP&#X2019;s) report</p>"),
+        ("<p>The SNP&apos;s report</p>", "<p>The Safer Neighbourhood Panel&apos;s (SNP&apos;s) report</p>"),
+        ("<p>The SNP&#39;s report</p>", "<p>The Safer Neighbourhood Panel&#39;s (SNP&#39;s) report</p>"),
+        ("<p>The SNP&rsquo;s.</p>", "<p>The Safer Neighbourhood Panel&rsquo;s (SNP&rsquo;s).</p>"),
         ("<p>The&nbsp;CJS met.</p>", "<p>The&nbsp;Criminal Justice System (CJS) met.</p>"),
         ("<p>The CJS&nbsp;met.</p>", "<p>The Criminal Justice System (CJS)&nbsp;met.</p>"),
         ("<p>PCSOs&rsquo; vans</p>", "<p>Police Community Support Officers (PCSOs)&rsquo; vans</p>"),
         ("<p>&lsquo;<b>NPT</b>&rsquo;</p>", "<p>&lsquo;<b>Neighbourhood Policing Team (NPT)</b>&rsquo;</p>"),
     ],
-    ids=["brief", "hex", "upper-hex", "nbsp-before", "nbsp-after", "plural-possessive", "tags-between"],
+    ids=[
+        "brief",
+        "hex",
+        "upper-hex",
+        "apos",
+        "decimal-apostrophe",
+        "possessive-at-sentence-end",
+        "nbsp-before",
+        "nbsp-after",
+        "plural-possessive",
+        "tags-between",
+    ],
 )
 @pytest.mark.parametrize("context", [ContextMode.AUTO, ContextMode.FULL], ids=["auto", "full"])
 def test_a_character_reference_beside_an_acronym_counts_as_its_character(
@@ -357,17 +371,46 @@ def test_a_character_reference_never_joins_an_acronym(page: str, reason: str, co
     assert [decision.reason for decision in result.decisions] == [reason]
 
 
-@pytest.mark.parametrize("options", [HTML_FOOTNOTE, HTML_TOOLTIP], ids=["footnote", "tooltip"])
-def test_acronyms_beside_character_references_take_every_style_once(options: Options) -> None:
+@pytest.mark.parametrize(
+    ("options", "annotated"),
+    [(HTML_FOOTNOTE, "The SNP&rsquo;s<sup"), (HTML_TOOLTIP, "Panel&rsquo;s (<abbr")],
+    ids=["footnote", "tooltip"],
+)
+def test_acronyms_beside_character_references_take_every_style_once(options: Options, annotated: str) -> None:
     page = "<body><p>The SNP&rsquo;s van and&mdash;SNP&mdash;and (&ldquo;NPT&rdquo;).</p></body>"
     once = annotate(page, REFERENCES, options)
-    assert "SNP&rsquo;s" not in once  # the first use is annotated
+    assert annotated in once  # the first use is annotated, as the possessive
     assert annotate(once, REFERENCES, options) == once
 
 
 def test_inline_tooltip_of_a_possessive_beside_a_reference() -> None:
     page = "<p>The SNP&rsquo;s van; the SNP&rsquo;s car.</p>"
     assert annotate(page, REFERENCES, HTML_TOOLTIP) == (
-        '<p>The Safer Neighbourhood Panel (<abbr title="Safer Neighbourhood Panel">SNP</abbr>)&rsquo;s van; '
-        'the <abbr title="Safer Neighbourhood Panel">SNP</abbr>&rsquo;s car.</p>'
+        '<p>The Safer Neighbourhood Panel&rsquo;s (<abbr title="Safer Neighbourhood Panel’s">SNP&rsquo;s</abbr>) van; '
+        'the <abbr title="Safer Neighbourhood Panel’s">SNP&rsquo;s</abbr> car.</p>'
     )
+
+
+def test_a_possessive_beside_a_reference_reads_as_the_possessive_written_with_its_character() -> None:
+    written = annotation("<p>The SNP&rsquo;s van; the SNP&rsquo;s car.</p>", REFERENCES, Options(format=Format.HTML))
+    read = annotation("<p>The SNP’s van; the SNP’s car.</p>", REFERENCES, Options(format=Format.HTML))
+    assert [d.match.form for d in written.decisions] == [d.match.form for d in read.decisions]
+    assert [d.reason for d in written.decisions] == [d.reason for d in read.decisions]
+    assert written.text.replace("&rsquo;", "’") == read.text
+
+
+def test_a_possessive_beside_a_reference_takes_its_footnote_after_the_s() -> None:
+    page = "<body><p>The SNP&rsquo;s van.</p></body>"
+    once = annotate(page, REFERENCES, HTML_FOOTNOTE)
+    assert "SNP&rsquo;s<sup" in once
+    assert annotate(once, REFERENCES, HTML_FOOTNOTE) == once
+
+
+def test_the_cli_writes_a_possessive_beside_a_reference_as_the_possessive(tmp_path: Path) -> None:
+    page = tmp_path / "minutes.html"
+    page.write_text("<p>The SNP&rsquo;s view.</p>\n", encoding="utf-8")
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("acronym,expansion\nSNP,Safer Neighbourhood Panel\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["annotate", str(page), "--no-bundled", "-g", str(glossary)])
+    assert result.exit_code == 0
+    assert result.stdout == "<p>The Safer Neighbourhood Panel&rsquo;s (SNP&rsquo;s) view.</p>\n"

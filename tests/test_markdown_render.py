@@ -147,11 +147,32 @@ REFERENCES = Glossary.from_entries(
         ("The&nbsp;CJS met.\n", "The&nbsp;Criminal Justice System (CJS) met.\n"),
         (
             "The SNP&rsquo;s report and &ldquo;NPT&rdquo;.\n",
-            "The Safer Neighbourhood Panel (SNP)&rsquo;s report and &ldquo;Neighbourhood Policing Team (NPT)&rdquo;.\n",
+            (
+                "The Safer Neighbourhood Panel&rsquo;s (SNP&rsquo;s) report and &ldquo;Neighbourhood Policing Team"
+                " (NPT)&rdquo;.\n"
+            ),
         ),
         ("Then&#8212;CJS&#x2014;x\n", "Then&#8212;Criminal Justice System (CJS)&#x2014;x\n"),
+        (
+            "The SNP&#8217;s CJS\n",
+            "The Safer Neighbourhood Panel&#8217;s (SNP&#8217;s) Criminal Justice System (CJS)\n",
+        ),
+        (
+            "The SNP&#x2019;s CJS\n",
+            "The Safer Neighbourhood Panel&#x2019;s (SNP&#x2019;s) Criminal Justice System (CJS)\n",
+        ),
+        ("The SNP&apos;s CJS\n", "The Safer Neighbourhood Panel&apos;s (SNP&apos;s) Criminal Justice System (CJS)\n"),
+        ("The SNP&#39;s CJS\n", "The Safer Neighbourhood Panel&#39;s (SNP&#39;s) Criminal Justice System (CJS)\n"),
     ],
-    ids=["nbsp", "quotes", "numeric-dashes"],
+    ids=[
+        "nbsp",
+        "quotes",
+        "numeric-dashes",
+        "decimal-possessive",
+        "hex-possessive",
+        "apos-possessive",
+        "39-possessive",
+    ],
 )
 def test_character_references_beside_acronyms_count_as_their_characters(text: str, expected: str) -> None:
     once = annotate(text, REFERENCES, INLINE)

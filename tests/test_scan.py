@@ -315,3 +315,17 @@ def test_rows_of_the_glossary_section_are_no_implicit_definition() -> None:
 def test_an_implicit_definition_on_a_wrapped_line_reads_as_one_line(wrapped: str) -> None:
     (found,) = scan(wrapped, EMPTY).acronyms
     assert (found.defined_by, found.expansion) == (DefinedBy.IMPLICIT, "Quick Quiz Zone")
+
+
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        ("<p>The SNP&rsquo;s view. The SNP met.</p>", Format.HTML),
+        ("The SNP&#8217;s view. The SNP met.\n", Format.MARKDOWN),
+    ],
+    ids=["html-possessive", "markdown-possessive"],
+)
+def test_scan_counts_uses_at_markup_edges(text: str, format: Format) -> None:
+    glossary = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel")])
+    result = scan(text, glossary, format=format)
+    assert [(found.acronym, found.count) for found in result.acronyms] == [("SNP", 2)]
