@@ -48,7 +48,7 @@ from .forms import (
 )
 from .glossary import Entry, Glossary, straight_apostrophes
 from .headings import heading_spans, section_starts
-from .matcher import Match, find, tuple_maker
+from .matcher import Match, find, find_in_markdown, tuple_maker
 from .positions import LineCounter, lf_view
 from .regions import MARKUP_KINDS, Format, Spans, protected_spans, without_tags
 from .sections import GlossarySection, find_glossary_section
@@ -220,7 +220,7 @@ class _Judge:
         self._inside_long_forms: Spans | None = None
         self._spacy: SpacyContext | None = None
         self._acronym_words: frozenset[str] | None = None
-        self.matches = find(text, glossary)
+        self.matches = find_in_markdown(text, glossary) if options.format is Format.MARKDOWN else find(text, glossary)
         # Only in HTML and Markdown, and only if the text has an `&`, may a character reference touch a hit.
         self.references = options.format is not Format.TEXT and "&" in text
         if self.references:

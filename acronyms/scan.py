@@ -34,7 +34,7 @@ from .definitions import Definition, DefinitionKind, find_implicit_definitions, 
 from .footnotes import find_notes, note_definitions
 from .forms import wraps
 from .glossary import Entry, Glossary, straight_apostrophes
-from .matcher import APOSTROPHES, Match, find
+from .matcher import APOSTROPHES, Match, find, find_in_markdown
 from .planner import NOT_AN_ACRONYM, Decision, Options, plan
 from .positions import LineIndex, lf_view
 from .regions import MARKUP_KINDS, Format, Spans, blanked, protected_spans, without_tags
@@ -165,14 +165,17 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
         [*glossary.entries, *(Entry(d.acronym, d.expansion) for d in (*rows, *inline))], name=glossary.name
     )
     judged = _judged(text, glossary, format)
-    matches = [m for m in find(text, known) if skipped.overlapping(m.start, m.end) is None]
+    finder = find_in_markdown if format is Format.MARKDOWN else find  # `_PCC_` is a use in Markdown
+    matches = [m for m in finder(text, known) if skipped.overlapping(m.start, m.end) is None]
     uses = _uses(text, matches, skipped, judged)
     defined = {d.acronym for d in (*rows, *inline)}
     prose = blanked(view, sorted(protected + in_section))
     implicit = _implicit(text, prose, [use for use in uses if use.acronym not in defined])
     definitions = sorted((*rows, *inline, *implicit), key=lambda d: (min(d.short_start, d.long_start), d.acronym))
     lines = LineIndex(text)
-    context = Context(text, [m for m in find(text, glossary) if skipped.overlapping(m.start, m.end) is None], glossary)
+    context = Context(
+        text, [m for m in finder(text, glossary) if skipped.overlapping(m.start, m.end) is None], glossary
+    )
     found = [
         _found(acronym, group, definitions, glossary, context, lines, judged)
         for acronym, group in _by_acronym(uses).items()

@@ -509,3 +509,24 @@ def test_a_spacy_model_that_cannot_load_is_a_usage_error_even_when_unused(contex
     assert code == 2
     assert out == ""
     assert "cannot load the spaCy pipeline 'no_such_pipeline_here'" in err
+
+
+def test_annotate_markdown_at_markup_edges(tmp_path: Path) -> None:
+    document = tmp_path / "minutes.md"
+    document.write_text(
+        "CRIME &amp; DISORDER PCC UPDATE\n\nThe SNP&rsquo;s view. The _PCC_ said; __PCSO__ too.\n", encoding="utf-8"
+    )
+    glossary = tmp_path / "g.csv"
+    glossary.write_text(
+        "acronym,expansion\nSNP,Safer Neighbourhood Panel\nPCC,Police and Crime Commissioner\n"
+        "PCSO,Police Community Support Officer\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("annotate", str(document), "--no-bundled", "-g", str(glossary))
+    assert code == 0
+    assert out == (
+        "CRIME &amp; DISORDER PCC UPDATE\n\nThe Safer Neighbourhood Panel&rsquo;s (SNP&rsquo;s) view. "
+        "The _Police and Crime Commissioner (PCC)_ said; __Police Community Support Officer (PCSO)__ too.\n"
+    )
+    document.write_text(out, encoding="utf-8")
+    assert run("annotate", str(document), "--no-bundled", "-g", str(glossary))[1] == out

@@ -236,6 +236,38 @@ def test_a_closed_fence_at_the_end_gets_no_second_fence() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("The _PCC_ said.\n", "The _Police and Crime Commissioner (PCC)_ said.\n"),
+        ("The __PCC__ said.\n", "The __Police and Crime Commissioner (PCC)__ said.\n"),
+        ("The *PCC* said.\n", "The *Police and Crime Commissioner (PCC)* said.\n"),
+        ("_PCC and the SNP_\n", "_Police and Crime Commissioner (PCC) and the Safer Neighbourhood Panel (SNP)_\n"),
+        ("The _PCC’s_ view.\n", "The _Police and Crime Commissioner’s (PCC’s)_ view.\n"),
+        ("Call snake_case_PCC now.\n", "Call snake_case_PCC now.\n"),
+        ("Call PCC_2 now.\n", "Call PCC_2 now.\n"),
+        ("Call _PCC_2_ now.\n", "Call _PCC_2_ now.\n"),
+        ("Run `_PCC_` now.\n", "Run `_PCC_` now.\n"),
+    ],
+    ids=["emphasis", "strong", "asterisks", "both-edges", "possessive", "snake-case", "suffix", "inner-suffix", "code"],
+)
+def test_acronyms_in_underscore_emphasis_are_expanded_inside_it(small: Glossary, text: str, expected: str) -> None:
+    once = annotate(text, small, INLINE)
+    assert once == expected
+    assert annotate(once, small, INLINE) == once
+
+
+@pytest.mark.parametrize("options", [Options(), Options(format=Format.HTML)], ids=["text", "html"])
+def test_underscores_still_join_words_in_plain_text_and_html(small: Glossary, options: Options) -> None:
+    assert annotate("The _PCC_ said.", small, options) == "The _PCC_ said."
+
+
+def test_underscore_emphasis_renders_around_the_expansion(small: Glossary) -> None:
+    assert "<strong>Police and Crime Commissioner (PCC)</strong>" in render(
+        annotate("The __PCC__ said.\n", small, INLINE)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("CRIME &amp; DISORDER PCC UPDATE\n", "CRIME &amp; DISORDER PCC UPDATE\n"),
         ("CRIME &#38; DISORDER PCC UPDATE\n", "CRIME &#38; DISORDER PCC UPDATE\n"),
         (

@@ -322,8 +322,9 @@ def test_an_implicit_definition_on_a_wrapped_line_reads_as_one_line(wrapped: str
     [
         ("<p>The SNP&rsquo;s view. The SNP met.</p>", Format.HTML),
         ("The SNP&#8217;s view. The SNP met.\n", Format.MARKDOWN),
+        ("The _SNP_ view. The SNP met.\n", Format.MARKDOWN),
     ],
-    ids=["html-possessive", "markdown-possessive"],
+    ids=["html-possessive", "markdown-possessive", "markdown-underscores"],
 )
 def test_scan_counts_uses_at_markup_edges(text: str, format: Format) -> None:
     glossary = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel")])
