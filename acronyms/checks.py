@@ -256,7 +256,7 @@ def read_glossary(path: str, *, encoding: str = "utf-8") -> tuple[list[Entry], l
     if section is None:
         raise InputError(
             "no glossary section found; give a CSV, or a document with a 'Glossary' heading and "
-            "'ACRONYM<tab>Expansion' rows",
+            "'ACRONYM<tab>Expansion' rows or '- ACRONYM: Expansion' items",
             path=path,
         )
     return list(section.glossary(path).entries), []

@@ -44,6 +44,7 @@ TABLE_HEADER = ("Acronym", "Expansion")
 READABLE = re.compile(ACRONYM)
 TABLE_LINE = re.compile(r"[ \t]*\|")
 LINE_BREAK = re.compile(r"\r?\n|\r|")
+LIST_NUMBER = re.compile(r"([ \t]*)(\d+)(?=[.)][ \t])")
 
 
 def used_entries(decisions: Iterable[Decision]) -> list[Entry]:
@@ -143,17 +144,39 @@ def _table_entry(entry: Entry) -> str:
     return _table_row(entry.acronym, entry.expansion)
 
 
-def _row_text(text: str, section: GlossarySection, entry: Entry, format: Format) -> str:
-    """`entry` written like the section's first row: its indentation and separator, or a table row."""
-    if format is Format.HTML:
-        return _html_row(entry)
+def _row_text(text: str, section: GlossarySection, entry: Entry, format: Format, number: int | None = None) -> str:
+    """`entry` written like the section's first row: its bullet or `number`, emphasis and separator, or a table row."""
     first = section.rows[0]
     line = text[first.start : first.end]
+    if format is Format.HTML:
+        return _html_row_like(line, first, entry)
     if TABLE_LINE.match(line):
         return _table_entry(entry)
     at = line.index(first.acronym)
     separator_end = line.index(first.expansion, at + len(first.acronym))
-    return f"{line[:at]}{entry.acronym}{line[at + len(first.acronym) : separator_end]}{one_line(entry.expansion)}"
+    prefix = line[:at] if number is None else LIST_NUMBER.sub(rf"\g<1>{number}", line[:at], count=1)
+    return f"{prefix}{entry.acronym}{line[at + len(first.acronym) : separator_end]}{one_line(entry.expansion)}"
+
+
+def _html_row_like(row_html: str, first: SectionRow, entry: Entry) -> str:
+    """A table row, or `entry` in the markup of a list's first item (`<dt>`/`<dd>`, `<li><b>DA</b>: ...`)."""
+    opening = row_html.lstrip()[:3].lower()
+    acronym, expansion = escape(entry.acronym, Format.HTML), escape(entry.expansion, Format.HTML)
+    if opening not in ("<li", "<dt"):
+        return _html_row(entry)
+    at = row_html.find(escape(first.acronym, Format.HTML), row_html.find(">") + 1)
+    after = at + len(escape(first.acronym, Format.HTML))
+    long_at = row_html.find(escape(first.expansion, Format.HTML), after)
+    if at == -1 or long_at == -1:
+        return f"<dt>{acronym}</dt><dd>{expansion}</dd>" if opening == "<dt" else f"<li>{acronym}: {expansion}</li>"
+    long_end = long_at + len(escape(first.expansion, Format.HTML))
+    return f"{row_html[:at]}{acronym}{row_html[after:long_at]}{expansion}{row_html[long_end:]}"
+
+
+def _number(text: str, row: SectionRow) -> int | None:
+    """The number of a numbered list item (`3. DA: ...`), or None."""
+    match = LIST_NUMBER.match(text, row.start, row.end)
+    return int(match[2]) if match else None
 
 
 def _row_gap(text: str, row: SectionRow, format: Format) -> str:
@@ -172,8 +195,11 @@ def _missing_rows(text: str, section: GlossarySection, entries: Sequence[Entry],
     for entry in entries:
         if entry.acronym in present:
             continue
-        row = _row_text(text, section, entry, format)
         following = next((row for row in section.rows if _order_key(row.acronym) > _order(entry)), None)
+        number = _number(text, following or last)
+        if number is not None and following is None:
+            number += 1
+        row = _row_text(text, section, entry, format, number)
         if following is None:
             insertions.append(Insertion(last.end, _row_gap(text, last, format) + row))
         elif format is Format.HTML:
@@ -192,7 +218,11 @@ def _replace_rows(text: str, section: GlossarySection, entries: Sequence[Entry],
     gap = _row_gap(text, first, format)
     if len(section.rows) > 1 and not text[first.end : section.rows[1].start].strip():
         gap = text[first.end : section.rows[1].start]
-    new = gap.join(_row_text(text, section, entry, format) for entry in entries)
+    number = _number(text, first)
+    new = gap.join(
+        _row_text(text, section, entry, format, None if number is None else number + index)
+        for index, entry in enumerate(entries)
+    )
     end = last.end
     if not new and format is not Format.HTML:  # no rows left: take a line break too, so no blank line appears
         end += len(LINE_BREAK.match(text, end)[0])  # type: ignore[index]

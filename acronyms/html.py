@@ -65,8 +65,28 @@ MIN_LINK_CAPITALS = 2  # link text like `SNP` or `PCSOs` is an acronym, `Report`
 
 
 @dataclass(frozen=True)
+class Shape:
+    """How a block that may hold a glossary is built: which tags nest it, open a row, hold its text, end a row."""
+
+    family: frozenset[str]
+    row: str
+    cells: frozenset[str]
+    row_close: str  # the end tag that ends a row; in a `<dl>` a row runs to the last `</dd>` before the next `<dt>`
+
+
+_LIST = Shape(frozenset({"ul", "ol"}), "li", frozenset({"li"}), "li")
+# Blocks after a heading that may be a glossary: a table, a definition list, a list of `ACRONYM: Expansion` items.
+BLOCK_SHAPES = {
+    "table": Shape(frozenset({"table"}), "tr", CELL_ELEMENTS, "tr"),
+    "dl": Shape(frozenset({"dl"}), "dt", frozenset({"dt", "dd"}), ""),
+    "ul": _LIST,
+    "ol": _LIST,
+}
+
+
+@dataclass(frozen=True)
 class Row:
-    """A table row of a glossary candidate: its cells' text and where it sits."""
+    """A row of a glossary candidate (a table row, a `<dt>` and its `<dd>`, a list item): its cells' text and place."""
 
     cells: tuple[str, ...]
     header: bool
@@ -77,7 +97,7 @@ class Row:
 
 @dataclass(frozen=True)
 class Table:
-    """A `<table>` that follows a heading, as a glossary section would."""
+    """A `<table>`, `<dl>`, `<ul>` or `<ol>` that follows a heading, as a glossary section would."""
 
     heading: str
     heading_start: int
@@ -192,9 +212,11 @@ class _Protection:
 
 
 class _TableBuilder:
-    def __init__(self, start: int, heading: tuple[int, str]) -> None:
+    def __init__(self, start: int, heading: tuple[int, str], shape: Shape) -> None:
         self.start = start
         self.heading_start, self.heading = heading
+        self.shape = shape
+        self.row_end: int | None = None
         self.rows: list[Row] = []
         self.row: tuple[int, list[tuple[str, list[str]]]] | None = None
         self.cell: list[str] | None = None
@@ -329,8 +351,8 @@ class _Parser(HTMLParser):
         elif tag in HEADING_ELEMENTS:
             self._end_heading(start)
             self.heading = (tag, start, [])
-        elif tag == "table":
-            self._open_table(start)
+        elif tag in BLOCK_SHAPES:
+            self._open_table(tag, start)
         elif self.table is not None and self.table.depth == 1:
             self._table_tag(tag, start)
 
@@ -339,16 +361,18 @@ class _Parser(HTMLParser):
             self._end_link(end)
         elif tag in HEADING_ELEMENTS and self.heading is not None and self.heading[0] == tag:
             self._end_heading(end)
-        elif tag == "table" and self.table is not None:
+        elif self.table is not None and tag in self.table.shape.family:
             self.table.depth -= 1
             if self.table.depth == 0:
                 self._end_row(start)
                 self.tables.append(Table(self.table.heading, self.table.heading_start, end, tuple(self.table.rows)))
                 self.table = None
-        elif tag == "tr" and self.table is not None and self.table.depth == 1:
+        elif self.table is not None and self.table.depth == 1 and tag == self.table.shape.row_close:
             self._end_row(end)
-        elif tag in CELL_ELEMENTS and self.table is not None and self.table.depth == 1:
+        elif self.table is not None and self.table.depth == 1 and tag in self.table.shape.cells:
             self.table.cell = None
+            if tag == "dd":
+                self.table.row_end = end
         elif tag == "body":
             self.body_end = self._before_open_elements(start)
         elif tag == "html":
@@ -440,19 +464,20 @@ class _Parser(HTMLParser):
         self.last_heading = (start, _cell_text(raw))
         self.heading = None
 
-    def _open_table(self, start: int) -> None:
+    def _open_table(self, tag: str, start: int) -> None:
         if self.table is not None:
-            self.table.depth += 1
+            if tag in self.table.shape.family:
+                self.table.depth += 1
         elif self.last_heading is not None:
-            self.table = _TableBuilder(start, self.last_heading)
+            self.table = _TableBuilder(start, self.last_heading, BLOCK_SHAPES[tag])
             self.last_heading = None
 
     def _table_tag(self, tag: str, start: int) -> None:
         assert self.table is not None
-        if tag == "tr":
+        if tag == self.table.shape.row:
             self._end_row(start)
             self.table.row = (start, [])
-        elif tag in CELL_ELEMENTS and self.table.row is not None:
+        if tag in self.table.shape.cells and self.table.row is not None:
             self.table.cell = []
             self.table.row[1].append((tag, self.table.cell))
 
@@ -461,10 +486,13 @@ class _Parser(HTMLParser):
         if self.table.row is None:
             return
         start, cells = self.table.row
+        end = end if self.table.row_end is None else self.table.row_end
+        if self.table.shape.row != "tr":  # an item left open ends at the next one: leave out the space between
+            end = start + len(self.text[start:end].rstrip())
         line = bisect.bisect_right(self.line_starts, start)
         header = all(kind == "th" for kind, _ in cells)
         self.table.rows.append(Row(tuple(_cell_text(raw) for _, raw in cells), header, line, start, end))
-        self.table.row = self.table.cell = None
+        self.table.row = self.table.cell = self.table.row_end = None
 
     def result(self) -> Layout:
         end = len(self.text)

@@ -2,7 +2,8 @@
 
 Rows are `ACRONYM<tab>Expansion`, `ACRONYM  Expansion` (two or more spaces), or
 `ACRONYM – Expansion` (en dash, hyphen or colon), or Markdown table rows
-`| ACRONYM | Expansion |`. The section runs from the heading to the last row
+`| ACRONYM | Expansion |`. A row may be a list item (`- DA: ...`, `1. DA: ...`),
+and Markdown emphasis or code around its acronym counts for nothing (`**DA**: ...`). The section runs from the heading to the last row
 before a line that is neither a row nor blank.
 
 >>> text = "Minutes\\n\\nGlossary\\n\\nDA\\tDomestic Abuse\\nSNP - Safer Neighbourhood Panels"
@@ -34,8 +35,13 @@ HEADING = re.compile(rf"^{_HEADING_LINE}", re.IGNORECASE | re.MULTILINE)
 # is scanned for at memchr-like speed, while `^` is tried at every position.
 _HEADING_AFTER_BREAK = re.compile(rf"\n(?P<heading>{_HEADING_LINE})", re.IGNORECASE | re.MULTILINE)
 ACRONYM = r"[A-Za-z0-9][A-Za-z0-9&/.'’-]{0,14}"
+# A list item's bullet or number, and Markdown emphasis or code around the acronym (`- **DA**: ...`).
+_BULLET = r"(?:[-*+]|\d{1,9}[.)])[ \t]+"
+_MARK = r"\*\*|__|\*|_|`"
+_SEPARATOR = r"\t+[ \t]*|[ ]{2,}|[ \t]+[–—:-][ \t]+|:[ \t]+"
 ROW = re.compile(
-    rf"[ \t]*(?P<acronym>{ACRONYM})(?:\t+[ \t]*|[ ]{{2,}}|[ \t]+[–—:-][ \t]+|:[ \t]+)(?P<expansion>\S[^\t\r\n]*?)[ \t]*\r?"
+    rf"[ \t]*(?:{_BULLET})?(?P<mark>{_MARK})?(?P<acronym>{ACRONYM})"
+    rf"(?:(?(mark)(?P=mark))(?:{_SEPARATOR})|:(?(mark)(?P=mark))[ \t]+)(?P<expansion>\S[^\t\r\n]*?)[ \t]*\r?"
 )
 TABLE_ROW = re.compile(rf"[ \t]*\|[ \t]*(?P<acronym>{ACRONYM})[ \t]*\|[ \t]*(?P<expansion>[^|\r\n]*?)[ \t]*\|.*\r?")
 TABLE_RULE = re.compile(r"[ \t]*\|?[ \t:]*-{3,}[ \t:]*(?:\|[ \t:]*-{3,}[ \t:]*)*\|?[ \t]*\r?")
@@ -74,8 +80,9 @@ def find_glossary_section(text: str, format: Format = Format.TEXT) -> GlossarySe
     A heading is a line that `HEADING` matches, in any case (`GLOSSARY`, `Glossary`, `GlOsSaRy`).
 
     In HTML the section is a heading element (`<h2>Glossary</h2>`) and the first
-    table after it, one row per acronym; `[start, end)` runs from the heading to
-    the end of the table.
+    table, definition list (`<dt>DA</dt><dd>Domestic Abuse</dd>`) or list
+    (`<li><b>DA</b>: Domestic Abuse</li>`) after it, one row per acronym;
+    `[start, end)` runs from the heading to the end of the table or list.
 
     >>> page = ("<h2>Acronyms</h2><table><tr><th>Acronym</th><th>Meaning</th></tr>"
     ...         "<tr><td>DA</td><td>Domestic Abuse</td></tr></table>")
@@ -139,17 +146,25 @@ def _html_section(text: str) -> GlossarySection | None:
     for table in reversed(html.layout(text).tables):
         if not HEADING.fullmatch(table.heading):
             continue
-        rows = tuple(
-            SectionRow(row.cells[0], row.cells[1], row.line, row.start, row.end)
-            for row in table.rows
-            if not row.header
-            and len(row.cells) >= 2
-            and _row(f"{row.cells[0]}\t{row.cells[1]}") is not None
-            and row.cells[0].lower() not in TABLE_HEADER_WORDS
-        )
+        rows = tuple(row for row in map(_html_row, table.rows) if row is not None)
         if rows:
             return GlossarySection(table.heading_start, table.end, rows)
     return None
+
+
+def _html_row(row: html.Row) -> SectionRow | None:
+    """A table row with acronym and expansion cells, a `<dt>` and its `<dd>`, or an `ACRONYM: Expansion` item."""
+    if row.header or not row.cells:
+        return None
+    if len(row.cells) == 1:
+        found = _row(row.cells[0])
+    elif _row(f"{row.cells[0]}\t{row.cells[1]}") is not None:
+        found = row.cells[0], row.cells[1]
+    else:
+        found = None
+    if found is None or found[0].lower() in TABLE_HEADER_WORDS:
+        return None
+    return SectionRow(found[0], found[1], row.line, row.start, row.end)
 
 
 def _row(line: str) -> tuple[str, str] | None:

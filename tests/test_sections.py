@@ -1,0 +1,225 @@
+"""A document's glossary section written as a list: Markdown or plain-text items, HTML `<dl>` and `<ul>`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from acronyms import Format, Glossary, Options, annotate
+from acronyms.cli import cli
+from acronyms.planner import GlossaryMode
+from acronyms.sections import find_glossary_section
+
+ROWS = [("DA", "Domestic Abuse", 5), ("PCC", "Police and Crime Commissioner", 6)]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- {a}: {e}",
+        "* **{a}**: {e}",
+        "- **{a}** – {e}",
+        "- {a} - {e}",
+        "+ __{a}__: {e}",
+        "- `{a}`: {e}",
+        "- *{a}* — {e}",
+        "- _{a}_: {e}",
+        "- **{a}:** {e}",
+        "1. {a}: {e}",
+        "2) {a}: {e}",
+        "  - {a}: {e}",
+        "**{a}**: {e}",
+        "**{a}**: {e}  ",
+    ],
+    ids=[
+        "dash-colon",
+        "star-bold",
+        "bold-en-dash",
+        "dash-hyphen",
+        "plus-underscores",
+        "code",
+        "italic-em-dash",
+        "underscore-italic",
+        "colon-inside-bold",
+        "numbered",
+        "numbered-parenthesis",
+        "indented",
+        "bold-no-bullet",
+        "bold-no-bullet-hard-break",
+    ],
+)
+def test_a_list_after_a_heading_is_the_glossary_section(item: str) -> None:
+    rows = "\n".join(item.format(a=a, e=e) for a, e, _ in ROWS)
+    text = f"The DA met.\n\n## Glossary\n\n{rows}\n\nAny other business.\n"
+    section = find_glossary_section(text, Format.MARKDOWN)
+    assert section is not None
+    assert [(row.acronym, row.expansion, row.line) for row in section.rows] == ROWS
+    assert text[section.start : section.end] == f"## Glossary\n\n{rows}"
+
+
+def test_a_list_that_is_no_glossary_is_no_section() -> None:
+    assert find_glossary_section("## Glossary\n\n- see the appendix\n- ask the clerk\n", Format.MARKDOWN) is None
+
+
+HTML_LISTS = {
+    "dl": (
+        "<p>The DA met.</p>\n<h2>Glossary</h2>\n<dl>\n<dt>DA</dt><dd>Domestic Abuse</dd>\n"
+        "<dt><b>PCC</b></dt>\n<dd>Police and Crime Commissioner</dd>\n</dl>\n<p>The end.</p>\n"
+    ),
+    "ul": (
+        "<p>The DA met.</p>\n<h2>Glossary</h2>\n<ul>\n<li><b>DA</b>: Domestic Abuse</li>\n"
+        "<li><strong>PCC</strong> – Police and Crime Commissioner</li>\n</ul>\n<p>The end.</p>\n"
+    ),
+    "ol-unclosed-items": (
+        "<p>The DA met.</p>\n<h2>Glossary</h2>\n<ol>\n<li>DA: Domestic Abuse\n"
+        "<li>PCC: Police and Crime Commissioner\n</ol>\n<p>The end.</p>\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("page", HTML_LISTS.values(), ids=HTML_LISTS.keys())
+def test_an_html_list_after_a_heading_is_the_glossary_section(page: str) -> None:
+    section = find_glossary_section(page, Format.HTML)
+    assert section is not None
+    assert [(row.acronym, row.expansion) for row in section.rows] == [(a, e) for a, e, _ in ROWS]
+    assert [row.line for row in section.rows] == [4, 5]
+    assert page[section.start :].startswith("<h2>Glossary</h2>")
+    assert page[: section.end].endswith(("</dl>", "</ul>", "</ol>"))
+
+
+def test_a_list_inside_a_list_item_adds_no_rows() -> None:
+    page = "<h2>Glossary</h2><ul><li>DA: Domestic Abuse<ul><li>SO: Sub Office</li></ul></li></ul>"
+    section = find_glossary_section(page, Format.HTML)
+    assert section is not None and [row.acronym for row in section.rows] == ["DA"]
+
+
+MARKDOWN = (
+    "The DA and the PCC met.\n\n## Glossary\n\n- **DA**: Domestic Abuse\n- **PCC**: Police and Crime Commissioner\n"
+)
+
+
+def test_a_list_section_is_not_annotated_and_lends_its_rows(small: Glossary) -> None:
+    once = annotate(MARKDOWN, small, Options(format=Format.MARKDOWN))
+    assert once == MARKDOWN.replace(
+        "The DA and the PCC met.", "The Domestic Abuse (DA) and the Police and Crime Commissioner (PCC) met."
+    )
+    assert annotate(once, small, Options(format=Format.MARKDOWN)) == once
+
+
+@pytest.mark.parametrize("page", HTML_LISTS.values(), ids=HTML_LISTS.keys())
+def test_an_html_list_section_is_not_annotated_and_lends_its_rows(small: Glossary, page: str) -> None:
+    once = annotate(page, small, Options(format=Format.HTML))
+    assert once == page.replace("<p>The DA met.</p>", "<p>The Domestic Abuse (DA) met.</p>")
+    assert annotate(once, small, Options(format=Format.HTML)) == once
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+def test_cli_annotate_leaves_a_list_glossary_alone(tmp_path: Path) -> None:
+    document = tmp_path / "l.md"
+    document.write_text(MARKDOWN, encoding="utf-8")
+    code, output = run("annotate", str(document), "--no-bundled")
+    assert (code, output) == (
+        0,
+        MARKDOWN.replace(
+            "The DA and the PCC met.", "The Domestic Abuse (DA) and the Police and Crime Commissioner (PCC) met."
+        ),
+    )
+
+
+def test_cli_append_to_a_list_glossary_adds_no_second_section(tmp_path: Path) -> None:
+    document = tmp_path / "l.md"
+    document.write_text("The DA met the SNP.\n\n## Glossary\n\n- **DA**: Domestic Abuse\n", encoding="utf-8")
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("acronym,expansion\nSNP,Safer Neighbourhood Panel\n", encoding="utf-8")
+    code, output = run("annotate", str(document), "--no-bundled", "-g", str(glossary), "--glossary-section", "append")
+    assert code == 0
+    assert output == (
+        "The Domestic Abuse (DA) met the Safer Neighbourhood Panel (SNP).\n\n## Glossary\n\n"
+        "- **DA**: Domestic Abuse\n- **SNP**: Safer Neighbourhood Panel\n"
+    )
+
+
+def test_cli_append_adds_nothing_when_the_list_has_every_row(tmp_path: Path) -> None:
+    document = tmp_path / "l.md"
+    document.write_text(MARKDOWN, encoding="utf-8")
+    code, output = run("annotate", str(document), "--no-bundled", "--glossary-section", "append")
+    assert code == 0
+    assert output.count("Glossary") == 1
+    assert output.endswith("## Glossary\n\n- **DA**: Domestic Abuse\n- **PCC**: Police and Crime Commissioner\n")
+
+
+def test_cli_replace_rewrites_the_list_in_its_own_style(tmp_path: Path) -> None:
+    document = tmp_path / "l.md"
+    document.write_text(
+        "The SNP met.\n\n## Glossary\n\n1. **DA**: Domestic Abuse\n2. **SNP**: Safer Neighbourhood Panel\n"
+        "3. **XYZ**: Unused Thing\n\nThe end.\n",
+        encoding="utf-8",
+    )
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("acronym,expansion\nACC,Assistant Chief Constable\n", encoding="utf-8")
+    document.write_text(document.read_text(encoding="utf-8").replace("The SNP met.", "The SNP met the ACC."))
+    code, output = run("annotate", str(document), "--no-bundled", "-g", str(glossary), "--glossary-section", "replace")
+    assert code == 0
+    assert output == (
+        "The Safer Neighbourhood Panel (SNP) met the Assistant Chief Constable (ACC).\n\n## Glossary\n\n"
+        "1. **ACC**: Assistant Chief Constable\n2. **SNP**: Safer Neighbourhood Panel\n\nThe end.\n"
+    )
+
+
+def test_cli_replace_rewrites_an_html_definition_list(tmp_path: Path) -> None:
+    document = tmp_path / "l.html"
+    document.write_text(
+        "<p>The SNP met.</p>\n<h2>Glossary</h2>\n<dl>\n<dt>DA</dt><dd>Domestic Abuse</dd>\n"
+        "<dt>SNP</dt><dd>Safer Neighbourhood Panel</dd>\n</dl>\n",
+        encoding="utf-8",
+    )
+    code, output = run("annotate", str(document), "--no-bundled", "--glossary-section", "replace")
+    assert code == 0
+    assert output == (
+        "<p>The Safer Neighbourhood Panel (SNP) met.</p>\n<h2>Glossary</h2>\n<dl>\n"
+        "<dt>SNP</dt><dd>Safer Neighbourhood Panel</dd>\n</dl>\n"
+    )
+
+
+def test_cli_append_to_an_html_bullet_list(tmp_path: Path) -> None:
+    document = tmp_path / "l.html"
+    document.write_text(
+        "<p>The SNP met the DA team.</p>\n<h2>Glossary</h2>\n<ul>\n<li><b>SNP</b>: Safer Neighbourhood Panel</li>\n"
+        "</ul>\n",
+        encoding="utf-8",
+    )
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("acronym,expansion\nDA,Domestic Abuse\n", encoding="utf-8")
+    code, output = run("annotate", str(document), "--no-bundled", "-g", str(glossary), "--glossary-section", "append")
+    assert code == 0
+    assert output == (
+        "<p>The Safer Neighbourhood Panel (SNP) met the Domestic Abuse (DA) team.</p>\n<h2>Glossary</h2>\n<ul>\n"
+        "<li><b>DA</b>: Domestic Abuse</li>\n<li><b>SNP</b>: Safer Neighbourhood Panel</li>\n</ul>\n"
+    )
+
+
+def test_cli_check_reads_a_list_glossary_with_its_lines(tmp_path: Path) -> None:
+    document = tmp_path / "l.md"
+    document.write_text(
+        "The DA met.\n\n## Glossary\n\n- **DA**: Domestic Abuse\n- **XYZ**: Xylophone Yard Zone\n", encoding="utf-8"
+    )
+    code, output = run("check", str(document), "--no-bundled")
+    assert f"{document}:6:5: D002 XYZ is in the glossary section but never used" in output
+    assert "D001" not in output
+    assert code == 0
+
+
+def test_append_to_a_numbered_list_numbers_each_new_row_in_its_place(small: Glossary) -> None:
+    text = "The ACC, the PCC and the SNP met.\n\nGlossary\n\n1. PCC: Police and Crime Commissioner\n"
+    once = annotate(text, small, Options(glossary_section=GlossaryMode.APPEND))
+    assert once.endswith(
+        "Glossary\n\n1. ACC: Assistant Chief Constable\n1. PCC: Police and Crime Commissioner\n"
+        "2. SNP: Safer Neighbourhood Panel\n"
+    )
+    assert annotate(once, small, Options(glossary_section=GlossaryMode.APPEND)) == once
