@@ -43,7 +43,16 @@ AMBIGUOUS = ["CC", "council"]  # senses chosen by context: the context step's ow
 SPACES = [" ", " ", "\u00a0", "\n", "\n\n", "\r\n", "\t"]
 CHARACTER_REFERENCES = ["&rsquo;", "&nbsp;", "&#8217;", "&#x2014;", "&ldquo;", "&GT;", "&bogus;"]  # beside acronyms
 MARKUP = {
-    Format.TEXT: ["<b>", "</b>", "[1]", "Notes\n", "\n\nNotes\n\n[1] SNP: x\n", "Glossary\n", "SNP\tSafer\n"],
+    Format.TEXT: [
+        "<b>",
+        "</b>",
+        "[1]",
+        "Notes\n",
+        "\n\nNotes\n\n[1] SNP: x\n",
+        "Glossary\n",
+        "SNP\tSafer\n",
+        "- SNP: Safer\n",
+    ],
     Format.MARKDOWN: [
         "`",
         "```\n",
@@ -61,6 +70,8 @@ MARKUP = {
         "Notes\n",
         "[1]",
         "SNP\tSafer\n",
+        "- **SNP**: Safer\n",
+        "1. *SNP* – x\n",
         *CHARACTER_REFERENCES,
     ],
     Format.HTML: [
@@ -98,6 +109,12 @@ MARKUP = {
         "&",
         '"',
         "<h2>Glossary</h2><table>",
+        "<h2>Glossary</h2><dl><dt>",
+        "</dt><dd>",
+        "</dd></dl>",
+        "<h2>Glossary</h2><ul><li>",
+        "<li><b>SNP</b>: x</li>",
+        "</li></ul>",
         *CHARACTER_REFERENCES,
     ],
 }

@@ -223,3 +223,22 @@ def test_append_to_a_numbered_list_numbers_each_new_row_in_its_place(small: Glos
         "2. SNP: Safer Neighbourhood Panel\n"
     )
     assert annotate(once, small, Options(glossary_section=GlossaryMode.APPEND)) == once
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="replace empties the last glossary section when none of its acronyms is used, and the next run then "
+    "takes an earlier glossary heading's rows as the section (so also for tab-separated rows: 'DA\\tx')",
+)
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        ("Glossary\nDA\tx\nGlossary\nSNP\tSafer\n", Format.TEXT),
+        ("## Glossary\n1. `SNP` – x\n## Glossary\nSNP\tSafer\n", Format.MARKDOWN),
+    ],
+    ids=["tab-rows", "list-in-code"],
+)
+def test_replace_is_stable_with_two_glossary_headings(small: Glossary, text: str, format: Format) -> None:
+    options = Options(format=format, glossary_section=GlossaryMode.REPLACE)
+    once = annotate(text, small, options)
+    assert annotate(once, small, options) == once
