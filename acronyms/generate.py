@@ -192,12 +192,14 @@ def _missing_rows(text: str, section: GlossarySection, entries: Sequence[Entry],
     present = {row.acronym for row in section.rows}
     insertions = []
     last = section.rows[-1]
+    number = _number(text, last)  # a numbered list: new rows go after its last, numbered on, never repeating a number
     for entry in entries:
         if entry.acronym in present:
             continue
-        following = next((row for row in section.rows if _order_key(row.acronym) > _order(entry)), None)
-        number = _number(text, following or last)
-        if number is not None and following is None:
+        following = None
+        if number is None:
+            following = next((row for row in section.rows if _order_key(row.acronym) > _order(entry)), None)
+        else:
             number += 1
         row = _row_text(text, section, entry, format, number)
         if following is None:

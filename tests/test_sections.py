@@ -215,12 +215,13 @@ def test_cli_check_reads_a_list_glossary_with_its_lines(tmp_path: Path) -> None:
     assert code == 0
 
 
-def test_append_to_a_numbered_list_numbers_each_new_row_in_its_place(small: Glossary) -> None:
+def test_append_to_a_numbered_list_numbers_on_after_its_last_row(small: Glossary) -> None:
+    """Rows go after the last, numbered on: in their alphabetical places they would repeat the author's numbers."""
     text = "The ACC, the PCC and the SNP met.\n\nGlossary\n\n1. PCC: Police and Crime Commissioner\n"
     once = annotate(text, small, Options(glossary_section=GlossaryMode.APPEND))
     assert once.endswith(
-        "Glossary\n\n1. ACC: Assistant Chief Constable\n1. PCC: Police and Crime Commissioner\n"
-        "2. SNP: Safer Neighbourhood Panel\n"
+        "Glossary\n\n1. PCC: Police and Crime Commissioner\n2. ACC: Assistant Chief Constable\n"
+        "3. SNP: Safer Neighbourhood Panel\n"
     )
     assert annotate(once, small, Options(glossary_section=GlossaryMode.APPEND)) == once
 
