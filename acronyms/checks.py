@@ -407,15 +407,22 @@ class _GlossaryChecker:
         kept = _longest_ordered(rows)
         kept_keys = [_order_key(rows[index]) for index in kept]
         kept_set = set(kept)
-        for index, entry in enumerate(rows):
-            if index in kept_set:
-                continue
-            after = bisect.bisect_right(kept_keys, _order_key(entry))
+        moved = [entry for index, entry in enumerate(rows) if index not in kept_set]
+        gaps = {id(entry): bisect.bisect_right(kept_keys, _order_key(entry)) for entry in moved}
+        # Rows moved into one gap between rows in place: each follows the one before it there, in order.
+        following: dict[int, Entry] = {}
+        for gap in set(gaps.values()):
+            into = sorted((entry for entry in moved if gaps[id(entry)] == gap), key=_order_key)
+            following.update((id(entry), before) for before, entry in zip(into, into[1:]))
+        for entry in moved:
+            after = gaps[id(entry)]
             if after:
                 previous = rows[kept[after - 1]]
                 where = f"move it after {previous.acronym} (line {previous.line})"
             else:
                 where = f"move it to the top, before {rows[kept[0]].acronym} (line {rows[kept[0]].line})"
+            if (before := following.get(id(entry))) is not None:
+                where += f", following {before.acronym} (line {before.line}), which moves there too"
             yield self.found("G004", entry, f"{entry.acronym} is out of alphabetical order; {where}")
 
     def letters(self) -> Iterable[Finding]:

@@ -92,7 +92,21 @@ def test_g004_first_row_belongs_at_the_top() -> None:
     text += "DCI,Detective Chief Inspector\n"
     findings = csv_findings(text)
     assert [(code, line) for code, line, _ in findings] == [("G004", 2), ("G004", 3)]
-    assert findings[0][2] == "CPS is out of alphabetical order; move it after ACC (line 4)"
+    assert [message for *_, message in findings] == [
+        "CPS is out of alphabetical order; move it after ACC (line 4), following BCU (line 3), which moves there too",
+        "BCU is out of alphabetical order; move it after ACC (line 4)",
+    ]
+
+
+def test_g004_rows_moved_into_one_place_are_put_in_order() -> None:
+    """Several rows go between the same two rows in place: each says which of the others it follows."""
+    rows = ["OPCC", "PFCC", "LPT", "DV", "JS", "SC"]
+    text = "acronym,expansion\n" + "".join(f"{acronym},Something\n" for acronym in rows)
+    assert [(line, message) for code, line, message in csv_findings(text) if code == "G004"] == [
+        (2, "OPCC is out of alphabetical order; move it after JS (line 6), following LPT (line 4), which moves there too"),
+        (3, "PFCC is out of alphabetical order; move it after JS (line 6), following OPCC (line 2), which moves there too"),
+        (4, "LPT is out of alphabetical order; move it after JS (line 6)"),
+    ]
 
 
 def test_g005_letters_do_not_match() -> None:
