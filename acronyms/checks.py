@@ -29,6 +29,7 @@ import bisect
 import csv
 import enum
 import io
+import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -413,7 +414,7 @@ class _GlossaryChecker:
         following: dict[int, Entry] = {}
         for gap in set(gaps.values()):
             into = sorted((entry for entry in moved if gaps[id(entry)] == gap), key=_order_key)
-            following.update((id(entry), before) for before, entry in zip(into, into[1:]))
+            following.update((id(entry), before) for before, entry in itertools.pairwise(into))
         for entry in moved:
             after = gaps[id(entry)]
             if after:

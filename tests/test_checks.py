@@ -103,8 +103,14 @@ def test_g004_rows_moved_into_one_place_are_put_in_order() -> None:
     rows = ["OPCC", "PFCC", "LPT", "DV", "JS", "SC"]
     text = "acronym,expansion\n" + "".join(f"{acronym},Something\n" for acronym in rows)
     assert [(line, message) for code, line, message in csv_findings(text) if code == "G004"] == [
-        (2, "OPCC is out of alphabetical order; move it after JS (line 6), following LPT (line 4), which moves there too"),
-        (3, "PFCC is out of alphabetical order; move it after JS (line 6), following OPCC (line 2), which moves there too"),
+        (
+            2,
+            "OPCC is out of alphabetical order; move it after JS (line 6), following LPT (line 4), which moves there too",
+        ),
+        (
+            3,
+            "PFCC is out of alphabetical order; move it after JS (line 6), following OPCC (line 2), which moves there too",
+        ),
         (4, "LPT is out of alphabetical order; move it after JS (line 6)"),
     ]
 
