@@ -179,7 +179,8 @@ def plan(text: str, glossary: Glossary, options: Options = DEFAULT_OPTIONS, *, d
     footnotes = _footnotes(text, options)
     if footnotes is not None and footnotes.notes is not None:
         protected.append((footnotes.notes.start, len(text), "the notes list"))
-    return Plan(tuple(_Judge(text, glossary, options, protected, doc, footnotes).decisions()), footnotes)
+    judge = _Judge(text, glossary, options, protected, doc, footnotes, _section_senses(glossary, section))
+    return Plan(tuple(judge.decisions()), footnotes)
 
 
 def _with_section(glossary: Glossary, section: GlossarySection | None) -> Glossary:
@@ -187,6 +188,30 @@ def _with_section(glossary: Glossary, section: GlossarySection | None) -> Glossa
         return glossary
     gaps = [entry for entry in section.glossary() if entry.acronym not in glossary]
     return Glossary.layered([Glossary.from_entries(gaps), glossary]) if gaps else glossary
+
+
+def _section_senses(glossary: Glossary, section: GlossarySection | None) -> dict[str, Entry]:
+    """The senses the glossary section's rows name, for acronyms with several senses (other rows settle nothing).
+
+    A row names a sense when it spells out its long form (in any case); the glossary's spelling stays the sense's.
+    """
+    if section is None:
+        return {}
+    found: dict[str, Entry] = {}
+    for row in section.rows:
+        senses = glossary.lookup(row.acronym)
+        if len(senses) > 1 and (sense := _named_sense(senses, row.expansion)) is not None:
+            found.setdefault(row.acronym, sense)
+    return found
+
+
+def _named_sense(senses: Sequence[Entry], expansion: str) -> Entry | None:
+    """The sense whose long form (singular or plural) is `expansion`, compared case-insensitively."""
+    long = straight_apostrophes(expansion).casefold()
+    for entry in senses:
+        if long in (straight_apostrophes(form).casefold() for form in (entry.expansion, entry.plural_expansion)):
+            return entry
+    return None
 
 
 def _footnotes(text: str, options: Options) -> Footnotes | None:
@@ -207,6 +232,7 @@ class _Judge:
         protected: list[tuple[int, int, str]],
         doc: Doc | None,
         footnotes: Footnotes | None = None,
+        settled: dict[str, Entry] | None = None,
     ) -> None:
         self.text, self.glossary, self.options, self.doc, self.footnotes = text, glossary, options, doc, footnotes
         self.protected_spans = protected
@@ -231,10 +257,16 @@ class _Judge:
         self.defined = {definition.short_start for definition in self.definitions}
         self.definition_brackets = _definition_brackets(text, self.definitions)
         self.document_senses: dict[str, list[tuple[int, Entry]]] = {}  # per acronym, (offset, sense) in text order
-        for offset, entry in sorted(
+        # Per acronym, the sense of the uses before its first definition: the glossary section's row, else
+        # the first definition that the author wrote (`_document_senses`, `_spelled_senses`).
+        self.settled: dict[str, Entry] = {}
+        for offset, entry, authored in sorted(
             [*_document_senses(glossary, self.definitions), *self._spelled_senses()], key=lambda found: found[0]
         ):
             self.document_senses.setdefault(entry.acronym, []).append((offset, entry))
+            if authored:
+                self.settled.setdefault(entry.acronym, entry)
+        self.settled.update(settled or {})
         self.introduced: dict[str, int] = {}  # acronym: where it was introduced (its line is worked out when asked)
         self.kept: dict[str, tuple[Action, str, Entry | None] | None] = {}  # per acronym, what its later uses share
         self.tooltips: set[str] = set()  # introduced in the glossary's sense, so later uses may carry its tooltip
@@ -500,23 +532,30 @@ class _Judge:
         spelled = self.spelled.get(match.start)
         return spelled is not None and any(sense == entry for sense, _ in spelled[1])
 
-    def _spelled_senses(self) -> list[tuple[int, Entry]]:
-        """Where the text spells out one sense of an acronym that has several (the first such sense)."""
-        return [
-            (match.start, spelled[0][0])
-            for match, spelled in self.spelled.values()
-            if spelled and len(self.glossary.lookup(match.acronym)) > 1
-        ]
+    def _spelled_senses(self) -> list[tuple[int, Entry, bool]]:
+        """Where the text spells out one sense of an acronym that has several (the first such sense).
+
+        Each with whether the author wrote it: true unless it reads as annotation writes an expansion.
+        """
+        found = []
+        for match, spelled in self.spelled.values():
+            if spelled and len(self.glossary.lookup(match.acronym)) > 1:
+                entry, (start, end) = spelled[0]
+                written = written_long_form(entry, self.text, match, self.options.format)
+                found.append((match.start, entry, start > match.start or self.text[start:end] != written))
+        return found
 
     def defined_sense(self, match: Match) -> Entry | None:
-        """The sense the document last spelled out for this acronym at or before this use.
+        """The sense the document last spelled out for this acronym at or before this use, else the one it settles.
 
-        Only definitions up to the use count: an expansion that annotation inserts
-        later in the text must not change how an earlier use reads the next time.
+        A use before every definition takes the sense of the glossary section's row,
+        or of the first definition the author wrote (`settled`). Not one that reads as
+        annotation writes an expansion: one that annotation inserts later in the text
+        must not change how an earlier use reads the next time.
         """
         defined = self.document_senses.get(match.acronym, [])
         index = bisect.bisect_right(defined, match.start, key=lambda found: found[0])
-        return defined[index - 1][1] if index else None
+        return defined[index - 1][1] if index else self.settled.get(match.acronym)
 
     def sense(self, match: Match, senses: Sequence[Entry]) -> Entry | None:
         """The sense meant here: the only one, the one the document defines, or the one the context picks."""
@@ -552,15 +591,20 @@ def _spelled_out_beside(
     return found
 
 
-def _document_senses(glossary: Glossary, definitions: Sequence[Definition]) -> list[tuple[int, Entry]]:
-    """Where the document's own definitions spell out a sense of an acronym."""
+def _document_senses(glossary: Glossary, definitions: Sequence[Definition]) -> list[tuple[int, Entry, bool]]:
+    """Where the document's own definitions spell out a sense of an acronym, and whether annotation would not.
+
+    Annotation writes `Long Form (LF)` with the glossary's spelling; any other definition is the author's.
+    """
     found = []
     for definition in definitions:
-        long = straight_apostrophes(definition.expansion).casefold()
-        for entry in glossary.lookup(definition.acronym):
-            if long in (straight_apostrophes(form).casefold() for form in (entry.expansion, entry.plural_expansion)):
-                found.append((definition.short_start, entry))
-                break
+        entry = _named_sense(glossary.lookup(definition.acronym), definition.expansion)
+        if entry is not None:
+            authored = definition.long_start > definition.short_start or definition.expansion not in (
+                entry.expansion,
+                entry.plural_expansion,
+            )
+            found.append((definition.short_start, entry, authored))
     return found
 
 

@@ -1,0 +1,123 @@
+"""The sense a document settles for an ambiguous acronym (bundled glossary: PND, DV and CC have several senses).
+
+A definition the document writes itself, anywhere in it, or a row of its glossary section that
+names one of the senses, decides the sense of every use; the context decides only what they leave open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from acronyms.cli import cli
+
+PND_NOTED = "The guidance on PND was noted: the penalty notice for disorder (PND) scheme is under review.\n"
+PND_SEARCH = (
+    "A PND search was noted: the penalty notice for disorder (PND) scheme is under review. The SNP met.\n"
+    "\nGlossary\n\nSNP\tSafer Neighbourhood Panel\n"
+)
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+    return result.exit_code, result.stdout
+
+
+def annotate_twice(text: str, *args: str) -> str:
+    """Annotate `text` from stdin and check that annotating the result again changes nothing."""
+    code, once = run("annotate", *args, "-", input=text)
+    assert code == 0
+    assert run("annotate", *args, "-", input=once) == (0, once)
+    return once
+
+
+def test_a_lower_case_definition_later_in_the_text_gives_the_first_use_its_sense() -> None:
+    assert annotate_twice(PND_NOTED) == (
+        "The guidance on Penalty Notice for Disorder (PND) was noted:"
+        " the penalty notice for disorder (PND) scheme is under review.\n"
+    )
+
+
+def test_a_later_definition_outweighs_the_words_of_the_first_uses_sentence() -> None:
+    assert annotate_twice(PND_SEARCH).startswith(
+        "A Penalty Notice for Disorder (PND) search was noted: the penalty notice for disorder (PND) scheme"
+    )
+
+
+def test_the_generated_glossary_section_lists_the_sense_annotation_used() -> None:
+    assert annotate_twice(PND_SEARCH, "--glossary-section", "replace").endswith(
+        "\nGlossary\n\nPND\tPenalty Notice for Disorder\nSNP\tSafer Neighbourhood Panel\n"
+    )
+
+
+def test_glossary_used_in_lists_the_sense_annotation_used(tmp_path: Path) -> None:
+    document = tmp_path / "minutes.txt"
+    document.write_text(PND_SEARCH)
+    code, output = run("glossary", "--used-in", str(document))
+    assert code == 0
+    assert [line.split(",")[:2] for line in output.splitlines()[1:]] == [
+        ["PND", "Penalty Notice for Disorder"],
+        ["SNP", "Safer Neighbourhood Panel"],
+    ]
+
+
+def test_a_definition_annotation_could_have_written_does_not_reach_back() -> None:
+    # Annotation writes `Developed Vetting (DV)` itself: read back, it must not decide the use before it.
+    text = "The DV figures were noted.\n\nThe Developed Vetting (DV) figures rose.\n"
+    assert annotate_twice(text) == text
+
+
+SECTION_TEXT = (
+    "Minutes\n\nThe DV figures were noted.\n\nThe board discussed DV again. Victims of DV were supported.\n"
+    "\nGlossary\n\nDV\tDomestic Violence\n"
+)
+SECTION_MARKDOWN = (
+    "# Minutes\n\nThe DV figures were noted.\n\nThe board discussed DV again.\n\n## Glossary\n\n"
+    "- **DV**: domestic violence\n"
+)
+SECTION_OVER_CONTEXT = (
+    "Minutes\n\nThe DV figures were noted.\n\nVetting: DV was discussed.\n\nGlossary\n\nDV\tDomestic Violence\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "args", "expected"),
+    [
+        (
+            SECTION_TEXT,
+            (),
+            (
+                "Minutes\n\nThe Domestic Violence (DV) figures were noted.\n\n"
+                "The board discussed DV again. Victims of DV were supported.\n\nGlossary\n\nDV\tDomestic Violence\n"
+            ),
+        ),
+        (
+            SECTION_MARKDOWN,
+            ("--format", "markdown"),
+            (
+                "# Minutes\n\nThe Domestic Violence (DV) figures were noted.\n\nThe board discussed DV again.\n\n"
+                "## Glossary\n\n- **DV**: domestic violence\n"
+            ),
+        ),
+        (
+            SECTION_OVER_CONTEXT,
+            ("--every-use",),
+            (
+                "Minutes\n\nThe Domestic Violence (DV) figures were noted.\n\n"
+                "Vetting: Domestic Violence (DV) was discussed.\n\nGlossary\n\nDV\tDomestic Violence\n"
+            ),
+        ),
+    ],
+    ids=["text", "markdown-list", "every-use-over-context"],
+)
+def test_a_glossary_section_row_naming_one_sense_settles_it(text: str, args: tuple[str, ...], expected: str) -> None:
+    assert annotate_twice(text, *args) == expected
+
+
+def test_a_definition_after_the_first_use_gives_it_its_sense() -> None:
+    text = "The DV figures were noted.\n\nThe domestic violence (DV) figures rose.\n"
+    assert annotate_twice(text) == (
+        "The Domestic Violence (DV) figures were noted.\n\nThe domestic violence (DV) figures rose.\n"
+    )
