@@ -573,48 +573,7 @@ class _Judge:
         written = (
             self.context.written_near(match.start, signals) | self.context.written_in(start, end, signals) | lemmas
         )
-        nearby = self.context.words_near(match.start, signals)
-        if nearby and not sentence:  # the rare hit whose own sentence says nothing
-            nearby = self.words_apart(match, (start, end), signals)
-        return choose_sense(senses, nearby, sentence, written)
-
-    def words_apart(self, match: Match, sentence: tuple[int, int], signals: frozenset[str]) -> frozenset[str]:
-        """`Context.words_near`, less the later sentences that hold another use of the acronym: those speak for it.
-
-        In `The CC's report was noted. Thieves stole a CC.` the theft is the second CC's, not the first one's;
-        an earlier sentence still speaks for a later use (`Thieves stole the CC. The CC was found.`).
-        """
-        paragraphs = self.context.paragraphs_around(match.start)
-        low, high = match.end, paragraphs[-1][1]
-        starts = self.context.match_starts
-        others = [
-            bounds
-            for other in self.matches[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)]
-            if other.acronym == match.acronym and (bounds := self.spacy.sentence(other)) != sentence
-        ]
-        if not others:
-            return self.context.words_near(match.start, signals)
-        found: set[str] = set()
-        for start, end in paragraphs:
-            for gap_start, gap_end in _gaps(start, end, others):
-                found.update(self.context.words_in(gap_start, gap_end, signals))
-        return frozenset(found)
-
-
-def _gaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of `[start, end)` outside every span of `spans` (sorted by start, they may overlap).
-
-    >>> _gaps(0, 10, [(2, 4), (3, 5), (8, 12)])
-    [(0, 2), (5, 8)]
-    """
-    gaps, position = [], start
-    for span_start, span_end in spans:
-        if span_start > position and span_start < end:
-            gaps.append((position, span_start))
-        position = max(position, span_end)
-    if position < end:
-        gaps.append((position, end))
-    return gaps
+        return choose_sense(senses, self.context.words_near(match.start, signals), sentence, written)
 
 
 def _spelled_out_beside(

@@ -121,18 +121,3 @@ def test_a_definition_after_the_first_use_gives_it_its_sense() -> None:
     assert annotate_twice(text) == (
         "The Domestic Violence (DV) figures were noted.\n\nThe domestic violence (DV) figures rose.\n"
     )
-
-
-def test_another_uses_sentence_does_not_decide_for_a_sentence_without_signals() -> None:
-    text = "The CC's report on VAWG was noted. Thieves stole a CC for its precious metal.\n"
-    assert annotate_twice(text) == (
-        "The CC's report on Violence Against Women and Girls (VAWG) was noted."
-        " Thieves stole a Catalytic Converter (CC) for its precious metal.\n"
-    )
-
-
-def test_an_earlier_sentence_still_decides_for_a_later_use_without_signals() -> None:
-    text = "Thieves stole a CC for its metal. The CC was found.\n"
-    assert annotate_twice(text, "--every-use") == (
-        "Thieves stole a Catalytic Converter (CC) for its metal. The Catalytic Converter (CC) was found.\n"
-    )
