@@ -36,6 +36,7 @@ from pathlib import Path
 
 from .definitions import Definition, DefinitionKind, align
 from .errors import GlossaryError, InputError, UsageError
+from .forms import past_wrapping, without_written_ending
 from .glossary import (
     BUNDLED_NAME,
     COLUMNS,
@@ -680,7 +681,7 @@ class _DocumentChecker:
                 theirs = [(row.expansion, f"the glossary section (line {self.line_of(row)})") for row in mine]
             else:
                 theirs = [(sense.expansion, _where(sense)) for sense in self.glossary.lookup(definition.acronym)]
-            if theirs and not any(_consistent(definition.expansion, expansion) for expansion, _ in theirs):
+            if theirs and not any(self.agrees(definition, expansion) for expansion, _ in theirs):
                 said = " or ".join(f"{quoted(expansion)} ({where})" for expansion, where in theirs)
                 yield self.at_definition(
                     "D005",
@@ -688,6 +689,17 @@ class _DocumentChecker:
                     f"{definition.acronym} is defined here as {quoted(definition.expansion)} but the glossary says {said}; "
                     "make them agree",
                 )
+
+    def agrees(self, definition: Definition, expansion: str) -> bool:
+        """`_consistent`, also for `expansion` less the words the text writes after the bracket: `… Act (PACE) 1984`."""
+        if _consistent(definition.expansion, expansion):
+            return True
+        text = self.result.text
+        closed = past_wrapping(text, definition.short_end)
+        if definition.long_end > definition.short_start or not text.startswith(")", closed):
+            return False  # not `Long Form (LF)`, or more inside the bracket than the short form
+        shorter = without_written_ending(expansion, text, closed + 1)
+        return shorter != expansion and _consistent(definition.expansion, shorter)
 
     def superseded(self) -> Iterable[Finding]:
         for found in self.result.acronyms:

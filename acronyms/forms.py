@@ -31,6 +31,8 @@ WRAPPING: Final = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb*_"
 WRAPPING_REACH: Final = 60
 # A character reference (`context.REFERENCE`) wraps like the character it stands for: `(&ldquo;LF&rdquo;)`.
 REFERENCE_CHARS: Final = 24  # the longest name of a wrapping character, `&CloseCurlyDoubleQuote;`, and numeric ones
+# What separates an acronym from the words after it that may end its long form: `PACE 1984`, `PACE&nbsp;1984`.
+WORD_SEPARATORS: Final = (" ", "\u00a0", "&nbsp;", "&#160;")
 
 
 def long_form(entry: Entry, text: str, match: Match) -> str:
@@ -54,6 +56,42 @@ def written_long_form(entry: Entry, text: str, match: Match, format: Format) -> 
     if match.form is Form.POSSESSIVE and text[match.base_end] == "&":
         return escape(entry.expansion, format) + text[match.base_end : match.end]
     return escape(long_form(entry, text, match), format)
+
+
+def inline_long_form(entry: Entry, text: str, match: Match, format: Format) -> str:
+    """`written_long_form` as an expansion before the acronym writes it: less the words the text writes after it.
+
+    >>> pace = Entry("PACE", "Police and Criminal Evidence Act 1984")
+    >>> inline_long_form(pace, "PACE 1984 says", Match(0, 4, "PACE"), Format.TEXT)
+    'Police and Criminal Evidence Act'
+    """
+    if match.form is Form.BASE:
+        return without_written_ending(escape(entry.expansion, format), text, match.end)
+    return written_long_form(entry, text, match, format)
+
+
+def without_written_ending(long: str, text: str, at: int) -> str:
+    """`long` less the words it ends with when the text writes them from `at` on, after a space or no-break space.
+
+    The most words that match, whole words, as many as leave one: `PACE 1984` takes the year out of
+    `Police and Criminal Evidence Act 1984`, `PACE Act 1984` the Act and the year.
+
+    >>> without_written_ending("Police and Criminal Evidence Act 1984", "PACE Act 1984.", 4)
+    'Police and Criminal Evidence'
+    >>> without_written_ending("Police and Criminal Evidence Act 1984", "PACE 19845", 4)
+    'Police and Criminal Evidence Act 1984'
+    """
+    separator = next((separator for separator in WORD_SEPARATORS if text.startswith(separator, at)), None)
+    if separator is None:
+        return long  # the common case: a bracket, a full stop, the end
+    at += len(separator)
+    space = long.find(" ")
+    while space != -1:
+        end = at + len(long) - space - 1
+        if text.startswith(long[space + 1 :], at) and not (end < len(text) and text[end].isalnum()):
+            return long[:space].rstrip()
+        space = long.find(" ", space + 1)
+    return long
 
 
 def spelled_out(text: str, match: Match, entry: Entry) -> tuple[int, int] | None:
@@ -177,11 +215,18 @@ def spelled_out_as(text: str, match: Match, long: str) -> tuple[int, int] | None
     >>> text = "Ethics &amp; Audit Panel (EAP)"
     >>> spelled_out_as(text, Match(26, 29, "EAP"), "Ethics &amp; Audit Panel")
     (0, 24)
+    >>> spelled_out_as("Evidence Act (PACE) 1984", Match(14, 18, "PACE"), "Evidence Act 1984")
+    (0, 12)
     """
-    long = long.casefold()
     opened = bracket_before(text, match.start)
     if opened != -1:
-        return _long_before(text, opened, long)
+        found = _long_before(text, opened, long.casefold())
+        if found is None and text.startswith(")", closed := past_wrapping(text, match.end)):
+            shorter = without_written_ending(long, text, closed + 1)  # `Long Form (LF) 1984`, as annotation writes it
+            if shorter != long:
+                found = _long_before(text, opened, shorter.casefold())
+        return found
+    long = long.casefold()
     window = text[match.end : match.end + len(long) + BRACKET_GAP]
     after = window.lstrip()
     if after.startswith("(") and after[1:].casefold().startswith(long):

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from .edits import Insertion, Replacement, apply_edits, by_offset, line_ending
 from .escaping import escape
 from .footnotes import NOTES_HEADING, Footnotes
-from .forms import long_form, written_long_form
+from .forms import inline_long_form, long_form, without_written_ending
 from .generate import glossary_edits
 from .html_footnotes import footnote_insertions
 from .matcher import Form, tuple_maker
@@ -90,13 +90,16 @@ def _closing_fence(text: str, appended: list[Insertion], options: Options) -> li
 def _inline(text: str, plan: Plan, options: Options) -> list[Insertion]:
     insertions: list[Insertion] = []
     append, expand, base, plain = insertions.append, Action.EXPAND, Form.BASE, options.format is Format.TEXT
+    separators = " \u00a0&"  # the first characters of `forms.WORD_SEPARATORS`
     insertion = tuple_maker(Insertion)
     for match, action, _, entry in plan.decisions:
         if action is expand and entry is not None:
             if match.form is base:  # the common case first
                 long = entry.expansion if plain else escape(entry.expansion, options.format)
+                if text[match.end : match.end + 1] in separators:  # `PACE 1984`: the year is written already
+                    long = without_written_ending(long, text, match.end)
             else:
-                long = long_form(entry, text, match) if plain else written_long_form(entry, text, match, options.format)
+                long = long_form(entry, text, match) if plain else inline_long_form(entry, text, match, options.format)
             append(insertion((match.start, f"{long} (")))
             append(insertion((match.end, ")")))
     return insertions

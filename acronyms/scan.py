@@ -97,6 +97,7 @@ class Scan:
     acronyms: tuple[Found, ...]
     section: GlossarySection | None = None
     lines: LineIndex = field(default_factory=lambda: LineIndex(""), compare=False, repr=False)
+    text: str = field(default="", compare=False, repr=False)  # the text scanned (LF line endings), for the checks
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of an offset into the document."""
@@ -180,7 +181,7 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
         _found(acronym, group, definitions, glossary, context, lines, judged)
         for acronym, group in _by_acronym(uses).items()
     ]
-    return Scan(path, tuple(uses), tuple(definitions), tuple(found), section, lines)
+    return Scan(path, tuple(uses), tuple(definitions), tuple(found), section, lines, text)
 
 
 # Markdown emphasis: a run of `*` or `_` that opens before a word or closes after one (not `snake_case`).

@@ -32,7 +32,7 @@ import re
 
 from .edits import Insertion, last_line, line_ending
 from .escaping import escape_abbreviation, escape_attribute, one_line
-from .forms import long_form, written_long_form
+from .forms import inline_long_form, long_form
 from .planner import Action, Decision, Options, Plan
 from .regions import Format
 
@@ -54,7 +54,7 @@ def _abbr_elements(text: str, plan: Plan) -> list[Insertion]:
         long = long_form(decision.entry, text, decision.match)
         opening = f'<abbr title="{escape_attribute(one_line(long))}">'
         if decision.action is Action.EXPAND:
-            written = written_long_form(decision.entry, text, decision.match, Format.HTML)
+            written = inline_long_form(decision.entry, text, decision.match, Format.HTML)
             insertions.append(Insertion(decision.match.start, f"{written} ({opening}"))
             insertions.append(Insertion(decision.match.end, "</abbr>)"))
         else:
@@ -67,7 +67,7 @@ def _spelled_out(text: str, plan: Plan, format: Format) -> list[Insertion]:
     insertions = []
     for decision in plan.decisions:
         if decision.action is Action.EXPAND and decision.entry is not None:
-            long = written_long_form(decision.entry, text, decision.match, format)
+            long = inline_long_form(decision.entry, text, decision.match, format)
             insertions.append(Insertion(decision.match.start, f"{long} ("))
             insertions.append(Insertion(decision.match.end, ")"))
     return insertions

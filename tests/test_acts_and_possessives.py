@@ -1,0 +1,130 @@
+"""Long forms beside what the text writes: an Act's year after its acronym."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from acronyms import Entry, Format, Glossary, Options, Style, annotate
+from acronyms.cli import cli
+
+ACTS = Glossary.from_entries(
+    [
+        Entry("PACE", "Police and Criminal Evidence Act 1984"),
+        Entry("RIPA", "Regulation of Investigatory Powers Act 2000"),
+        Entry("HMICFRS", "His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"),
+        Entry("RASSO", "Rape and Serious Sexual Offences"),
+        Entry("PCSO", "Police Community Support Officer"),
+        Entry("PCC", "Police and Crime Commissioner"),
+    ],
+    name="acts",
+)
+HTML = Options(format=Format.HTML)
+HTML_TOOLTIP = Options(style=Style.TOOLTIP, format=Format.HTML)
+MARKDOWN_TOOLTIP = Options(style=Style.TOOLTIP, format=Format.MARKDOWN)
+HTML_FOOTNOTE = Options(style=Style.FOOTNOTE, format=Format.HTML)
+FOOTNOTE = Options(style=Style.FOOTNOTE)
+TEXT = Options()
+
+CASES = [
+    (
+        "Searches under s.1 PACE 1984 and RIPA 2000.",
+        TEXT,
+        (
+            "Searches under s.1 Police and Criminal Evidence Act (PACE) 1984 and "
+            "Regulation of Investigatory Powers Act (RIPA) 2000."
+        ),
+    ),
+    ("Under PACE\u00a01984.", TEXT, "Under Police and Criminal Evidence Act (PACE)\u00a01984."),
+    ("Under PACE Act 1984.", TEXT, "Under Police and Criminal Evidence (PACE) Act 1984."),
+    ("Under PACE.", TEXT, "Under Police and Criminal Evidence Act 1984 (PACE)."),
+    ("Under PACE 1986.", TEXT, "Under Police and Criminal Evidence Act 1984 (PACE) 1986."),
+    ("Under PACE 19845.", TEXT, "Under Police and Criminal Evidence Act 1984 (PACE) 19845."),
+    ("<p>Under PACE&nbsp;1984.</p>", HTML, "<p>Under Police and Criminal Evidence Act (PACE)&nbsp;1984.</p>"),
+    (
+        "<p>Under PACE 1984.</p>",
+        HTML_TOOLTIP,
+        (
+            '<p>Under Police and Criminal Evidence Act (<abbr title="Police and Criminal Evidence Act 1984">PACE</abbr>)'
+            " 1984.</p>"
+        ),
+    ),
+    (
+        "Under PACE 1984.\n",
+        MARKDOWN_TOOLTIP,
+        "Under Police and Criminal Evidence Act (PACE) 1984.\n\n*[PACE]: Police and Criminal Evidence Act 1984\n",
+    ),
+    (
+        "Under PACE 1984.",
+        FOOTNOTE,
+        "Under PACE[1] 1984.\n\nNotes\n\n[1] PACE: Police and Criminal Evidence Act 1984\n",
+    ),
+    ("The PCSOs' duties.", TEXT, "The Police Community Support Officers' (PCSOs') duties."),
+    ("The PCC's office.", TEXT, "The Police and Crime Commissioner's (PCC's) office."),
+]
+IDS = [
+    "years",
+    "no-break-space",
+    "act-and-year",
+    "nothing-after",
+    "other-year",
+    "longer-number",
+    "html-nbsp-reference",
+    "html-tooltip",
+    "markdown-tooltip",
+    "footnote-keeps-the-year",
+    "plural-possessive",
+    "possessive-of-singular",
+]
+
+
+@pytest.mark.parametrize(("text", "options", "expected"), CASES, ids=IDS)
+def test_long_form_leaves_out_what_the_text_writes(text: str, options: Options, expected: str) -> None:
+    assert annotate(text, ACTS, options) == expected
+
+
+@pytest.mark.parametrize(("text", "options", "expected"), CASES, ids=IDS)
+def test_annotating_twice_is_annotating_once(text: str, options: Options, expected: str) -> None:
+    assert annotate(expected, ACTS, options) == expected
+
+
+def test_a_long_form_written_in_full_before_the_year_still_defines_it() -> None:
+    text = "Under Police and Criminal Evidence Act 1984 (PACE) 1984; PACE again."
+    assert annotate(text, ACTS) == text
+
+
+def run(*args: str, input: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args), input=input.encode(), catch_exceptions=False)
+    return result.exit_code, result.stdout
+
+
+ACT_LINE = "Searches under s.1 PACE 1984 and RIPA 2000 and the DPA 2018.\n"
+ACT_ANNOTATED = (
+    "Searches under s.1 Police and Criminal Evidence Act (PACE) 1984 and Regulation of Investigatory Powers Act "
+    "(RIPA) 2000 and the Data Protection Act (DPA) 2018.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "annotated", "acronyms"),
+    [
+        (ACT_LINE, ACT_ANNOTATED, ["PACE", "RIPA", "DPA"]),
+    ],
+    ids=["acts"],
+)
+def test_the_cli_annotates_with_the_bundled_glossary_once(
+    tmp_path: Path, line: str, annotated: str, acronyms: list[str]
+) -> None:
+    assert run("annotate", "-", input=line) == (0, annotated)
+    assert run("annotate", "-", input=annotated) == (0, annotated)
+    document = tmp_path / "minutes.txt"
+    document.write_text(annotated, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(document), "--select", "D001,D003,D005"])
+    assert (result.exit_code, result.stdout) == (0, "")
+    scanned = CliRunner().invoke(cli, ["scan", str(document)])
+    assert scanned.exit_code == 0
+    assert [row.split(": ")[1].split(" inline")[0] for row in scanned.stdout.splitlines()] == [
+        f"{acronym} (1 use)" for acronym in acronyms
+    ]
