@@ -40,7 +40,8 @@ def long_form(entry: Entry, text: str, match: Match) -> str:
     long = entry.plural_expansion if match.form.is_plural else entry.expansion
     if match.form is Form.POSSESSIVE:
         mark = text[match.base_end : match.end - 1]
-        return long + (unescape(mark) if mark[0] == "&" else mark) + "s"  # `SNP&rsquo;s` reads `SNP’s`
+        apostrophe = unescape(mark) if mark[0] == "&" else mark  # `SNP&rsquo;s` reads `SNP’s`
+        return long + apostrophe if ends_as_plural(long) else long + apostrophe + "s"
     if match.form is Form.PLURAL_POSSESSIVE:
         return long + text[match.end - 1]
     return long
@@ -54,8 +55,18 @@ def written_long_form(entry: Entry, text: str, match: Match, format: Format) -> 
     'Safer &amp; Neighbourhood Panel&rsquo;s'
     """
     if match.form is Form.POSSESSIVE and text[match.base_end] == "&":
-        return escape(entry.expansion, format) + text[match.base_end : match.end]
+        end = match.end - 1 if ends_as_plural(entry.expansion) else match.end  # `Offences&rsquo;`
+        return escape(entry.expansion, format) + text[match.base_end : end]
     return escape(long_form(entry, text, match), format)
+
+
+def ends_as_plural(long: str) -> bool:
+    """True for a long form ending in a plural noun (`Services`), whose possessive is the apostrophe alone.
+
+    >>> ends_as_plural("Rape and Serious Sexual Offences"), ends_as_plural("Police Service"), ends_as_plural("Business")
+    (True, False, False)
+    """
+    return long.endswith("s") and not long.endswith("ss")
 
 
 def inline_long_form(entry: Entry, text: str, match: Match, format: Format) -> str:

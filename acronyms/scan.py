@@ -223,13 +223,21 @@ def _rejected(decision: Decision | None, match: Match) -> bool:
 def _singular_owner(definition: Definition) -> Definition:
     """`Police and Crime Commissioner’s (PCC’s)` defines `PCC` as `Police and Crime Commissioner`.
 
+    So does `Sexual Offences’ (RASSO’s)`, the possessive of a plural noun, define `RASSO`.
+
     >>> d = find_inline_definitions("the Police and Crime Commissioner’s (PCC’s) office")[0]
     >>> (_singular_owner(d).acronym, _singular_owner(d).expansion)
     ('PCC', 'Police and Crime Commissioner')
+    >>> d = find_inline_definitions("the Rape and Serious Sexual Offences' (RASSO's) unit")[0]
+    >>> (_singular_owner(d).acronym, _singular_owner(d).expansion)
+    ('RASSO', 'Rape and Serious Sexual Offences')
     """
     for mark in APOSTROPHES:
-        if definition.acronym.endswith(mark + "s") and definition.expansion.endswith(mark + "s"):
-            return replace(definition, acronym=definition.acronym[:-2], expansion=definition.expansion[:-2])
+        if definition.acronym.endswith(mark + "s"):
+            if definition.expansion.endswith(mark + "s"):
+                return replace(definition, acronym=definition.acronym[:-2], expansion=definition.expansion[:-2])
+            if definition.expansion.endswith("s"):  # `Services’ (HMICFRS’s)`, the `’` read as a closing quote
+                return replace(definition, acronym=definition.acronym[:-2])
     return definition
 
 

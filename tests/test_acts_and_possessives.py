@@ -1,4 +1,4 @@
-"""Long forms beside what the text writes: an Act's year after its acronym."""
+"""Long forms beside what the text writes: an Act's year after its acronym, a possessive of a plural noun."""
 
 from __future__ import annotations
 
@@ -61,6 +61,25 @@ CASES = [
         FOOTNOTE,
         "Under PACE[1] 1984.\n\nNotes\n\n[1] PACE: Police and Criminal Evidence Act 1984\n",
     ),
+    (
+        "The HMICFRS's report.",
+        TEXT,
+        "The His Majesty's Inspectorate of Constabulary and Fire & Rescue Services' (HMICFRS's) report.",
+    ),
+    ("The RASSO’s backlog.", TEXT, "The Rape and Serious Sexual Offences’ (RASSO’s) backlog."),
+    (
+        "<p>The RASSO&rsquo;s backlog.</p>",
+        HTML,
+        "<p>The Rape and Serious Sexual Offences&rsquo; (RASSO&rsquo;s) backlog.</p>",
+    ),
+    (
+        "<p>The RASSO's backlog.</p>",
+        HTML_TOOLTIP,
+        (
+            "<p>The Rape and Serious Sexual Offences' "
+            '(<abbr title="Rape and Serious Sexual Offences&#x27;">RASSO\'s</abbr>) backlog.</p>'
+        ),
+    ),
     ("The PCSOs' duties.", TEXT, "The Police Community Support Officers' (PCSOs') duties."),
     ("The PCC's office.", TEXT, "The Police and Crime Commissioner's (PCC's) office."),
 ]
@@ -75,6 +94,10 @@ IDS = [
     "html-tooltip",
     "markdown-tooltip",
     "footnote-keeps-the-year",
+    "possessive-of-plural",
+    "curly-possessive-of-plural",
+    "html-reference-possessive",
+    "html-tooltip-possessive",
     "plural-possessive",
     "possessive-of-singular",
 ]
@@ -105,14 +128,20 @@ ACT_ANNOTATED = (
     "Searches under s.1 Police and Criminal Evidence Act (PACE) 1984 and Regulation of Investigatory Powers Act "
     "(RIPA) 2000 and the Data Protection Act (DPA) 2018.\n"
 )
+POSSESSIVE_LINE = "The HMICFRS's report on RASSO’s backlog; PCSOs' duties.\n"
+POSSESSIVE_ANNOTATED = (
+    "The His Majesty's Inspectorate of Constabulary and Fire & Rescue Services' (HMICFRS's) report on "
+    "Rape and Serious Sexual Offences’ (RASSO’s) backlog; Police Community Support Officers' (PCSOs') duties.\n"
+)
 
 
 @pytest.mark.parametrize(
     ("line", "annotated", "acronyms"),
     [
         (ACT_LINE, ACT_ANNOTATED, ["PACE", "RIPA", "DPA"]),
+        (POSSESSIVE_LINE, POSSESSIVE_ANNOTATED, ["HMICFRS", "RASSO", "PCSO"]),
     ],
-    ids=["acts"],
+    ids=["acts", "possessives"],
 )
 def test_the_cli_annotates_with_the_bundled_glossary_once(
     tmp_path: Path, line: str, annotated: str, acronyms: list[str]
