@@ -87,6 +87,8 @@ TIMES_AND_UNITS: Final = frozenset(
 )
 NUMBER_BEFORE: Final = re.compile(r"\d(?:[ \u00a0\u202f])?\Z")
 WORD_BEFORE: Final = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
+# How far from a hit the pieces of a slash code are read (`OPCC/JS/0412`): a reference number fits easily.
+SLASH_CODE_REACH: Final = 50
 # Characters beside a hit that a tokenizer always splits on; any other neighbour
 # ("-", "/", ".", "@", ...) needs spaCy to say whether the hit is a whole token.
 SAFE_BEFORE: Final = frozenset(" \t\r\n\u00a0\u202f([{\"'“‘«")
@@ -189,6 +191,49 @@ def needs_tokens(text: str, match: Match) -> bool:
         following = text[match.end + 1] if match.end + 1 < len(text) else " "
         after = " " if not is_word_char(following) and following not in "/-@" else after
     return before not in SAFE_BEFORE or after not in SAFE_AFTER
+
+
+def beside_slash(text: str, match: Match) -> bool:
+    """True when a `/` touches the hit: it may be part of a reference or rank code (`OPCC/JS/0412`, `T/ACC`)."""
+    return text[match.start - 1 : match.start] == "/" or text[match.end : match.end + 1] == "/"
+
+
+def in_slash_code(text: str, match: Match, known: Callable[[str], bool]) -> bool:
+    """True when the hit is joined by slashes to a code: capitals or digits that are no `known` acronym.
+
+    `OPCC/JS/0412` is a reference and `T/ACC` a rank, not uses of OPCC and ACC; `PCC/CC`
+    joins two acronyms and `PCCs/politicians` two words. Only pieces within
+    `SLASH_CODE_REACH` of the hit count.
+
+    >>> known = {"PCC", "CC", "ACC"}.__contains__
+    >>> in_slash_code("T/ACC Moore", Match(2, 5, "ACC"), known), in_slash_code("PCC/CC", Match(0, 3, "PCC"), known)
+    (True, False)
+    >>> in_slash_code("OPCC/JS/0412.", Match(0, 4, "OPCC"), known)
+    True
+    """
+    low, high = max(0, match.start - SLASH_CODE_REACH), min(len(text), match.end + SLASH_CODE_REACH)
+    at = match.start
+    while at > low and text[at - 1] == "/":  # the pieces before the hit, right to left
+        start = at - 1
+        while start > low and text[start - 1].isalnum():
+            start -= 1
+        if _is_code(text[start : at - 1], known):
+            return True
+        at = start
+    at = match.end
+    while at < high and text[at] == "/":  # and after it
+        end = at + 1
+        while end < high and text[end].isalnum():
+            end += 1
+        if _is_code(text[at + 1 : end], known):
+            return True
+        at = end
+    return False
+
+
+def _is_code(piece: str, known: Callable[[str], bool]) -> bool:
+    """Capitals and digits (`JS`, `0412`, `T`) that are not an acronym of their own."""
+    return bool(piece) and all(char.isupper() or char.isdigit() for char in piece) and not known(piece)
 
 
 def beside_reference(text: str, match: Match) -> bool:

@@ -27,6 +27,8 @@ from .context import (
     ContextMode,
     SpacyContext,
     beside_reference,
+    beside_slash,
+    in_slash_code,
     needs_tokens,
     not_an_acronym,
     possessives_through_references,
@@ -495,6 +497,8 @@ class _Judge:
             and not self.defined_in_brackets(match)
         ):
             reason = self.not_a_token(match, text)
+            if reason is None and beside_slash(text, match) and in_slash_code(text, match, self.glossary.__contains__):
+                reason = LONGER_TOKEN  # `OPCC/JS/0412`, `T/ACC`: spaCy splits at the slash, but it joins a code
         return None if reason is None else decision_of((match, SKIP, f"{NOT_AN_ACRONYM}: {reason}", None))
 
     def defined_in_brackets(self, match: Match) -> bool:

@@ -530,3 +530,43 @@ def test_annotate_markdown_at_markup_edges(tmp_path: Path) -> None:
     )
     document.write_text(out, encoding="utf-8")
     assert run("annotate", str(document), "--no-bundled", "-g", str(glossary))[1] == out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our ref: OPCC/JS/0412. T/ACC Moore and T/DCI Jones met.\n", None),
+        ("Ref PCC/123 and ASB-2026-01.\n", None),
+        (
+            "Other issue for PCCs/politicians.\n",
+            "Other issue for Police and Crime Commissioners (PCCs)/politicians.\n",
+        ),
+        ("ASB/CSE rose.\n", "Anti-Social Behaviour (ASB)/Child Sexual Exploitation (CSE) rose.\n"),
+        ("The PCC/CC meeting.\n", "The Police and Crime Commissioner (PCC)/Chief Constable (CC) meeting.\n"),
+    ],
+    ids=["reference-and-ranks", "codes-glued-by-spacy", "slash-between-words", "two-acronyms", "acronym-pair"],
+)
+def test_an_acronym_joined_by_a_slash_to_a_code_is_left_alone(text: str, expected: str | None) -> None:
+    """`OPCC/JS/0412` is a reference and `T/ACC` a rank: the slash joins them to a code, not to a word or acronym."""
+    once = run("annotate", "-", input=text.encode())
+    assert once == (0, text if expected is None else expected, "")
+    assert run("annotate", "-", input=once[1].encode())[1] == once[1]
+
+
+def test_explain_says_a_slash_code_is_part_of_a_longer_token() -> None:
+    status, _, err = run("annotate", "-", "--explain", input=b"Our ref: OPCC/JS/0412. T/ACC Moore.\n")
+    assert status == 0
+    assert err.splitlines() == [
+        "<stdin>:1:10: OPCC skip (not an acronym: part of a longer token (a code, file name or address))",
+        "<stdin>:1:26: ACC skip (not an acronym: part of a longer token (a code, file name or address))",
+    ]
+
+
+def test_nothing_is_inserted_in_the_brackets_of_a_slash_code_definition() -> None:
+    text = "Temporary Assistant Chief Constable Moore (T/ACC) spoke. The ACC agreed.\n"
+    once = run("annotate", "-", input=text.encode())
+    assert once == (
+        0,
+        "Temporary Assistant Chief Constable Moore (T/ACC) spoke. The Assistant Chief Constable (ACC) agreed.\n",
+        "",
+    )
