@@ -33,7 +33,7 @@ from .context import REFERENCE, WORD, not_an_acronym
 from .definitions import Definition, DefinitionKind, find_implicit_definitions, find_inline_definitions
 from .footnotes import find_notes, note_definitions
 from .forms import wraps
-from .glossary import Entry, Glossary, straight_apostrophes
+from .glossary import Entry, Glossary, acronym_problem, straight_apostrophes
 from .matcher import APOSTROPHES, Match, find, find_in_markdown
 from .planner import NOT_AN_ACRONYM, Decision, Options, plan
 from .positions import LineIndex, lf_view
@@ -160,7 +160,11 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     skipped = Spans(protected + in_section)
     unmarked = Spans([span for span in protected if span[2] not in MARKUP_KINDS] + in_section)  # tags blanked
     view = _definitions_view(text, format, protected)
-    inline = [_singular_owner(d) for d in find_inline_definitions(view) if unmarked.overlapping(*_extent(d)) is None]
+    inline = [
+        _singular_owner(d)
+        for d in find_inline_definitions(view)
+        if unmarked.overlapping(*_extent(d)) is None and acronym_problem(d.acronym) is None  # not `(Code A)`
+    ]
     rows = section_definitions(text, section) + note_definitions(text, format)
     known = Glossary.from_entries(
         [*glossary.entries, *(Entry(d.acronym, d.expansion) for d in (*rows, *inline))], name=glossary.name

@@ -408,3 +408,15 @@ def test_scan_gives_no_implicit_long_form_from_the_glossary_section(tmp_path: Pa
         "Intro.\n\nGlossary\n\nSNP\tSafer Neighbourhood Panels\nToMV\tTheft of Motor Vehicle\n\nNotes\n\nThe NPT met.\n",
     )
     assert run("scan", "g.txt", "--no-bundled") == (0, "g.txt:10:5: NPT (1 use) none\n", "")
+
+
+def test_extract_leaves_out_short_forms_that_g_refuses(tmp_path: Path) -> None:
+    """`(Code A)` holds a space: no acronym, so extract's CSV loads with -g."""
+    write(tmp_path / "foi.txt", "The PACE Codes of Practice (Code A) and Matthew Ellis (ME) apply.\n")
+    assert run("extract", "foi.txt", "-o", "x.csv") == (0, "", "")
+    assert (tmp_path / "x.csv").read_text(encoding="utf-8") == (
+        "acronym,expansion,plural,context,category,replaced_by,well_known,note\n"
+        'ME,Matthew Ellis,,,,,,"inline, line 1"\n'
+    )
+    assert run("annotate", "foi.txt", "-g", "x.csv")[0] == 0
+    assert "Code A" not in run("scan", "foi.txt", "--no-bundled")[1]
