@@ -474,7 +474,29 @@ def _long_form(text: str, start: int, end: int, short: str) -> tuple[int, int] |
     if alignment is None or not _acceptable(base, long, alignment):
         return None
     aligned = start + alignment.start
-    return _long_start(text, _token_start(text, start, aligned), aligned), end
+    return _long_start(text, _token_start(text, start, aligned), aligned), _long_end(text, start, end, base, alignment)
+
+
+def _long_end(text: str, start: int, end: int, short: str, alignment: _Alignment) -> int:
+    """Where the long form ends: at `end`, or after its last initial when a rank's holder follows it.
+
+    A rank written with a prefix and a slash (`T/ACC`, `A/DCI`) often follows its
+    holder's name, `Temporary Assistant Chief Constable Moore (T/ACC)`: when every
+    letter begins a word and only capitalised words follow the last, the long form
+    stops before them. Only then: elsewhere a capitalised word after the initials
+    belongs to the long form (`Center for Epidemiologic Studies-Depression Scale (CES-D)`).
+
+    >>> text = "Temporary Assistant Chief Constable Moore"
+    >>> text[: _long_end(text, 0, len(text), "T/ACC", _best_alignment("tacc", text))]
+    'Temporary Assistant Chief Constable'
+    """
+    if "/" not in short or alignment.initials < len(alignment.positions):
+        return end
+    last = _ALNUM_RUN_RE.match(text, start + alignment.positions[-1])
+    if last is None or not text[last.end() : last.end() + 1].isspace():
+        return end  # the last initial's word runs on to the end (or into `’s`)
+    after = text[last.end() : end].split()
+    return last.end() if all(len(word) > 1 and word.isalpha() and word.istitle() for word in after) else end
 
 
 # --- Reading a bracket -------------------------------------------------------

@@ -420,3 +420,25 @@ def test_extract_leaves_out_short_forms_that_g_refuses(tmp_path: Path) -> None:
     )
     assert run("annotate", "foi.txt", "-g", "x.csv")[0] == 0
     assert "Code A" not in run("scan", "foi.txt", "--no-bundled")[1]
+
+
+def test_extract_ends_a_long_form_where_its_initials_end(tmp_path: Path) -> None:
+    """The surname after `Temporary Assistant Chief Constable` is not part of `T/ACC`."""
+    write(tmp_path / "doc.txt", "Temporary Assistant Chief Constable Moore (T/ACC) spoke.\n")
+    assert run("extract", "doc.txt")[1] == (
+        "acronym,expansion,plural,context,category,replaced_by,well_known,note\n"
+        'T/ACC,Temporary Assistant Chief Constable,,,,,,"inline, line 1"\n'
+    )
+
+
+def test_check_agrees_with_annotate_on_a_rank_code(tmp_path: Path) -> None:
+    """ACC inside `T/ACC` is no use of ACC (annotate leaves it alone): its glossary row is unused; T/ACC agrees."""
+    text = (
+        "Temporary Assistant Chief Constable Moore (T/ACC) spoke.\n\nGlossary\n\n"
+        "ACC\tAssistant Chief Constable\nT/ACC\tTemporary Assistant Chief Constable\n"
+    )
+    write(tmp_path / "doc.txt", text)
+    assert run("annotate", "doc.txt")[1] == text
+    assert run("check", "doc.txt")[1] == (
+        "doc.txt:5:1: D002 ACC is in the glossary section but never used in the text; delete the row\n"
+    )

@@ -172,6 +172,19 @@ def test_attendee_offsets_by_hand() -> None:
             [("PCP", "Police and Crime Panel", "PCP"), ("CR", "Crime Registrar", "CR")],
             id="text-order",
         ),
+        pytest.param(
+            "Temporary Assistant Chief Constable Moore (T/ACC) and A/DCI (Acting Detective Chief Inspector Jones)",
+            [
+                ("T/ACC", "Temporary Assistant Chief Constable", "T/ACC"),
+                ("A/DCI", "Acting Detective Chief Inspector", "A/DCI"),
+            ],
+            id="rank-then-holder",
+        ),
+        pytest.param(
+            "the Center for Epidemiologic Studies-Depression Scale (CES-D) was",
+            [("CES-D", "Center for Epidemiologic Studies-Depression Scale", "CES-D")],
+            id="capitalised-word-after-the-initials",
+        ),
     ],
 )
 def test_inline_definitions(text: str, expected: list[tuple[str, str, str]]) -> None:
