@@ -52,7 +52,7 @@ from .glossary import Entry, Glossary, straight_apostrophes
 from .headings import heading_spans, section_starts
 from .matcher import Match, find, find_in_markdown, tuple_maker
 from .positions import LineCounter, lf_view
-from .regions import MARKUP_KINDS, Format, Spans, protected_spans, without_tags
+from .regions import MARKUP_KINDS, Format, Spans, abbreviation_titles, protected_spans, without_tags
 from .sections import GlossarySection, find_glossary_section
 from .senses import Context, choose_sense, sense_words
 
@@ -248,6 +248,7 @@ class _Judge:
         self._inside_long_forms: Spans | None = None
         self._spacy: SpacyContext | None = None
         self._acronym_words: frozenset[str] | None = None
+        self._titles: list[tuple[int, int, str]] | None = None
         self.matches = find_in_markdown(text, glossary) if options.format is Format.MARKDOWN else find(text, glossary)
         # Only in HTML and Markdown, and only if the text has an `&`, may a character reference touch a hit.
         self.references = options.format is not Format.TEXT and "&" in text
@@ -412,13 +413,25 @@ class _Judge:
         return self.kept[acronym]
 
     def titled_sense(self, match: Match) -> Entry | None:
-        """In HTML, the sense an `<abbr title="…">` around the match names (so a tooltip still counts as a use)."""
-        title = html.layout(self.text).title_at(match.start) if self.options.format is Format.HTML else None
+        """The sense an `<abbr title="…">` around the match names (so a tooltip still counts as a use)."""
+        if self.options.format is Format.HTML:
+            title = html.layout(self.text).title_at(match.start)
+        elif self.options.format is Format.MARKDOWN:
+            title = self.markdown_title_at(match.start)
+        else:
+            title = None
         if title is None:
             return None
         wanted = title.casefold()
         senses = self.glossary.lookup(match.acronym)
         return next((sense for sense in senses if long_form(sense, self.text, match).casefold() == wanted), None)
+
+    def markdown_title_at(self, offset: int) -> str | None:
+        """The title of the Markdown `<abbr>` element whose text holds `offset`, if any."""
+        if self._titles is None:
+            self._titles = abbreviation_titles(self.text, self.protected_spans)
+        index = bisect.bisect_right(self._titles, offset, key=lambda found: found[0]) - 1
+        return self._titles[index][2] if index >= 0 and offset < self._titles[index][1] else None
 
     def in_glossary_sense(self, decision: Decision) -> bool:
         """Whether an introduction means the glossary's sense (an inline definition may mean another)."""

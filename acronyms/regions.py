@@ -16,8 +16,10 @@ from __future__ import annotations
 import bisect
 import enum
 import heapq
+import itertools
 import re
 from collections.abc import Iterator, Sequence
+from html import unescape
 from pathlib import PurePath
 from typing import Final
 
@@ -76,6 +78,10 @@ _MARKDOWN: Final = [
     r"(?P<definition>^[ ]{0,3}\[[^\]\n]+\]:[^\n]*)",
     r"(?P<footnote_reference>\[\^[^\]\s]+\])",
     r"(?P<autolink><(?:https?|mailto):[^>\s]*>)",
+    (  # inline, within a paragraph: its text already carries the long form as a tooltip, as in HTML
+        r"(?P<abbr_element>(?P<abbr_open><(?i:abbr)(?:\s[^<>]*)?>)(?:(?!\n[ \t]*\r?\n).)*?"
+        r"(?P<abbr_close></(?i:abbr)[ \t]*>))"
+    ),
 ]
 KIND_NAMES: Final = {
     "front_matter": "the front matter",
@@ -93,6 +99,7 @@ KIND_NAMES: Final = {
     "definition": "a link or footnote definition",
     "footnote_reference": "a footnote reference",
     "autolink": "a link",
+    "abbr_element": "<abbr>",
 }
 
 _PATTERNS: Final = {
@@ -131,11 +138,7 @@ def protected_spans(text: str, format: Format, *, links: bool = False) -> list[t
     [('<pre>SNP</pre>', '<pre>'), ("<a href='/x'>the SNP</a>", 'a link')]
     """
     if format is Format.MARKDOWN:
-        spans = [
-            (match.start(), match.end(), KIND_NAMES[match.lastgroup or ""])
-            for match in _PATTERNS[format].finditer(text)
-            if match.end() > match.start()
-        ]
+        spans = list(_markdown_spans(text))
     else:
         spans = _anchored_common(text)
     if format is Format.HTML:
@@ -144,6 +147,42 @@ def protected_spans(text: str, format: Format, *, links: bool = False) -> list[t
             [*found.protected, *spans, *((start, end, "a link") for start, end in found.links if links)]
         )
     return spans
+
+
+def _markdown_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """The Markdown regions; an `<abbr>` element as its tags and its text, so that the prose keeps the text."""
+    for match in _PATTERNS[Format.MARKDOWN].finditer(text):
+        start, end, kind = match.start(), match.end(), KIND_NAMES[match.lastgroup or ""]
+        if match.lastgroup == "abbr_element":
+            opened, closing = match.end("abbr_open"), match.start("abbr_close")
+            yield start, opened, KIND_NAMES["tag"]
+            if closing > opened:
+                yield opened, closing, kind
+            yield closing, end, KIND_NAMES["tag"]
+        elif end > start:
+            yield start, end, kind
+
+
+def abbreviation_titles(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The text of each Markdown `<abbr>` element with a title, and the title: `(start, end, title)`, sorted.
+
+    `spans`: the text's `protected_spans`, where the element's text follows its opening tag.
+
+    >>> text = 'An <abbr title="Safer &amp; Neighbourhood\\n Panel">SNP</abbr>.'
+    >>> abbreviation_titles(text, protected_spans(text, Format.MARKDOWN))
+    [(50, 53, 'Safer & Neighbourhood Panel')]
+    """
+    found = []
+    for previous, (start, end, kind) in itertools.pairwise(spans):
+        if kind == KIND_NAMES["abbr_element"] and previous[1] == start:
+            title = _TITLE.search(text, previous[0], previous[1])
+            if title is not None:
+                value = next(group for group in title.groups() if group is not None)
+                found.append((start, end, " ".join(unescape(value).split())))
+    return found
+
+
+_TITLE: Final = re.compile(r"""\stitle\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
 
 
 def _anchored_common(text: str) -> list[tuple[int, int, str]]:
