@@ -23,6 +23,7 @@ note with the same text.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -46,6 +47,13 @@ NOTE_LINE: Final = re.compile(r"^\[(\d+)\] (\S+?):", re.MULTILINE)
 MARKDOWN_DEFINITION: Final = re.compile(r"^[ ]{0,3}\[\^([^\]\s]+)\]:[ \t]*([^\r\n]*?)[ \t]*\r?$", re.MULTILINE)
 NOTE_ROW: Final = re.compile(r"^\[\d+\] (\S+?): ([^\r\n]*?)[ \t]*\r?$", re.MULTILINE)
 HTML_NOTE: Final = re.compile(r'<li\b[^>]*\bid="acronym-note-[^"]+"[^>]*>([^<:]+): ([^<]*?)\s*(?=<)')
+# A Markdown link or image, `[text](target "title")`, `[text][label]` or `[text][]`: its text (one level of brackets
+# inside it, as an image in a link), and what follows it. Not a footnote reference `[^label]`, nor a shortcut reference
+# `[text]`, which cannot be told from text in brackets (and a marker after it, `[text][^SNP]`, would read as a link).
+MARKDOWN_LINK: Final = re.compile(
+    r"(?<!\\)\[(?!\^)(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\r?\n)|\[[^\[\]\n]*\])*)\]"
+    r"(?:\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[(?!\^)[^\]\n]*\])"
+)
 LABEL_NUMBER: Final = re.compile(r"-\d+\Z")  # `SNP-2`: the label of a second note for `SNP`
 NOTE_CONFIDENCE: Final = 1.0  # a note says outright what the acronym means
 MAX_DIGITS: Final = 9  # a longer `[n]` cannot be the lowest free number: that would take a billion notes before it
@@ -99,6 +107,40 @@ class Footnotes:
                 allocated.add(key)
                 return label, True
         raise AssertionError("unreachable: numbered labels never run out")
+
+
+class LinkTexts:
+    """Where the text of each Markdown link lies, and where the link ends: a footnote marker goes after it.
+
+    A marker inside the text would make a link inside a link (`<a>` in `<a>`).
+
+    >>> text = "See [the SNP](https://x.org/SNP) and [it][ref]."
+    >>> links = LinkTexts(text)
+    >>> links.end_of_link_at(9, 12), links.end_of_link_at(18, 21)
+    (32, None)
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.text_ends: list[int] = []
+        self.ends: list[int] = []
+        for link in MARKDOWN_LINK.finditer(text):
+            self.starts.append(link.start("text"))
+            self.text_ends.append(link.end("text"))
+            self.ends.append(link.end())
+
+    def end_of_link_at(self, start: int, end: int) -> int | None:
+        """Where the link whose text holds `[start, end)` ends, or None when no link text holds it."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        return self.ends[index] if index >= 0 and end <= self.text_ends[index] else None
+
+
+def markers_at(text: str, offset: int) -> Iterator[re.Match[str]]:
+    """The Markdown footnote references written one after another from `offset`: `[^SNP][^PCC]`."""
+    marker = MARKDOWN_MARKER.match(text, offset)
+    while marker is not None:
+        yield marker
+        marker = MARKDOWN_MARKER.match(text, marker.end())
 
 
 def numbered(key: str) -> Iterator[str]:
@@ -175,19 +217,35 @@ def note_definitions(text: str, format: Format) -> list[Definition]:
 
 
 def _markdown_notes(text: str) -> list[Definition]:
-    """Definitions `[^SNP]: …` or `[^SNP-2]: …` that a reference right after the acronym, `SNP[^SNP]`, points to."""
+    """Definitions `[^SNP]: …` or `[^SNP-2]: …` that a reference right after the acronym, `SNP[^SNP]`, points to.
+
+    Or right after a link whose text holds the acronym, `[the SNP](url)[^SNP]`, as annotation writes it there.
+    """
     glued = {
         (name, reference[1])
         for reference in MARKDOWN_MARKER.finditer(text)
         for name in (reference[1], LABEL_NUMBER.sub("", reference[1]))
         if text.endswith(name, 0, reference.start())
     }
+    if "](" in text or "][" in text:
+        glued |= _after_links(text)
     found = []
     for note in MARKDOWN_DEFINITION.finditer(text):
         label, start = note[1], note.start(1)
         acronym = next((name for name in (label, LABEL_NUMBER.sub("", label)) if (name, label) in glued), None)
         if acronym is not None and note[2]:
             found.append(_note(text, start, start + len(acronym), note.start(2), note.end(2), acronym))
+    return found
+
+
+def _after_links(text: str) -> set[tuple[str, str]]:
+    """`(acronym, label)` for each reference after a link whose text holds the acronym as a word."""
+    found = set()
+    for link in MARKDOWN_LINK.finditer(text):
+        for marker in markers_at(text, link.end()):
+            for name in (marker[1], LABEL_NUMBER.sub("", marker[1])):
+                if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", link["text"]):
+                    found.add((name, marker[1]))
     return found
 
 

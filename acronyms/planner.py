@@ -38,7 +38,16 @@ from .context import (
 from .definitions import Definition, find_definitions_near
 from .errors import UsageError
 from .escaping import escape
-from .footnotes import MARKDOWN_MARKER, TEXT_MARKER, Footnotes, NotesBlock, markdown_footnotes, text_footnotes
+from .footnotes import (
+    MARKDOWN_MARKER,
+    TEXT_MARKER,
+    Footnotes,
+    LinkTexts,
+    NotesBlock,
+    markdown_footnotes,
+    markers_at,
+    text_footnotes,
+)
 from .forms import (
     BRACKET_GAP,
     beside_bracket,
@@ -277,6 +286,9 @@ class _Judge:
         self.shortcut = not options.every_use and options.style is not Style.TOOLTIP
         self.senses = glossary.lookup
         self.marker = _marker(options)
+        # In the footnote style a marker for an acronym in a Markdown link's text goes after the link.
+        markdown_notes = options.format is Format.MARKDOWN and options.style is Style.FOOTNOTE
+        self.links = LinkTexts(text) if markdown_notes else None
         self.rules = options.context is not ContextMode.OFF
         self.every_token = options.context is ContextMode.FULL
         markup = _markup_near(text, options.format, protected)
@@ -459,9 +471,19 @@ class _Judge:
         marker = self.marker.match(self.text, match.end) if self.marker is not None else None  # glued onto the hit
         if marker is not None and (self.footnotes is None or self.footnotes.is_own(match.acronym, marker[1], senses)):
             return Decision(match, Action.KEEP, "already annotated", self.sense(match, senses))  # (HTML: always)
+        if marker is None and self.links is not None and self.noted_after_link(match, senses):
+            return Decision(match, Action.KEEP, "already annotated", self.sense(match, senses))
         if self.rules and (skip := self.ruled_out(match, prose, marked=marker is not None)) is not None:
             return skip
         return self.judge(match, senses)
+
+    def noted_after_link(self, match: Match, senses: Sequence[Entry]) -> bool:
+        """True when the hit is in a Markdown link's text and a marker after the link refers to annotation's note."""
+        assert self.links is not None and self.footnotes is not None
+        end = self.links.end_of_link_at(match.start, match.end)
+        if end is None:
+            return False
+        return any(self.footnotes.is_own(match.acronym, marker[1], senses) for marker in markers_at(self.text, end))
 
     def first_use(self, match: Match, prose: str) -> Decision:
         """`decide` for the common case: a free hit of an acronym not yet introduced, the rules on, no markers.

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from .edits import Insertion, Replacement, apply_edits, by_offset, line_ending
 from .escaping import escape
-from .footnotes import NOTES_HEADING, Footnotes
+from .footnotes import NOTES_HEADING, Footnotes, LinkTexts
 from .forms import inline_long_form, long_form, without_written_ending
 from .generate import glossary_edits
 from .html_footnotes import footnote_insertions
@@ -108,7 +108,8 @@ def _inline(text: str, plan: Plan, options: Options) -> list[Insertion]:
 def _footnotes(text: str, plan: Plan, options: Options) -> tuple[list[Insertion], list[Insertion]]:
     """Markers beside the expanded uses and the notes to add, on numbers or labels the text does not use yet.
 
-    See `acronyms.footnotes`: an acronym whose note annotation wrote before shares that note.
+    See `acronyms.footnotes`: an acronym whose note annotation wrote before shares that note. In Markdown
+    a marker for an acronym in a link's text goes after the link: a footnote reference is a link too.
     """
     markdown = options.format is Format.MARKDOWN
     footnotes = plan.footnotes if plan.footnotes is not None else Footnotes()
@@ -118,6 +119,7 @@ def _footnotes(text: str, plan: Plan, options: Options) -> tuple[list[Insertion]
     labels: dict[str, str] = {}  # acronym: its label, `SNP` or `SNP-2` in Markdown, the number in plain text
     new_notes: list[str] = []
     insertions = []
+    links = LinkTexts(text) if markdown else None  # a marker for an acronym in a link's text goes after the link
     for decision in plan.decisions:
         if decision.action is not Action.EXPAND or decision.entry is None:
             continue
@@ -133,8 +135,11 @@ def _footnotes(text: str, plan: Plan, options: Options) -> tuple[list[Insertion]
                     numbers[acronym] = next(free)
                     new_notes.append(f"[{numbers[acronym]}] {acronym}: {expansion}")
                 labels[acronym] = str(numbers[acronym])
-        label = f"^{labels[acronym]}" if markdown else labels[acronym]
-        insertions.append(Insertion(decision.match.end, f"[{label}]"))
+        if markdown:
+            end = links.end_of_link_at(decision.match.start, decision.match.end) if links is not None else None
+            insertions.append(Insertion(decision.match.end if end is None else end, f"[^{labels[acronym]}]"))
+        else:
+            insertions.append(Insertion(decision.match.end, f"[{labels[acronym]}]"))
     if not new_notes:
         return insertions, []
     return insertions, [Insertion(len(text), _notes_text(text, new_notes, markdown, footnotes.notes is not None))]

@@ -1,10 +1,12 @@
-"""Acronyms beside markup in Markdown and HTML: `<abbr>` elements.
+"""Acronyms beside markup in Markdown and HTML: `<abbr>` elements, links in the footnote style.
 
 Every case runs the command line with the bundled glossary, and then again on
 its own output: annotating twice equals annotating once.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -48,3 +50,56 @@ def test_an_abbr_element_is_explained_with_its_sense(format: str) -> None:
         cli, ["annotate", "-", "--format", format, "--explain"], input=f"The {ABBR} fell.\n".encode()
     )
     assert result.stderr == "<stdin>:1:41: ASB skip (inside <abbr>) -> Anti-Social Behaviour\n"
+
+
+NOTE = "\n[^PCC]: Police and Crime Commissioner\n"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "See [the PCC's website](https://example.org).\n",
+            "See [the PCC's website](https://example.org)[^PCC].\n" + NOTE,
+        ),
+        (
+            'See [the PCC](https://example.org "The PCC").\n',
+            'See [the PCC](https://example.org "The PCC")[^PCC].\n' + NOTE,
+        ),
+        (
+            "See [the PCC][site] now.\n\n[site]: https://example.org\n",
+            "See [the PCC][site][^PCC] now.\n\n[site]: https://example.org\n" + NOTE,
+        ),
+        (
+            "See [PCC][] now.\n\n[PCC]: https://example.org\n",
+            "See [PCC][][^PCC] now.\n\n[PCC]: https://example.org\n" + NOTE,
+        ),
+        (
+            "See <https://example.org/PCC> and the PCC.\n",
+            "See <https://example.org/PCC> and the PCC[^PCC].\n" + NOTE,
+        ),
+        (
+            "See [the PCC and PCSO](https://example.org).\n",
+            "See [the PCC and PCSO](https://example.org)[^PCC][^PCSO].\n"
+            + NOTE
+            + "[^PCSO]: Police Community Support Officer\n",
+        ),
+    ],
+    ids=["inline-link", "titled-link", "reference-link", "collapsed-reference", "autolink", "two-in-one-link"],
+)
+def test_markdown_footnote_markers_go_after_the_link(text: str, expected: str) -> None:
+    assert annotated(text, "--format", "markdown", "--style", "footnote") == expected
+
+
+def test_markdown_inline_expansions_stay_inside_the_link_text() -> None:
+    assert (
+        annotated("See [the PCC's website](https://example.org).\n", "--format", "markdown")
+        == "See [the Police and Crime Commissioner's (PCC's) website](https://example.org).\n"
+    )
+
+
+def test_a_note_referred_to_after_a_link_defines_the_acronym_in_its_text(tmp_path: Path) -> None:
+    document = tmp_path / "minutes.md"
+    document.write_text("See [the PCC's website](https://example.org)[^PCC].\n" + NOTE)
+    result = CliRunner().invoke(cli, ["check", str(document)], catch_exceptions=False)
+    assert (result.exit_code, result.stdout) == (0, "")
