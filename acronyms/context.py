@@ -25,6 +25,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 import re
@@ -106,6 +107,16 @@ REFERENCE_REACH: Final = 40
 REFERENCE_EDGES: Final = frozenset("&;")
 # A reference and an `s` after a hit: the possessive `SNP&rsquo;s` when the reference stands for an apostrophe.
 REFERENCE_S: Final = re.compile(_REFERENCE + "s")
+# Closing markup between an acronym and its plural or possessive ending, which reads as if the markup were not
+# there: `<b>PCSO</b>s` and `<b>PCC</b>&#8217;s` in HTML; in Markdown also `**PCSO**s`, `**PCC**'s` and `_PCC_'s`
+# (`_PCSO_s` is no emphasis). Found from the last character of the markup and the first of the ending, each pattern
+# starting with a literal that the regex engine skips to fast: so a hit pays nothing unless such markup follows it.
+SPLIT_AFTER_TAG: Final = re.compile(">[s'\u2019&]")
+SPLIT_AFTER_EMPHASIS: Final = (re.compile("\\*[s'\u2019&]"), re.compile("_['\u2019&]"))
+ENDING: Final = re.compile(rf"s|(?P<apostrophe>['\u2019]|{_REFERENCE})s")
+CLOSING_TAG: Final = re.compile(r"</[A-Za-z][A-Za-z0-9]*[ \t]*>")
+MAX_CLOSING_TAG: Final = 40  # longer than any element name an author writes
+MAX_EMPHASIS_RUN: Final = 3  # `***bold italic***`
 # In auto mode spaCy reads the text in chunks of this size, each with a margin
 # either side so a hit near a chunk's edge still has its sentence; hits in one
 # chunk share one reading. Cut at white space.
@@ -300,6 +311,56 @@ def possessives_through_references(text: str, matches: list[Match]) -> list[Matc
         if index is not None and matches[index].form is Form.BASE:
             matches[index] = matches[index]._replace(end=after, form=Form.POSSESSIVE)
     return matches
+
+
+def endings_through_markup(text: str, matches: list[Match], markdown: bool) -> list[Match]:
+    """`matches`, with each acronym that closing markup parts from a plural or possessive ending made that form.
+
+    The match then runs over the markup to the end of the ending; the markup stays where it is.
+
+    >>> text = "The <b>SNP</b>s and <i>SNP</i>&#8217;s; <b>SNP</b>sx."
+    >>> hits = [Match(at, at + 3, "SNP") for at in (7, 23, 43)]
+    >>> [(text[m.start : m.end], m.form.value) for m in endings_through_markup(text, hits, markdown=False)]
+    [('SNP</b>s', 'plural'), ('SNP</i>&#8217;s', 'possessive'), ('SNP', 'base')]
+    """
+    patterns = (SPLIT_AFTER_TAG, *SPLIT_AFTER_EMPHASIS) if markdown else (SPLIT_AFTER_TAG,)
+    found = sorted(closer.start() + 1 for pattern in patterns for closer in pattern.finditer(text))
+    copied = False
+    for at in found:
+        ending = ENDING.match(text, at)
+        if ending is None or (ending.end() < len(text) and _word_char_but_underscore(text[ending.end()])):
+            continue
+        apostrophe = ending["apostrophe"]
+        if apostrophe is not None and unescape(apostrophe) not in APOSTROPHES:
+            continue
+        markup = _closing_markup_start(text, at)
+        index = bisect.bisect_left(matches, markup, key=_end)  # the matches do not overlap: sorted by end too
+        if index == len(matches) or matches[index].end != markup or matches[index].form is not Form.BASE:
+            continue
+        if not copied:
+            matches, copied = list(matches), True
+        form = Form.PLURAL if apostrophe is None else Form.POSSESSIVE
+        matches[index] = matches[index]._replace(end=ending.end(), form=form)
+    return matches
+
+
+def _closing_markup_start(text: str, end: int) -> int:
+    """Where the closing tags, or the run of `*` or `_`, that end at `end` start."""
+    start = end
+    if text[end - 1] == ">":
+        while start and text[start - 1] == ">":
+            opening = text.rfind("<", max(0, start - MAX_CLOSING_TAG), start)
+            if opening == -1 or CLOSING_TAG.fullmatch(text, opening, start) is None:
+                break
+            start = opening
+        return start
+    while start and end - start < MAX_EMPHASIS_RUN and text[start - 1] == text[end - 1]:
+        start -= 1
+    return start
+
+
+def _end(match: Match) -> int:
+    return match.end
 
 
 def _word_char_but_underscore(char: str) -> bool:

@@ -39,9 +39,9 @@ def long_form(entry: Entry, text: str, match: Match) -> str:
     """The long form that fits this surface form: plural and possessive as written."""
     long = entry.plural_expansion if match.form.is_plural else entry.expansion
     if match.form is Form.POSSESSIVE:
-        mark = text[match.base_end : match.end - 1]
-        apostrophe = unescape(mark) if mark[0] == "&" else mark  # `SNP&rsquo;s` reads `SNP’s`
-        return long + apostrophe if ends_as_plural(long) else long + apostrophe + "s"
+        mark = apostrophe(text, match)
+        mark = unescape(mark) if mark[0] == "&" else mark  # `SNP&rsquo;s` reads `SNP’s`
+        return long + mark if ends_as_plural(long) else long + mark + "s"
     if match.form is Form.PLURAL_POSSESSIVE:
         return long + text[match.end - 1]
     return long
@@ -54,9 +54,8 @@ def written_long_form(entry: Entry, text: str, match: Match, format: Format) -> 
     >>> written_long_form(snp, "SNP&rsquo;s", Match(0, 11, "SNP", Form.POSSESSIVE), Format.HTML)
     'Safer &amp; Neighbourhood Panel&rsquo;s'
     """
-    if match.form is Form.POSSESSIVE and text[match.base_end] == "&":
-        end = match.end - 1 if ends_as_plural(entry.expansion) else match.end  # `Offences&rsquo;`
-        return escape(entry.expansion, format) + text[match.base_end : end]
+    if match.form is Form.POSSESSIVE and (mark := apostrophe(text, match))[0] == "&":
+        return escape(entry.expansion, format) + mark + ("" if ends_as_plural(entry.expansion) else "s")
     return escape(long_form(entry, text, match), format)
 
 
@@ -103,6 +102,16 @@ def without_written_ending(long: str, text: str, at: int) -> str:
             return long[:space].rstrip()
         space = long.find(" ", space + 1)
     return long
+
+
+def apostrophe(text: str, match: Match) -> str:
+    """The apostrophe of a possessive as written, `'` or a reference (`&rsquo;`), after any markup (`PCC</b>'s`).
+
+    >>> apostrophe("PCC</b>&#8217;s", Match(0, 15, "PCC", Form.POSSESSIVE)), apostrophe("PCC's", Match(0, 5, "PCC"))
+    ('&#8217;', "'")
+    """
+    mark = text[match.base_end : match.end - 1]
+    return mark[mark.rindex("&") :] if mark.endswith(";") else mark[-1]
 
 
 def spelled_out(text: str, match: Match, entry: Entry) -> tuple[int, int] | None:

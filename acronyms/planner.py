@@ -28,6 +28,7 @@ from .context import (
     SpacyContext,
     beside_reference,
     beside_slash,
+    endings_through_markup,
     in_slash_code,
     needs_tokens,
     not_an_acronym,
@@ -263,6 +264,8 @@ class _Judge:
         self.references = options.format is not Format.TEXT and "&" in text
         if self.references:
             self.matches = possessives_through_references(text, self.matches)  # `SNP&rsquo;s` as `SNP’s`
+        if options.format is not Format.TEXT and ("<" in text or options.format is Format.MARKDOWN):
+            self.matches = endings_through_markup(text, self.matches, options.format is Format.MARKDOWN)
         self.spelled = _spelled_out_beside(text, self.matches, glossary, options.format)
         unexplained = [(match.start, match.end) for match, spelled in self.spelled.values() if not spelled]
         self.definitions = find_definitions_near(text, unexplained)
@@ -463,6 +466,8 @@ class _Judge:
         """
         if not free:
             inside = self.protected.overlapping(match.start, match.end)
+            if inside in MARKUP_KINDS and match.end > match.base_end:  # `PCSO</b>s`: the tag parts it from its `s`
+                inside = self.protected.overlapping(match.start, match.base_end)
             if inside is not None:
                 return Decision(match, Action.SKIP, f"inside {inside}", self.titled_sense(match))
             if (inside := self.inside_long_forms.overlapping(match.start, match.end)) is not None:

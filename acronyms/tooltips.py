@@ -51,15 +51,19 @@ def _abbr_elements(text: str, plan: Plan) -> list[Insertion]:
     for decision in plan.decisions:
         if decision.entry is None or decision.action not in (Action.EXPAND, Action.MARK):
             continue
-        long = long_form(decision.entry, text, decision.match)
+        match = decision.match
+        long = long_form(decision.entry, text, match)
         opening = f'<abbr title="{escape_attribute(one_line(long))}">'
+        # `<b>PCSO</b>s`: the element holds the acronym alone, inside the author's markup; the ending stays outside
+        end = match.base_end if "<" in text[match.base_end : match.end] else match.end
         if decision.action is Action.EXPAND:
-            written = inline_long_form(decision.entry, text, decision.match, Format.HTML)
-            insertions.append(Insertion(decision.match.start, f"{written} ({opening}"))
-            insertions.append(Insertion(decision.match.end, "</abbr>)"))
+            written = inline_long_form(decision.entry, text, match, Format.HTML)
+            insertions.append(Insertion(match.start, f"{written} ({opening}"))
+            insertions.append(Insertion(end, "</abbr>"))
+            insertions.append(Insertion(match.end, ")"))
         else:
-            insertions.append(Insertion(decision.match.start, opening))
-            insertions.append(Insertion(decision.match.end, "</abbr>"))
+            insertions.append(Insertion(match.start, opening))
+            insertions.append(Insertion(end, "</abbr>"))
     return insertions
 
 

@@ -103,3 +103,58 @@ def test_a_note_referred_to_after_a_link_defines_the_acronym_in_its_text(tmp_pat
     document.write_text("See [the PCC's website](https://example.org)[^PCC].\n" + NOTE)
     result = CliRunner().invoke(cli, ["check", str(document)], catch_exceptions=False)
     assert (result.exit_code, result.stdout) == (0, "")
+
+
+SPLIT_HTML = "<p>The <b>PCSO</b>s met the <b>PCC</b>&#8217;s team.</p>\n"
+SPLIT_MARKDOWN = "The **PCSO**s met the **PCC**'s team.\n"
+
+
+@pytest.mark.parametrize(
+    "text, format, expected",
+    [
+        (
+            SPLIT_HTML,
+            "html",
+            (
+                "<p>The <b>Police Community Support Officers (PCSO</b>s) met the "
+                "<b>Police and Crime Commissioner&#8217;s (PCC</b>&#8217;s) team.</p>\n"
+            ),
+        ),
+        (
+            SPLIT_MARKDOWN,
+            "markdown",
+            (
+                "The **Police Community Support Officers (PCSO**s) met the "
+                "**Police and Crime Commissioner's (PCC**'s) team.\n"
+            ),
+        ),
+    ],
+    ids=["html", "markdown"],
+)
+def test_a_plural_or_possessive_split_by_markup_is_read_whole(text: str, format: str, expected: str) -> None:
+    assert annotated(text, "--format", format) == expected
+
+
+def test_a_markdown_footnote_marker_goes_after_a_split_plural_or_possessive() -> None:
+    assert annotated(SPLIT_MARKDOWN, "--format", "markdown", "--style", "footnote") == (
+        "The **PCSO**s[^PCSO] met the **PCC**'s[^PCC] team.\n\n"
+        "[^PCSO]: Police Community Support Officer\n[^PCC]: Police and Crime Commissioner\n"
+    )
+
+
+def test_an_html_footnote_marker_goes_after_a_split_plural_or_possessive() -> None:
+    first_line = annotated(SPLIT_HTML, "--format", "html", "--style", "footnote").splitlines()[0]
+    assert first_line == (
+        '<p>The <b>PCSO</b>s<sup class="acronym-ref" data-acronyms="ref"><a id="acronym-ref-PCSO-1" '
+        'href="#acronym-note-PCSO" role="doc-noteref">1</a></sup> met the <b>PCC</b>&#8217;s'
+        '<sup class="acronym-ref" data-acronyms="ref"><a id="acronym-ref-PCC-1" href="#acronym-note-PCC" '
+        'role="doc-noteref">2</a></sup> team.</p>'
+    )
+
+
+def test_an_html_tooltip_stays_inside_the_markup_around_a_split_plural() -> None:
+    assert annotated(SPLIT_HTML, "--format", "html", "--style", "tooltip") == (
+        '<p>The <b>Police Community Support Officers (<abbr title="Police Community Support Officers">PCSO</abbr>'
+        '</b>s) met the <b>Police and Crime Commissioner&#8217;s (<abbr title="Police and Crime Commissioner’s">'
+        "PCC</abbr></b>&#8217;s) team.</p>\n"
+    )
