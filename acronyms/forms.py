@@ -91,10 +91,15 @@ def without_written_ending(long: str, text: str, at: int) -> str:
     >>> without_written_ending("Police and Criminal Evidence Act 1984", "PACE 19845", 4)
     'Police and Criminal Evidence Act 1984'
     """
-    separator = next((separator for separator in WORD_SEPARATORS if text.startswith(separator, at)), None)
-    if separator is None:
-        return long  # the common case: a bracket, a full stop, the end
-    at += len(separator)
+    if text.startswith(" ", at):  # the common case, a space, settled at once
+        at += 1
+    else:
+        separator = next((separator for separator in WORD_SEPARATORS if text.startswith(separator, at)), None)
+        if separator is None:
+            return long  # a bracket, a full stop, the end
+        at += len(separator)
+    if " " + text[at : at + 1] not in long:
+        return long  # no word of the long form starts as the next word does: nearly every expansion
     space = long.find(" ")
     while space != -1:
         end = at + len(long) - space - 1
