@@ -255,7 +255,7 @@ def read_glossary(path: str, *, encoding: str = "utf-8") -> tuple[list[Entry], l
         return read_csv_rows(decode_csv(read_bytes(path), encoding=encoding, path=path), path)
     text = decode(read_bytes(path), encoding=encoding, path=path, hint=UTF8_HINT).text
     section = find_glossary_section(lf_view(text), Format.from_path(path))
-    if section is None:
+    if section is None or not section.rows:
         raise InputError(
             "no glossary section found; give a CSV, or a document with a 'Glossary' heading and "
             "'ACRONYM<tab>Expansion' rows or '- ACRONYM: Expansion' items",

@@ -8,6 +8,9 @@ the rows that section lacks, each at its place in alphabetical order, so the
 author's rows stay as they are. Either way it only inserts text.
 `GlossaryMode.REPLACE` rewrites the rows of the document's own section (its
 heading stays) to exactly the acronyms used: unused rows and duplicates go.
+Under a section that has no rows (a glossary heading with nothing after it but
+blank lines up to the end or the next heading), both modes insert the rows,
+written as a new section would write them.
 That is the one edit that is not an insertion, so it comes as a `Replacement`
 that keeps the text it replaced.
 
@@ -34,6 +37,7 @@ from . import html
 from .edits import Insertion, Replacement, block_at, line_ending
 from .escaping import escape, escape_table_cell, one_line
 from .glossary import Entry, Glossary
+from .headings import BLANK_AFTER
 from .planner import Decision, GlossaryMode, Options, Plan, plan
 from .positions import lf_view
 from .regions import Format
@@ -84,6 +88,8 @@ def glossary_edits(text: str, plan: Plan, options: Options) -> tuple[list[Insert
     section = find_glossary_section(lf_view(text), options.format)
     if section is None:
         return _new_section(text, entries, options.format, plan), []
+    if not section.rows:
+        return _first_rows(text, section, entries, options.format), []
     if options.glossary_section is GlossaryMode.REPLACE:
         return [], _replace_rows(text, section, entries, options.format)
     return _missing_rows(text, section, entries, options.format), []
@@ -113,6 +119,21 @@ def _new_section(text: str, entries: Sequence[Entry], format: Format, plan: Plan
     ends_with_newline = before.endswith(("\n", "\r"))
     head = ("" if ends_with_newline else newline) + (newline if before.strip() else "")
     return [Insertion(offset, head + newline.join(lines) + (newline if ends_with_newline else ""))]
+
+
+def _first_rows(text: str, section: GlossarySection, entries: Sequence[Entry], format: Format) -> list[Insertion]:
+    """Rows under an empty section's heading (or its table's header), a blank line after them unless one is there."""
+    if not entries:
+        return []
+    newline = line_ending(text)
+    if TABLE_LINE.match(text, text.rfind("\n", 0, section.end) + 1):  # a table's header (and rule) is there
+        lines = list(map(_table_entry, entries))
+    elif format is Format.MARKDOWN:
+        lines = ["", _table_row(*TABLE_HEADER), "| --- | --- |", *map(_table_entry, entries)]
+    else:
+        lines = ["", *(f"{entry.acronym}\t{one_line(entry.expansion)}" for entry in entries)]
+    tail = "" if BLANK_AFTER.match(text, section.end) else newline
+    return [Insertion(section.end, newline + newline.join(lines) + tail)]
 
 
 def _html_section(entries: Sequence[Entry], newline: str) -> str:

@@ -4,7 +4,8 @@ Rows are `ACRONYM<tab>Expansion`, `ACRONYM  Expansion` (two or more spaces), or
 `ACRONYM – Expansion` (en dash, hyphen or colon), or Markdown table rows
 `| ACRONYM | Expansion |`. A row may be a list item (`- DA: ...`, `1. DA: ...`),
 and Markdown emphasis or code around its acronym counts for nothing (`**DA**: ...`). The section runs from the heading to the last row
-before a line that is neither a row nor blank.
+before a line that is neither a row nor blank. A heading followed only by blank lines (and a table's header)
+up to the end of the text or the next heading is an empty section, the place for rows that annotation adds.
 
 >>> text = "Minutes\\n\\nGlossary\\n\\nDA\\tDomestic Abuse\\nSNP - Safer Neighbourhood Panels"
 >>> section = find_glossary_section(text)
@@ -46,6 +47,8 @@ ROW = re.compile(
 TABLE_ROW = re.compile(rf"[ \t]*\|[ \t]*(?P<acronym>{ACRONYM})[ \t]*\|[ \t]*(?P<expansion>[^|\r\n]*?)[ \t]*\|.*\r?")
 TABLE_RULE = re.compile(r"[ \t]*\|?[ \t:]*-{3,}[ \t:]*(?:\|[ \t:]*-{3,}[ \t:]*)*\|?[ \t]*\r?")
 TABLE_HEADER_WORDS = frozenset({"acronym", "abbreviation", "term", "short form"})
+# A Markdown heading (`## Actions`), which ends an empty glossary section as a glossary heading does.
+ATX_HEADING = re.compile(r"[ ]{0,3}#{1,6}(?:[ \t].*)?\r?")
 
 
 @dataclass(frozen=True)
@@ -75,9 +78,13 @@ class GlossarySection:
 
 
 def find_glossary_section(text: str, format: Format = Format.TEXT) -> GlossarySection | None:
-    """The last glossary section of the document that has at least one row, or None.
+    """The last glossary section of the document that has at least one row or is empty, or None.
 
     A heading is a line that `HEADING` matches, in any case (`GLOSSARY`, `Glossary`, `GlOsSaRy`).
+    An empty section, a heading followed only by blank lines (and a table's header and rule) up
+    to the end of the text or the next heading, has no rows: it is where annotation adds them,
+    and once `GlossaryMode.REPLACE` has emptied a section, its heading stays the section.
+    A heading followed by other text (`Glossary` then `See the force website.`) is no section.
 
     In HTML the section is a heading element (`<h2>Glossary</h2>`) and the first
     table, definition list (`<dt>DA</dt><dd>Domestic Abuse</dd>`) or list
@@ -119,26 +126,30 @@ def _section_after(text: str, heading: tuple[int, int]) -> GlossarySection | Non
     rows: list[SectionRow] = []
     line = line_at(text, heading_start)
     position = text.find("\n", heading_end)
-    end = heading_end
+    end = heading_end - text.endswith("\r", heading_start, heading_end)  # an empty section ends before a CR LF
     while position != -1:
         start = position + 1
         position = text.find("\n", start)
         line_end = len(text) if position == -1 else position
         line += 1
         row_text = text[start:line_end]
-        if not row_text.strip() or TABLE_RULE.fullmatch(row_text):
+        if not row_text.strip():
+            continue
+        if TABLE_RULE.fullmatch(row_text):
+            if not rows:  # an empty table's rule: rows go after it
+                end = start + len(row_text.rstrip("\r"))
             continue
         row = _row(row_text)
         if row is None:
             if rows:
                 break
+            if HEADING.fullmatch(row_text) or ATX_HEADING.fullmatch(row_text):
+                return GlossarySection(heading_start, end, ())
             return None
         acronym, expansion = row
         if acronym.lower() not in TABLE_HEADER_WORDS:
             rows.append(SectionRow(acronym, expansion, line, start, start + len(row_text.rstrip("\r"))))
         end = start + len(row_text.rstrip("\r"))
-    if not rows:
-        return None
     return GlossarySection(heading_start, end, tuple(rows))
 
 
