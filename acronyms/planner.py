@@ -36,7 +36,7 @@ from .context import (
     reference_name,
     references_read,
 )
-from .definitions import Definition, find_definitions_near
+from .definitions import DASH, MAX_DASH_GAP, Definition, find_dash_definitions_after, find_definitions_near
 from .errors import UsageError
 from .escaping import escape
 from .footnotes import (
@@ -269,6 +269,9 @@ class _Judge:
         self.spelled = _spelled_out_beside(text, self.matches, glossary, options.format)
         unexplained = [(match.start, match.end) for match, spelled in self.spelled.values() if not spelled]
         self.definitions = find_definitions_near(text, unexplained)
+        dashed = find_dash_definitions_after(text, _before_dashes(text, self.matches))
+        if dashed:  # `CSP – the Community Safety Partnership –`
+            self.definitions = sorted(self.definitions + dashed, key=lambda d: (d.short_start, d.long_start))
         self.defined = {definition.short_start for definition in self.definitions}
         self.definition_brackets = _definition_brackets(text, self.definitions)
         self.document_senses: dict[str, list[tuple[int, Entry]]] = {}  # per acronym, (offset, sense) in text order
@@ -652,6 +655,28 @@ def _document_senses(glossary: Glossary, definitions: Sequence[Definition]) -> l
     return found
 
 
+def _before_dashes(text: str, matches: Sequence[Match]) -> list[tuple[int, int]]:
+    """The spans of the hits right before a dash (`CSP –`, `“CSP” —`), found from the dashes of the text.
+
+    A text holds far fewer dashes than hits, so each dash looks up the hit before it
+    (`matches` are in text order and do not overlap, so their ends are sorted too).
+
+    >>> text = "SNP – x, the ACC and “PCC” — y"
+    >>> _before_dashes(text, [Match(0, 3, "SNP"), Match(13, 16, "ACC"), Match(22, 25, "PCC")])
+    [(0, 3), (22, 25)]
+    """
+    spans = []
+    for dash in DASH.finditer(text):
+        before = bisect.bisect_right(matches, dash.start(), key=_end)
+        if before and dash.start() - matches[before - 1].end <= MAX_DASH_GAP:
+            spans.append((matches[before - 1].start, matches[before - 1].end))
+    return spans
+
+
+def _end(match: Match) -> int:
+    return match.end
+
+
 def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[tuple[int, int, str]]:
     """Inside the brackets of a short form's definition (`SF (Long Form)`), what lies beside the long form.
 
@@ -669,8 +694,9 @@ def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[t
             continue
         label = f"the brackets that define {definition.short_text}"
         opened = max(text.rfind(bracket, definition.short_end, definition.long_start) for bracket in "([")
-        if opened >= 0:
-            spans.append((opened, definition.long_start, label))
+        if opened < 0:  # `SF – Long Form –`: no brackets
+            continue
+        spans.append((opened, definition.long_start, label))
         closes = [at for at in (text.find(bracket, definition.long_end) for bracket in ")]") if at >= 0]
         if closes and (closed := min(closes)) > definition.long_end:
             spans.append((definition.long_end, closed, label))
