@@ -83,6 +83,8 @@ def inline_long_form(entry: Entry, text: str, match: Match, format: Format) -> s
 def without_written_ending(long: str, text: str, at: int) -> str:
     """`long` less the words it ends with when the text writes them from `at` on, after a space or no-break space.
 
+    Only an ending with a year, or another number, last: `PACE 1984`, `PACE Act 1984`.
+
     The most words that match, whole words, as many as leave one: `PACE 1984` takes the year out of
     `Police and Criminal Evidence Act 1984`, `PACE Act 1984` the Act and the year.
 
@@ -91,7 +93,9 @@ def without_written_ending(long: str, text: str, at: int) -> str:
     >>> without_written_ending("Police and Criminal Evidence Act 1984", "PACE 19845", 4)
     'Police and Criminal Evidence Act 1984'
     """
-    if text.startswith(" ", at):  # the common case, a space, settled at once
+    if not long[-1:].isdigit():
+        return long  # only a year (a number) is left out: `Office for National (ONS) Statistics` would name nothing
+    if text.startswith(" ", at):  # a space, settled at once
         at += 1
     else:
         separator = next((separator for separator in WORD_SEPARATORS if text.startswith(separator, at)), None)
