@@ -280,7 +280,7 @@ def references_read(text: str, match: Match) -> tuple[str, Match] | None:
     start, end = _whitespace_token(text, match.start, match.end)
     before = REFERENCE_BEFORE.search(text, max(start, match.start - REFERENCE_REACH), match.start)
     after = REFERENCE.match(text, match.end, end)
-    if not (before and _stands_for_a_character(before[0]) or after and _stands_for_a_character(after[0])):
+    if not (before and stands_for_a_character(before[0]) or after and stands_for_a_character(after[0])):
         return None
     head = unescape(text[start : match.start])
     piece = head + text[match.start : match.end] + unescape(text[match.end : end])
@@ -368,7 +368,7 @@ def _word_char_but_underscore(char: str) -> bool:
     return char != "_" and is_word_char(char)
 
 
-def _stands_for_a_character(reference: str) -> bool:
+def stands_for_a_character(reference: str) -> bool:
     """True for a numeric reference and for a named one that HTML defines (`&bogus;` is just text)."""
     return reference[1] == "#" or reference[1:] in REFERENCE_NAMES
 

@@ -21,15 +21,17 @@ glossary section, code, URLs and HTML tags are not counted.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from html import unescape
+from typing import Any, Final
 
 from .candidates import find_candidates
-from .context import REFERENCE, WORD, not_an_acronym
+from .context import REFERENCE, WORD, not_an_acronym, stands_for_a_character
 from .definitions import Definition, DefinitionKind, find_implicit_definitions, find_inline_definitions
 from .footnotes import find_notes, note_definitions
 from .forms import wraps
@@ -159,12 +161,13 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     in_section += _notes_list(text, format)
     skipped = Spans(protected + in_section)
     unmarked = Spans([span for span in protected if span[2] not in MARKUP_KINDS] + in_section)  # tags blanked
-    view = _definitions_view(text, format, protected)
+    untagged = without_tags(text, format, protected)
     inline = [
         _singular_owner(d)
-        for d in find_inline_definitions(view)
+        for d in _inline_definitions(untagged, format)
         if unmarked.overlapping(*_extent(d)) is None and acronym_problem(d.acronym) is None  # not `(Code A)`
     ]
+    view = _definitions_view(untagged, format)
     rows = section_definitions(text, section) + note_definitions(text, format)
     known = Glossary.from_entries(
         [*glossary.entries, *(Entry(d.acronym, d.expansion) for d in (*rows, *inline))], name=glossary.name
@@ -192,19 +195,100 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
 EMPHASIS = re.compile(r"(?<!\w)[*_]+(?=\w)|(?<=\w)[*_]+(?!\w)")
 
 
-def _definitions_view(text: str, format: Format, protected: Sequence[tuple[int, int, str]]) -> str:
-    """`text` as the definition finder reads it, offsets kept: markup that may wrap a form blanked out.
+def _definitions_view(untagged: str, format: Format) -> str:
+    """The text with tags blanked as implicit definitions are looked for in it: more markup blanked, offsets kept.
 
-    Tags in any format, references to quotes in HTML and Markdown, emphasis marks in
-    Markdown: so `<b>Long Form</b> (LF)`, `Long Form (&ldquo;LF&rdquo;)` and
-    `*Long Form* (*LF*)` are definitions, as annotation reads them (`acronyms.forms`).
+    References to quotes in HTML and Markdown, emphasis marks in Markdown.
     """
-    view = without_tags(text, format, protected)
+    view = untagged
     if format is not Format.TEXT and "&" in view:
         view = REFERENCE.sub(lambda found: " " * len(found[0]) if wraps(found[0]) else found[0], view)
     if format is Format.MARKDOWN:
         view = EMPHASIS.sub(lambda found: " " * len(found[0]), view)
     return view
+
+
+# What an inline definition is read through, beyond tags: in Markdown emphasis marks and references, in HTML references.
+MARKDOWN_READ: Final = re.compile(rf"{EMPHASIS.pattern}|{REFERENCE.pattern}")
+
+
+def _inline_definitions(view: str, format: Format) -> list[Definition]:
+    """The inline definitions of `view` (tags blanked) as a reader reads them, located in `view`.
+
+    In HTML and Markdown each character reference is read as its character, in Markdown
+    emphasis marks are left out: so `Fire &amp; Rescue Services (FRS)`, `Long Form (&ldquo;LF&rdquo;)`,
+    `Police and Crime Commissioner&rsquo;s (PCC&rsquo;s)` and `*Long Form* (**LF**'s)` define
+    as annotation writes them. The expansion and short form are as read.
+
+    >>> [(d.acronym, d.expansion, d.long_start, d.short_end) for d in _inline_definitions(
+    ...     "Fire &amp; Rescue Service&rsquo;s (FRS&rsquo;s)", Format.HTML)]
+    [('FRS’s', 'Fire & Rescue Service’s', 0, 46)]
+    """
+    if format is Format.MARKDOWN:
+        return Reading(view, MARKDOWN_READ).definitions()
+    if format is Format.HTML and "&" in view:
+        return Reading(view, REFERENCE).definitions()
+    return find_inline_definitions(view)
+
+
+class Reading:
+    """A text as read, each `pattern` match replaced by what it reads as, and the way back to the original offsets.
+
+    A character reference reads as its character (`&amp;` as `&`, `&bogus;` as itself), anything else as nothing.
+    One pass over the text.
+
+    >>> reading = Reading("a&amp;b**c**", MARKDOWN_READ)
+    >>> reading.text, [reading.start(at) for at in range(5)], [reading.end(at) for at in range(5)]
+    ('a&bc', [0, 1, 6, 9, 12], [0, 1, 6, 7, 10])
+    """
+
+    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
+        pieces: list[str] = []
+        self.starts: list[int] = []  # where each replacement starts in the text as read
+        self.ends: list[int] = []  # and where it ends
+        self.shifts: list[int] = []  # how much shorter the text as read is after it
+        at = shift = 0
+        for found in pattern.finditer(text):
+            read = _read(found[0])
+            if read == found[0]:
+                continue
+            pieces += [text[at : found.start()], read]
+            self.starts.append(found.start() - shift)
+            shift += len(found[0]) - len(read)
+            self.ends.append(found.end() - shift)
+            self.shifts.append(shift)
+            at = found.end()
+        pieces.append(text[at:])
+        self.text = "".join(pieces)
+
+    def start(self, offset: int) -> int:
+        """Where a span starting at `offset` as read starts in the text: after markup left out there."""
+        before = bisect.bisect_right(self.ends, offset)
+        return offset + (self.shifts[before - 1] if before else 0)
+
+    def end(self, offset: int) -> int:
+        """Where a span ending at `offset` as read ends in the text: before markup left out there."""
+        before = bisect.bisect_left(self.starts, offset)
+        return offset + (self.shifts[before - 1] if before else 0)
+
+    def definitions(self) -> list[Definition]:
+        """The inline definitions of the text as read, located in the text."""
+        return [
+            replace(
+                definition,
+                short_start=self.start(definition.short_start),
+                short_end=self.end(definition.short_end),
+                long_start=self.start(definition.long_start),
+                long_end=self.end(definition.long_end),
+            )
+            for definition in find_inline_definitions(self.text)
+        ]
+
+
+def _read(markup: str) -> str:
+    if markup[0] == "&":
+        return unescape(markup) if stands_for_a_character(markup) else markup
+    return ""
 
 
 def _notes_list(text: str, format: Format) -> list[tuple[int, int, str]]:

@@ -330,3 +330,54 @@ def test_scan_counts_uses_at_markup_edges(text: str, format: Format) -> None:
     glossary = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel")])
     result = scan(text, glossary, format=format)
     assert [(found.acronym, found.count) for found in result.acronyms] == [("SNP", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "format", "acronym", "expansion", "long_form"),
+    [
+        (
+            "<p>The Fire &amp; Rescue Services (FRS) met.</p>",
+            Format.HTML,
+            "FRS",
+            "Fire & Rescue Services",
+            "Fire &amp; Rescue Services",
+        ),
+        (
+            "<p>The Police and Crime Commissioner&rsquo;s (PCC&rsquo;s) plan.</p>",
+            Format.HTML,
+            "PCC",
+            "Police and Crime Commissioner",
+            "Police and Crime Commissioner",
+        ),
+        (
+            "<p>The Children&#8217;s Social Care (CSC) met.</p>",
+            Format.HTML,
+            "CSC",
+            "Children’s Social Care",
+            "Children&#8217;s Social Care",
+        ),
+        (
+            "The Police and Crime Commissioner&rsquo;s (PCC&rsquo;s) plan.",
+            Format.MARKDOWN,
+            "PCC",
+            "Police and Crime Commissioner",
+            "Police and Crime Commissioner",
+        ),
+        (
+            "The **Police and Crime Commissioner's (PCC**'s) plan.",
+            Format.MARKDOWN,
+            "PCC",
+            "Police and Crime Commissioner",
+            "Police and Crime Commissioner",
+        ),
+    ],
+    ids=["html-amp", "html-possessive-reference", "html-numeric", "md-possessive-reference", "md-emphasis-in-bracket"],
+)
+def test_a_definition_holding_character_references_is_inline(
+    text: str, format: Format, acronym: str, expansion: str, long_form: str
+) -> None:
+    (found,) = scan(text, EMPTY, format=format).acronyms
+    assert (found.acronym, found.defined_by, found.expansion) == (acronym, DefinedBy.INLINE, expansion)
+    (definition,) = scan(text, EMPTY, format=format).definitions
+    assert text[definition.long_start : definition.long_end].startswith(long_form)
+    assert text[definition.short_start : definition.short_start + len(acronym)] == acronym
