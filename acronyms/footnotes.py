@@ -32,6 +32,7 @@ from html import unescape
 from typing import Final
 
 from . import html
+from .context import REFERENCE
 from .definitions import Definition, DefinitionKind
 from .escaping import escape
 from .glossary import Entry
@@ -55,6 +56,12 @@ MARKDOWN_LINK: Final = re.compile(
     r"(?:\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[(?!\^)[^\]\n]*\])"
 )
 LABEL_NUMBER: Final = re.compile(r"-\d+\Z")  # `SNP-2`: the label of a second note for `SNP`
+# What may come between an acronym and its note's reference: closing emphasis or a closing tag, then a plural or
+# possessive ending: `PCSOs[^PCSO]`, `PCC&rsquo;s[^PCC]`, `**PCC**'s[^PCC]`.
+ENDING_BEFORE: Final = re.compile(
+    rf"(?:[*_]{{1,3}}|</[A-Za-z][A-Za-z0-9]*>)?(?:s|s?(?:['\u2019]|{REFERENCE.pattern})s?)?\Z"
+)
+ENDING_REACH: Final = 90  # a closing tag, `s`, the longest reference (`context.REFERENCE_REACH`) and `s`
 NOTE_CONFIDENCE: Final = 1.0  # a note says outright what the acronym means
 MAX_DIGITS: Final = 9  # a longer `[n]` cannot be the lowest free number: that would take a billion notes before it
 
@@ -225,7 +232,7 @@ def _markdown_notes(text: str) -> list[Definition]:
         (name, reference[1])
         for reference in MARKDOWN_MARKER.finditer(text)
         for name in (reference[1], LABEL_NUMBER.sub("", reference[1]))
-        if text.endswith(name, 0, reference.start())
+        if _written_before(text, name, reference.start())
     }
     if "](" in text or "][" in text:
         glued |= _after_links(text)
@@ -236,6 +243,20 @@ def _markdown_notes(text: str) -> list[Definition]:
         if acronym is not None and note[2]:
             found.append(_note(text, start, start + len(acronym), note.start(2), note.end(2), acronym))
     return found
+
+
+def _written_before(text: str, name: str, end: int) -> bool:
+    """True when `name` ends at `end`, or its plural or possessive does, maybe after markup (`ENDING_BEFORE`).
+
+    >>> _written_before("PCSOs’", "PCSO", 6), _written_before("PCC&#8217;s", "PCC", 11), _written_before("PCCX", "PCC", 4)
+    (True, True, False)
+    >>> _written_before("**PCC**'s", "PCC", 9), _written_before("<b>PCC</b>", "PCC", 10)
+    (True, True)
+    """
+    if text.endswith(name, 0, end):
+        return True
+    ending = ENDING_BEFORE.search(text, max(0, end - ENDING_REACH), end)
+    return ending is not None and ending.start() < end and text.endswith(name, 0, ending.start())
 
 
 def _after_links(text: str) -> set[tuple[str, str]]:

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from acronyms import Format, Glossary, Options, Style, annotate, annotation
 from acronyms.cli import cli
-from acronyms.footnotes import NotesBlock, find_notes
+from acronyms.footnotes import NotesBlock, find_notes, note_definitions
 
 TEXT = Options(style=Style.FOOTNOTE)
 MARKDOWN = Options(style=Style.FOOTNOTE, format=Format.MARKDOWN)
@@ -236,3 +236,28 @@ def test_check_passes_on_what_the_footnote_style_wrote(tmp_path: Path, name: str
     ] == [("SNP", 2, "footnote")]
     checked = runner.invoke(cli, ["check", str(source)])
     assert (checked.exit_code, checked.output) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("The PCC's[^PCC] plan.\n\n[^PCC]: Police and Crime Commissioner\n", "PCC"),
+        ("The PCC&rsquo;s[^PCC] plan.\n\n[^PCC]: Police and Crime Commissioner\n", "PCC"),
+        ("The PCSOs[^PCSO] met.\n\n[^PCSO]: Police Community Support Officer\n", "PCSO"),
+        ("The PCSOs’[^PCSO] van.\n\n[^PCSO]: Police Community Support Officer\n", "PCSO"),
+    ],
+    ids=["possessive", "possessive-reference", "plural", "plural-possessive"],
+)
+def test_a_markdown_note_after_a_plural_or_possessive_defines_the_acronym(text: str, acronym: str) -> None:
+    (definition,) = note_definitions(text, Format.MARKDOWN)
+    assert (definition.acronym, definition.kind.value) == (acronym, "footnote")
+
+
+def test_a_markdown_note_after_another_word_defines_nothing() -> None:
+    assert note_definitions("The PCCX's[^PCC] plan.\n\n[^PCC]: Police and Crime Commissioner\n", Format.MARKDOWN) == []
+
+
+def test_a_markdown_note_after_emphasis_and_a_possessive_defines_the_acronym() -> None:
+    text = "The **PCC**'s[^PCC] plan.\n\n[^PCC]: Police and Crime Commissioner\n"
+    (definition,) = note_definitions(text, Format.MARKDOWN)
+    assert definition.acronym == "PCC"
