@@ -29,6 +29,7 @@ from .context import (
     beside_reference,
     beside_slash,
     endings_through_markup,
+    glued_by_apostrophe,
     in_slash_code,
     needs_tokens,
     not_an_acronym,
@@ -563,12 +564,16 @@ class _Judge:
         character it stands for (`SNP&rsquo;s` reads `SNP’s`), and the name of one
         (`GT` in `&GT;`) is no acronym.
         """
+        if glued_by_apostrophe(text, match):
+            return LONGER_TOKEN
         if self.references and beside_reference(text, match):
             if reference_name(text, match):
                 return "the name of a character reference"
             read = references_read(text, match)
             if read is not None:
                 piece, hit = read
+                if glued_by_apostrophe(piece, hit):
+                    return LONGER_TOKEN
                 if self.every_token or needs_tokens(piece, hit):
                     return None if self.spacy.aligned_in(piece, hit.start, hit.end) else LONGER_TOKEN
                 return None
