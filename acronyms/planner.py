@@ -671,15 +671,14 @@ def _before_dashes(text: str, matches: Sequence[Match]) -> list[tuple[int, int]]
     [(0, 3), (22, 25)]
     """
     spans = []
+    ends: list[int] | None = None  # the hits' ends, listed at the first dash: `bisect` with a key calls it per step
     for dash in DASH.finditer(text):
-        before = bisect.bisect_right(matches, dash.start(), key=_end)
-        if before and dash.start() - matches[before - 1].end <= MAX_DASH_GAP:
+        if ends is None:
+            ends = [match.end for match in matches]
+        before = bisect.bisect_right(ends, dash.start())
+        if before and dash.start() - ends[before - 1] <= MAX_DASH_GAP:
             spans.append((matches[before - 1].start, matches[before - 1].end))
     return spans
-
-
-def _end(match: Match) -> int:
-    return match.end
 
 
 def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[tuple[int, int, str]]:
