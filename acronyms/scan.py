@@ -25,13 +25,13 @@ import bisect
 import enum
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from html import unescape
 from typing import Any, Final
 
 from .candidates import find_candidates
-from .context import REFERENCE, WORD, not_an_acronym, stands_for_a_character
+from .context import REFERENCE, WORD, beside_slash, in_slash_code, not_an_acronym, stands_for_a_character
 from .definitions import Definition, DefinitionKind, find_implicit_definitions, find_inline_definitions
 from .footnotes import find_notes, note_definitions
 from .forms import wraps
@@ -175,7 +175,7 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     judged = _judged(text, glossary, format)
     finder = find_in_markdown if format is Format.MARKDOWN else find  # `_PCC_` is a use in Markdown
     matches = [m for m in finder(text, known) if skipped.overlapping(m.start, m.end) is None]
-    uses = _uses(text, matches, skipped, judged)
+    uses = _uses(text, untagged, matches, skipped, judged, known.__contains__)
     defined = {d.acronym for d in (*rows, *inline)}
     prose = blanked(view, sorted(protected + in_section))
     implicit = _implicit(text, prose, [use for use in uses if use.acronym not in defined])
@@ -359,8 +359,20 @@ def _row_definition(text: str, row: SectionRow) -> Definition:
     )
 
 
-def _uses(text: str, matches: Sequence[Match], skipped: Spans, judged: dict[int, Decision]) -> list[Match]:
-    """Known matches that context accepts, and acronym-shaped words that no match covers, in text order."""
+def _uses(
+    text: str,
+    untagged: str,
+    matches: Sequence[Match],
+    skipped: Spans,
+    judged: dict[int, Decision],
+    known: Callable[[str], bool],
+) -> list[Match]:
+    """Known matches that context accepts, and acronym-shaped words that no match covers, in text order.
+
+    The acronym-shaped words are judged as annotation judges a hit: in `untagged`, the text with
+    tags blanked (`<p>IT WAS AGREED</p>` is a line in capitals), and a piece of a code joined by
+    slashes (`JS` in `OPCC/JS/0412`) is no use.
+    """
     uses = [m for m in matches if not _rejected(judged.get(m.start), m)]
     covered = Spans([(m.start, m.end, "known") for m in matches])
     known_words = frozenset(word for m in matches for word in WORD.findall(m.surface(text)))
@@ -369,7 +381,8 @@ def _uses(text: str, matches: Sequence[Match], skipped: Spans, judged: dict[int,
         for candidate in find_candidates(text)
         if covered.overlapping(candidate.start, candidate.end) is None
         and skipped.overlapping(candidate.start, candidate.end) is None
-        and not_an_acronym(text, candidate.start, candidate.end, known_words) is None
+        and not_an_acronym(untagged, candidate.start, candidate.end, known_words) is None
+        and not (beside_slash(text, candidate) and in_slash_code(text, candidate, known))
     ]
     return sorted(uses, key=lambda use: use.start)
 

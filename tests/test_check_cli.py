@@ -442,3 +442,30 @@ def test_check_agrees_with_annotate_on_a_rank_code(tmp_path: Path) -> None:
     assert run("check", "doc.txt")[1] == (
         "doc.txt:5:1: D002 ACC is in the glossary section but never used in the text; delete the row\n"
     )
+
+
+# False findings: lines in capitals between tags, slash codes, marked-up glossary rows ----------------------
+
+
+@pytest.mark.parametrize("name", ["minutes.html", "minutes.md"])
+def test_a_line_in_capitals_between_tags_has_no_acronyms(tmp_path: Path, name: str) -> None:
+    text = "<p>IT WAS AGREED THAT THE PCC WOULD RESPOND</p>\n<h2>CRIME &amp; DISORDER PCC UPDATE</h2>\n"
+    write(tmp_path / name, text)
+    assert run("check", name) == (0, "", "")
+    assert run("scan", name) == (0, "", "")
+
+
+def test_an_unknown_acronym_between_tags_is_still_reported(tmp_path: Path) -> None:
+    write(tmp_path / "minutes.html", "<p>The QXZ met on Monday.</p>\n")
+    status, out, _ = run("check", "minutes.html")
+    assert status == 1
+    assert out == (
+        "minutes.html:1:8: D001 QXZ is used but defined nowhere; spell it out at first use, 'Long Form (QXZ)', "
+        "add it to the document's glossary, or allow it (--allow QXZ) if every reader knows it\n"
+    )
+
+
+def test_the_pieces_of_a_slash_code_are_no_acronym_uses(tmp_path: Path) -> None:
+    write(tmp_path / "minutes.txt", "Ref OPCC/JS/0412 was filed.\n")
+    assert run("check", "minutes.txt") == (0, "", "")
+    assert run("scan", "minutes.txt") == (0, "", "")
