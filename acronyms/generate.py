@@ -174,7 +174,7 @@ def _row_text(text: str, section: GlossarySection, entry: Entry, format: Format,
     if TABLE_LINE.match(line):
         return _table_entry(entry)
     at = line.index(first.acronym)
-    separator_end = line.index(first.expansion, at + len(first.acronym))
+    separator_end = line.index(first.written_expansion, at + len(first.acronym))
     prefix = line[:at] if number is None else LIST_NUMBER.sub(rf"\g<1>{number}", line[:at], count=1)
     return f"{prefix}{entry.acronym}{line[at + len(first.acronym) : separator_end]}{one_line(entry.expansion)}"
 

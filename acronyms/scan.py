@@ -345,7 +345,8 @@ def section_definitions(text: str, section: GlossarySection | None) -> list[Defi
 def _row_definition(text: str, row: SectionRow) -> Definition:
     short_start = max(text.find(row.acronym, row.start, row.end), row.start)
     short_end = short_start + len(row.acronym)
-    long_start = max(text.find(row.expansion, short_end, row.end), short_end)
+    written = row.written_expansion
+    long_start = max(text.find(written, short_end, row.end), short_end)
     return Definition(
         acronym=row.acronym,
         expansion=row.expansion,
@@ -353,7 +354,7 @@ def _row_definition(text: str, row: SectionRow) -> Definition:
         short_start=short_start,
         short_end=short_end,
         long_start=long_start,
-        long_end=long_start + len(row.expansion),
+        long_end=long_start + len(written),
         short_text=row.acronym,
         confidence=SECTION_CONFIDENCE,
     )

@@ -3,7 +3,8 @@
 Rows are `ACRONYM<tab>Expansion`, `ACRONYM  Expansion` (two or more spaces), or
 `ACRONYM – Expansion` (en dash, hyphen or colon), or Markdown table rows
 `| ACRONYM | Expansion |`. A row may be a list item (`- DA: ...`, `1. DA: ...`),
-and Markdown emphasis or code around its acronym counts for nothing (`**DA**: ...`). The section runs from the heading to the last row
+and Markdown emphasis or code around its acronym counts for nothing (`**DA**: ...`). In Markdown an expansion is
+read without its emphasis marks and inline HTML tags (`Domestic *Abuse*` reads `Domestic Abuse`). The section runs from the heading to the last row
 before a line that is neither a row nor blank. A heading followed only by blank lines (and a table's header)
 up to the end of the text or the next heading is an empty section, the place for rows that annotation adds.
 
@@ -49,6 +50,9 @@ TABLE_RULE = re.compile(r"[ \t]*\|?[ \t:]*-{3,}[ \t:]*(?:\|[ \t:]*-{3,}[ \t:]*)*
 TABLE_HEADER_WORDS = frozenset({"acronym", "abbreviation", "term", "short form"})
 # A Markdown heading (`## Actions`), which ends an empty glossary section as a glossary heading does.
 ATX_HEADING = re.compile(r"[ ]{0,3}#{1,6}(?:[ \t].*)?\r?")
+# What a Markdown expansion is read without: emphasis marks that open before a word or close after one
+# (not the `_` of `snake_case`), and inline HTML tags.
+MARKUP = re.compile(r"(?<!\w)[*_]+(?=\w)|(?<=\w)[*_]+(?!\w)|</?[A-Za-z][^<>\n]*>")
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,12 @@ class SectionRow:
     line: int
     start: int
     end: int
+    written: str = ""  # the expansion as written, when markup makes it differ from `expansion`
+
+    @property
+    def written_expansion(self) -> str:
+        """The expansion as the row writes it: `Domestic *Abuse*` for `Domestic Abuse`."""
+        return self.written or self.expansion
 
 
 @dataclass(frozen=True)
@@ -99,7 +109,7 @@ def find_glossary_section(text: str, format: Format = Format.TEXT) -> GlossarySe
     if format is Format.HTML:
         return _html_section(text)
     for heading in reversed(_headings(text)):
-        section = _section_after(text, heading)
+        section = _section_after(text, heading, format)
         if section is not None:
             return section
     return None
@@ -121,7 +131,7 @@ def _headings(text: str) -> list[tuple[int, int]]:
     ]
 
 
-def _section_after(text: str, heading: tuple[int, int]) -> GlossarySection | None:
+def _section_after(text: str, heading: tuple[int, int], format: Format = Format.TEXT) -> GlossarySection | None:
     heading_start, heading_end = heading
     rows: list[SectionRow] = []
     line = line_at(text, heading_start)
@@ -146,11 +156,24 @@ def _section_after(text: str, heading: tuple[int, int]) -> GlossarySection | Non
             if HEADING.fullmatch(row_text) or ATX_HEADING.fullmatch(row_text):
                 return GlossarySection(heading_start, end, ())
             return None
-        acronym, expansion = row
+        acronym, written = row
         if acronym.lower() not in TABLE_HEADER_WORDS:
-            rows.append(SectionRow(acronym, expansion, line, start, start + len(row_text.rstrip("\r"))))
+            expansion = read_expansion(written) if format is Format.MARKDOWN else written
+            row_end = start + len(row_text.rstrip("\r"))
+            rows.append(SectionRow(acronym, expansion, line, start, row_end, "" if expansion == written else written))
         end = start + len(row_text.rstrip("\r"))
     return GlossarySection(heading_start, end, tuple(rows))
+
+
+def read_expansion(written: str) -> str:
+    """A Markdown row's expansion as read: without emphasis marks and inline HTML tags, spaces collapsed.
+
+    >>> read_expansion("Domestic *Abuse*"), read_expansion("**Domestic** <em>Abuse</em>"), read_expansion("a_b")
+    ('Domestic Abuse', 'Domestic Abuse', 'a_b')
+    """
+    if not any(mark in written for mark in "*_<"):
+        return written
+    return " ".join(MARKUP.sub("", written).split()) or written
 
 
 def _html_section(text: str) -> GlossarySection | None:

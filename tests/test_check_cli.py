@@ -469,3 +469,13 @@ def test_the_pieces_of_a_slash_code_are_no_acronym_uses(tmp_path: Path) -> None:
     write(tmp_path / "minutes.txt", "Ref OPCC/JS/0412 was filed.\n")
     assert run("check", "minutes.txt") == (0, "", "")
     assert run("scan", "minutes.txt") == (0, "", "")
+
+
+@pytest.mark.parametrize(
+    "row", ["- **DA** – Domestic *Abuse*", "- **DA** – Domestic _Abuse_", "- **DA** – Domestic <em>Abuse</em>"]
+)
+def test_a_glossary_row_is_read_without_its_emphasis(tmp_path: Path, row: str) -> None:
+    write(tmp_path / "minutes.md", f"Domestic Abuse (DA) is rising.\n\n## Glossary\n\n{row}\n")
+    assert run("check", "minutes.md") == (0, "", "")
+    write(tmp_path / "minutes.md", f"Minutes about DA.\n\n## Glossary\n\n{row}\n")
+    assert run("scan", "minutes.md") == (0, "minutes.md:1:15: DA (1 use) glossary-section: Domestic Abuse\n", "")
