@@ -30,7 +30,7 @@ import csv
 import enum
 import io
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,7 +52,7 @@ from .glossary import (
 )
 from .positions import lf_view
 from .regions import Format
-from .scan import DefinedBy, Found, Scan, definition_entry, expansion_key, scan
+from .scan import DefinedBy, Found, Scan, definition_entry, expansion_key, scan, section_definitions
 from .sections import find_glossary_section
 from .textio import decode, read_bytes
 
@@ -327,15 +327,17 @@ def check_glossary(
     path: str,
     *,
     reference: Glossary | None = None,
-    columns: Mapping[int, int] | None = None,
+    columns: Sequence[int] = (),
     in_document: bool = False,
 ) -> list[Finding]:
-    """G001-G008 on the rows of one glossary (`columns` maps a row's line to its acronym's column).
+    """G001-G008 on the rows of one glossary (`columns` gives each row's acronym's column, in order; else 1).
+
+    Several rows may share a line (a one-line HTML definition list), so the column is the row's, not the line's.
 
     `reference` is the bundled glossary, for G007 and G008; `in_document` says
     the rows are a document's glossary section, which has no context column.
     """
-    checker = _GlossaryChecker(entries, path, columns or {}, reference, in_document)
+    checker = _GlossaryChecker(entries, path, columns, reference, in_document)
     return [
         *checker.duplicates(),
         *checker.conflicts(),
@@ -353,16 +355,17 @@ class _GlossaryChecker:
         self,
         entries: Sequence[Entry],
         path: str,
-        columns: Mapping[int, int],
+        columns: Sequence[int],
         reference: Glossary | None,
         in_document: bool,
     ) -> None:
-        self.entries, self.path, self.columns, self.in_document = entries, path, columns, in_document
+        self.entries, self.path, self.in_document = entries, path, in_document
+        self.columns = {id(entry): column for entry, column in zip(entries, columns)}  # by row: rows may share a line
         self.reference = reference if reference is not None and tuple(entries) != reference.entries else None
         self.duplicate_lines: set[int] = set()
 
     def found(self, code: str, entry: Entry, message: str, severity: Severity | None = None) -> Finding:
-        return finding(code, self.path, entry.line, self.columns.get(entry.line, 1), entry.acronym, message, severity)
+        return finding(code, self.path, entry.line, self.columns.get(id(entry), 1), entry.acronym, message, severity)
 
     def duplicates(self) -> Iterable[Finding]:
         first: dict[tuple[str, str], Entry] = {}
@@ -536,7 +539,7 @@ def check_document(
     findings = []
     if result.section is not None:
         rows = list(result.section.glossary(result.path).entries)
-        columns = {line: column for line, column in (result.definition_position(d) for d in _section(result))}
+        columns = [result.definition_position(d)[1] for d in section_definitions(result.text, result.section)]
         findings += check_glossary(rows, result.path, reference=reference, columns=columns, in_document=True)
     checker = _DocumentChecker(result, glossary, allow)
     return [

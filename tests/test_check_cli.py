@@ -479,3 +479,13 @@ def test_a_glossary_row_is_read_without_its_emphasis(tmp_path: Path, row: str) -
     assert run("check", "minutes.md") == (0, "", "")
     write(tmp_path / "minutes.md", f"Minutes about DA.\n\n## Glossary\n\n{row}\n")
     assert run("scan", "minutes.md") == (0, "minutes.md:1:15: DA (1 use) glossary-section: Domestic Abuse\n", "")
+
+
+def test_a_finding_on_a_row_of_a_one_line_definition_list_is_at_the_row(tmp_path: Path) -> None:
+    write(
+        tmp_path / "minutes.html",
+        "<p>PND and DV.</p>\n<h2>Glossary</h2><dl><dt>PND</dt><dd>Police National Database</dd>"
+        "<dt>DV</dt><dd>Domestic Violence</dd></dl>\n",
+    )
+    status, out, _ = run("check", "minutes.html", "--fail-on", "info")
+    assert (status, out) == (1, "minutes.html:2:26: G004 PND is out of alphabetical order; move it after DV (line 2)\n")
