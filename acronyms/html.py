@@ -187,10 +187,10 @@ def outermost(spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str
     return kept
 
 
-def _is_acronym_text(raw: str) -> bool:
+def is_acronym_text(raw: str) -> bool:
     """One word, written like an acronym: two capitals or more, and no more small letters than capitals.
 
-    >>> _is_acronym_text("SNP"), _is_acronym_text(" PCSOs "), _is_acronym_text("ToMV"), _is_acronym_text("GlossarySNP")
+    >>> is_acronym_text("SNP"), is_acronym_text(" PCSOs "), is_acronym_text("ToMV"), is_acronym_text("GlossarySNP")
     (True, True, True, False)
     """
     words = html.unescape(raw).split()
@@ -451,7 +451,7 @@ class _Parser(HTMLParser):
             return
         start, raw = self.link
         self.links.append((start, end))
-        if _is_acronym_text("".join(raw)):
+        if is_acronym_text("".join(raw)):
             self.protected.append((start, end, ACRONYM_LINK_KIND))
         self.link = None
 

@@ -138,7 +138,7 @@ def protected_spans(text: str, format: Format, *, links: bool = False) -> list[t
     [('<pre>SNP</pre>', '<pre>'), ("<a href='/x'>the SNP</a>", 'a link')]
     """
     if format is Format.MARKDOWN:
-        spans = list(_markdown_spans(text))
+        spans = _markdown_regions(text, links)
     else:
         spans = _anchored_common(text)
     if format is Format.HTML:
@@ -147,6 +147,81 @@ def protected_spans(text: str, format: Format, *, links: bool = False) -> list[t
             [*found.protected, *spans, *((start, end, "a link") for start, end in found.links if links)]
         )
     return spans
+
+
+def _markdown_regions(text: str, links: bool) -> list[tuple[int, int, str]]:
+    """The Markdown regions (`_markdown_spans`), and the links whose text must stay as it is (`_link_spans`)."""
+    spans = list(_markdown_spans(text))
+    if "[" not in text:
+        return spans  # the common case: no link at all
+    kept = list(_link_spans(text, links))
+    return html.outermost(spans + kept) if kept else spans
+
+
+# A Markdown link or image: `[text](target "title")`, `[text][label]`, `[text][]` or a shortcut reference `[text]`.
+LINK: Final = re.compile(
+    r"(?<!\\)\[(?!\^)(?P<text>(?:[^\[\]\n]|\n(?![ \t]*\r?\n)|\[[^\[\]\n]*\])*)\]"
+    r"(?:(?P<target>\([^)\s]*(?:\s+\"[^\"]*\")?\))|(?P<label>\[(?!\^)[^\[\]\n]*\]))?"
+)
+REFERENCE_DEFINITION: Final = re.compile(r"^[ ]{0,3}\[(?!\^)([^\]\n]+)\]:", re.MULTILINE)
+REFERENCE_TEXT_KIND: Final = "a reference link's text"  # its label too: changed, it matches no definition
+LABEL_KIND: Final = "a link label"
+EMPHASIS_MARKS: Final = str.maketrans("", "", "*_")
+
+
+def _link_spans(text: str, links: bool) -> Iterator[tuple[int, int, str]]:
+    """The Markdown links annotation leaves alone, whole or in part, as `(start, end, what)`.
+
+    A link whose whole text is an acronym, as in HTML (`html.MIN_LINK_CAPITALS`): `[NPT](url)`,
+    `[**LPT**](url)`, `[CSE]`. The label of a full reference link, `[the report][CSE]`. The text of
+    a shortcut (`[the CSE report]`) or collapsed (`[the CSE report][]`) reference link that the text
+    defines: it is the label too, and a changed label matches no definition. With `links` (footnote
+    style) the text of a collapsed one is free: the marker goes after the link, `[text][][^CSE]`.
+
+    >>> text = "[NPT](u), [the CSE report] and [x][CSE].\\n\\n[the cse report]: u\\n[CSE]: u\\n"
+    >>> [(text[s:e], what) for s, e, what in _link_spans(text, False) if e < text.index("\\n")]
+    [('[NPT](u)', 'a link named by an acronym'), ('the CSE report', "a reference link's text"), ('[CSE]', 'a link label')]
+    """
+    labels = {_label_key(label) for label in REFERENCE_DEFINITION.findall(text)} if "]:" in text else set()
+    for link in LINK.finditer(text):
+        label, full = link["label"], link["label"] not in (None, "[]")
+        if link["target"] is None and _label_key(label[1:-1] if full else link["text"]) not in labels:
+            continue  # not a link: text in brackets, or a reference to a label the text does not define
+        if html.is_acronym_text(link["text"].translate(EMPHASIS_MARKS)):
+            yield link.start(), link.end(), html.ACRONYM_LINK_KIND
+        elif full:
+            yield link.start("label"), link.end("label"), LABEL_KIND
+        elif link["target"] is None and not (links and label == "[]"):
+            yield link.start("text"), link.end("text"), REFERENCE_TEXT_KIND
+
+
+def _label_key(label: str) -> str:
+    """A link label as CommonMark matches it: case-folded, its runs of white space as one space."""
+    return " ".join(label.split()).casefold()
+
+
+READ_AS_TEXT: Final = frozenset({KIND_NAMES["abbr_element"]})
+
+
+def readable(text: str, format: Format, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`spans` (the text's `protected_spans`) less the text of each `<abbr>` element: a use of the acronym there.
+
+    Annotation leaves an `<abbr>` alone, but a reader reads its text. Its tags stay
+    protected: in HTML the element is one span, and its tags come from `html.layout`.
+
+    >>> text = '<p><abbr title="Police and Crime Commissioner">PCC</abbr> met.</p>'
+    >>> [text[s:e] for s, e, _ in readable(text, Format.HTML, protected_spans(text, Format.HTML))]
+    ['<p>', '<abbr title="Police and Crime Commissioner">', '</abbr>', '</p>']
+    """
+    if not any(kind in READ_AS_TEXT for _, _, kind in spans):
+        return list(spans)
+    kept = [span for span in spans if span[2] not in READ_AS_TEXT]
+    if format is Format.HTML:
+        elements = Spans([span for span in spans if span[2] in READ_AS_TEXT])
+        tag = html.MARKUP_KINDS["tag"]
+        kept += [(start, end, tag) for start, end in html.layout(text).markup if elements.overlapping(start, end)]
+        kept.sort()
+    return kept
 
 
 def _markdown_spans(text: str) -> Iterator[tuple[int, int, str]]:

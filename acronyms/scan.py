@@ -39,7 +39,7 @@ from .glossary import Entry, Glossary, acronym_problem, straight_apostrophes
 from .matcher import APOSTROPHES, Match, find, find_in_markdown
 from .planner import NOT_AN_ACRONYM, Decision, Options, plan
 from .positions import LineIndex, lf_view
-from .regions import MARKUP_KINDS, Format, Spans, blanked, protected_spans, without_tags
+from .regions import MARKUP_KINDS, Format, Spans, blanked, protected_spans, readable, without_tags
 from .sections import GlossarySection, SectionRow, find_glossary_section
 from .senses import Context, choose_sense
 
@@ -156,7 +156,7 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     format = Format.from_path(path) if format is None else format
     text = lf_view(text)
     section = find_glossary_section(text, format)
-    protected = protected_spans(text, format)
+    protected = readable(text, format, protected_spans(text, format))  # an `<abbr>`'s text is a use
     in_section = [(section.start, section.end, "glossary section")] if section else []
     in_section += _notes_list(text, format)
     skipped = Spans(protected + in_section)

@@ -71,8 +71,8 @@ NOTE = "\n[^PCC]: Police and Crime Commissioner\n"
             "See [the PCC][site][^PCC] now.\n\n[site]: https://example.org\n" + NOTE,
         ),
         (
-            "See [PCC][] now.\n\n[PCC]: https://example.org\n",
-            "See [PCC][][^PCC] now.\n\n[PCC]: https://example.org\n" + NOTE,
+            "See [the PCC][] now.\n\n[the PCC]: https://example.org\n",  # `[PCC][]`, named by an acronym, is left alone
+            "See [the PCC][][^PCC] now.\n\n[the PCC]: https://example.org\n" + NOTE,
         ),
         (
             "See <https://example.org/PCC> and the PCC.\n",
