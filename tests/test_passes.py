@@ -74,6 +74,50 @@ def test_anchored_region_edge_cases(text: str, expected: list[tuple[int, int, st
     assert spans == [(start, end, KIND_NAMES[kind]) for start, end, kind in expected]
 
 
+# --- Markdown regions: each alternative searched on its own against the combined regex ----------
+
+MARKDOWN_PIECES = [
+    *REGION_PIECES,
+    *("`", "``", "```", "~~~", "    ", "\n\n", "\n    x\n", "---\n", "...", "[", "]", "](u)", '](u "t")', "[^1]"),
+    *("[x]: u", "*[SNP]: x", "<abbr title=x>", "</abbr>", "<pre>", "</pre>", "<div>", "<script>", "\r\n", "#", "*"),
+]
+markdown_texts = st.lists(st.sampled_from(MARKDOWN_PIECES) | st.text(max_size=2), max_size=40).map("".join)
+
+
+def combined_markdown_matches(text: str) -> list[tuple[int, int, str | None]]:
+    """The straightforward definition: every Markdown alternative tried at every position."""
+    return [
+        (match.start(), match.end(), match.lastgroup)
+        for match in regions._PATTERNS[Format.MARKDOWN].finditer(text)
+        if match.end() > match.start()
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(markdown_texts)
+def test_markdown_regions_are_the_combined_regex_matches(text: str) -> None:
+    found = [(match.start(), match.end(), match.lastgroup) for match in regions._markdown_matches(text)]
+    assert found == combined_markdown_matches(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "```\na ` b\n```\nthen `code` here",
+        "`a\n\nb` and `c`",
+        "x\n\n    code\n    more\n\ntext `y`",
+        "<pre>\n`x\n</pre>\n`y`",
+        "see a@b.co and https://x.org/a@b `z`",
+        "```\nnever closed `x`",
+        "---\ntitle: x\n---\n`y`",
+    ],
+    ids=["backtick-in-fence", "span-across-blank", "indented", "html-block", "address-and-url", "unclosed", "front"],
+)
+def test_markdown_region_edge_cases(text: str) -> None:
+    found = [(match.start(), match.end(), match.lastgroup) for match in regions._markdown_matches(text)]
+    assert found == combined_markdown_matches(text)
+
+
 # --- Glossary headings: `_headings` against `HEADING.finditer` -----------------------------
 
 
