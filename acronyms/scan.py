@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import heapq
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -164,7 +165,7 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     untagged = without_tags(text, format, protected)
     inline = [
         _singular_owner(d)
-        for d in _inline_definitions(untagged, format)
+        for d in _inline_definitions(text, untagged, format)
         if unmarked.overlapping(*_extent(d)) is None and acronym_problem(d.acronym) is None  # not `(Code A)`
     ]
     view = _definitions_view(untagged, format)
@@ -210,54 +211,89 @@ def _definitions_view(untagged: str, format: Format) -> str:
 
 # What an inline definition is read through, beyond tags: in Markdown emphasis marks and references, in HTML references.
 MARKDOWN_READ: Final = re.compile(rf"{EMPHASIS.pattern}|{REFERENCE.pattern}")
+# A bracket holding one word and tags, as annotation writes the short form of an acronym whose plural or possessive
+# ending closing markup splits from it (`<b>PCSO</b>s`): `(PCSO</b>s)`, `(<abbr title="…">PCSO</abbr></b>s)`.
+# The word's pieces and the tags cannot both match at one character, so the pattern runs in linear time.
+BRACKETED_WORD_WITH_TAGS: Final = re.compile(r"\((?:[^\s()<>]*<[^<>]*>)+[^\s()<>]*\)")
+# The tags of text-level elements, read inside a word as nothing; a block's tags (`</p><p>`) still break it.
+PHRASING_TAG: Final = re.compile(
+    r"</?(?:a|abbr|b|bdi|bdo|cite|data|del|dfn|em|i|ins|mark|q|s|small|span|strong|time|u|var)(?=[\s/>])[^<>]*>",
+    re.IGNORECASE,
+)
 
 
-def _inline_definitions(view: str, format: Format) -> list[Definition]:
-    """The inline definitions of `view` (tags blanked) as a reader reads them, located in `view`.
+def _inline_definitions(text: str, untagged: str, format: Format) -> list[Definition]:
+    """The inline definitions of `text` as a reader reads them, looked for in `untagged` (its tags blanked).
 
     In HTML and Markdown each character reference is read as its character, in Markdown
-    emphasis marks are left out: so `Fire &amp; Rescue Services (FRS)`, `Long Form (&ldquo;LF&rdquo;)`,
-    `Police and Crime Commissioner&rsquo;s (PCC&rsquo;s)` and `*Long Form* (**LF**'s)` define
-    as annotation writes them. The expansion and short form are as read.
+    emphasis marks are left out, and in a bracketed word tags are left out: so `Fire &amp; Rescue Services (FRS)`,
+    `Long Form (&ldquo;LF&rdquo;)`, `Police and Crime Commissioner&rsquo;s (PCC&rsquo;s)`, `*Long Form* (**LF**'s)`
+    and `<b>Long Forms (LF</b>s)` define as annotation writes them. The expansion and short form are as read.
 
-    >>> [(d.acronym, d.expansion, d.long_start, d.short_end) for d in _inline_definitions(
-    ...     "Fire &amp; Rescue Service&rsquo;s (FRS&rsquo;s)", Format.HTML)]
+    >>> text = "Fire &amp; Rescue Service&rsquo;s (FRS&rsquo;s)"
+    >>> [(d.acronym, d.expansion, d.long_start, d.short_end) for d in _inline_definitions(text, text, Format.HTML)]
     [('FRS’s', 'Fire & Rescue Service’s', 0, 46)]
+    >>> text = "<b>Long Forms (LF</b>s)"
+    >>> [(d.short_text, text[d.short_start : d.short_end]) for d in _inline_definitions(
+    ...     text, without_tags(text, Format.HTML), Format.HTML)]
+    [('LFs', 'LF</b>s')]
     """
-    if format is Format.MARKDOWN:
-        return Reading(view, MARKDOWN_READ).definitions()
-    if format is Format.HTML and "&" in view:
-        return Reading(view, REFERENCE).definitions()
-    return find_inline_definitions(view)
+    tags = _tags_in_bracketed_words(text, untagged)
+    pattern = MARKDOWN_READ if format is Format.MARKDOWN else REFERENCE if format is Format.HTML else None
+    marks = read_as(untagged, pattern) if pattern is not None and (pattern is MARKDOWN_READ or "&" in untagged) else []
+    if not tags and not marks:
+        return find_inline_definitions(untagged)
+    return Reading(untagged, heapq.merge(marks, tags)).definitions()
+
+
+def _tags_in_bracketed_words(text: str, untagged: str) -> list[tuple[int, int, str]]:
+    """The tags of text-level elements inside a bracketed word of `text` (`(PCSO</b>s)`), each read as nothing.
+
+    Only tags that `untagged` blanks count: markup, not `(a<b>c)` in code.
+    """
+    if "<" not in text:
+        return []
+    return [
+        (tag.start(), tag.end(), "")
+        for bracket in BRACKETED_WORD_WITH_TAGS.finditer(text)
+        for tag in PHRASING_TAG.finditer(text, bracket.start(), bracket.end())
+        if untagged[tag.start() : tag.end()].isspace()
+    ]
+
+
+def read_as(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """Where `pattern` matches in `text` and what each match reads as.
+
+    A character reference reads as its character (`&amp;` as `&`, `&bogus;` as itself), anything else as nothing.
+    """
+    return [(found.start(), found.end(), _read(found[0])) for found in pattern.finditer(text)]
 
 
 class Reading:
-    """A text as read, each `pattern` match replaced by what it reads as, and the way back to the original offsets.
+    """A text as read, each of `replacements` read as what it says, and the way back to the original offsets.
 
-    A character reference reads as its character (`&amp;` as `&`, `&bogus;` as itself), anything else as nothing.
-    One pass over the text.
+    `replacements`: `(start, end, read)` spans of the text in order, not overlapping. One pass over them.
 
-    >>> reading = Reading("a&amp;b**c**", MARKDOWN_READ)
+    >>> reading = Reading("a&amp;b**c**", read_as("a&amp;b**c**", MARKDOWN_READ))
     >>> reading.text, [reading.start(at) for at in range(5)], [reading.end(at) for at in range(5)]
     ('a&bc', [0, 1, 6, 9, 12], [0, 1, 6, 7, 10])
     """
 
-    def __init__(self, text: str, pattern: re.Pattern[str]) -> None:
+    def __init__(self, text: str, replacements: Iterable[tuple[int, int, str]]) -> None:
         pieces: list[str] = []
         self.starts: list[int] = []  # where each replacement starts in the text as read
         self.ends: list[int] = []  # and where it ends
         self.shifts: list[int] = []  # how much shorter the text as read is after it
         at = shift = 0
-        for found in pattern.finditer(text):
-            read = _read(found[0])
-            if read == found[0]:
+        for start, end, read in replacements:
+            if read == text[start:end]:
                 continue
-            pieces += [text[at : found.start()], read]
-            self.starts.append(found.start() - shift)
-            shift += len(found[0]) - len(read)
-            self.ends.append(found.end() - shift)
+            pieces += [text[at:start], read]
+            self.starts.append(start - shift)
+            shift += end - start - len(read)
+            self.ends.append(end - shift)
             self.shifts.append(shift)
-            at = found.end()
+            at = end
         pieces.append(text[at:])
         self.text = "".join(pieces)
 

@@ -3,7 +3,7 @@
 What a user expects of the two commands together, in every style and format: no D001 (used but not
 defined), D003 (used before its definition) or D005 (definition contradicts the glossary) for an acronym
 annotation expanded, whatever its expansion holds (`&`, `'`) and however it is written (possessives,
-character references).
+character references, a plural or possessive split from the acronym by closing markup: `<b>PCSO</b>s`).
 """
 
 from __future__ import annotations
@@ -34,12 +34,17 @@ MARKDOWN = (
     "The HMICFRS and the PCC met the CSC.\n"
 )
 MARKDOWN_POSSESSIVE_FIRST = "The **HMICFRS**'s report.\n\nThe PCC&rsquo;s plan and the CSC’s budget.\n"
+# Plurals and possessives split from their acronym by closing markup: annotation writes `(PCSO</b>s)`.
+HTML_SPLIT = "<p>The <b>PCSO</b>s met. The <b>PCC</b>&#8217;s team and the <i>ASB</i>'s rise.</p>\n<p>The PCSO.</p>\n"
+MARKDOWN_SPLIT = "The **PCSO**s met. The _ASB_'s rise and the *PCC*&rsquo;s team.\n\nThe PCSO.\n"
 DOCUMENTS = {
     "sample.txt": SAMPLE.read_text(encoding="utf-8"),
     "page.html": HTML,
     "possessives.html": HTML_POSSESSIVE_FIRST,
     "page.md": MARKDOWN,
     "possessives.md": MARKDOWN_POSSESSIVE_FIRST,
+    "split.html": HTML_SPLIT,
+    "split.md": MARKDOWN_SPLIT,
 }
 # The sample's glossary section says `LPT  Local Police Team`; annotation writes the bundled glossary's
 # `Local Policing Team (LPT)` (the section is wrong), and check then says the inline definition contradicts it.
@@ -96,3 +101,5 @@ def test_the_hand_made_documents_expand_through_references_and_possessives() -> 
     assert {"HMICFRS", "PCC", "CSC"} <= expanded(
         MARKDOWN_POSSESSIVE_FIRST, Format.MARKDOWN, Style.INLINE, GlossaryMode.NONE
     )
+    assert {"PCSO", "PCC", "ASB"} <= expanded(HTML_SPLIT, Format.HTML, Style.INLINE, GlossaryMode.NONE)
+    assert {"PCSO", "PCC", "ASB"} <= expanded(MARKDOWN_SPLIT, Format.MARKDOWN, Style.INLINE, GlossaryMode.NONE)

@@ -381,3 +381,73 @@ def test_a_definition_holding_character_references_is_inline(
     (definition,) = scan(text, EMPTY, format=format).definitions
     assert text[definition.long_start : definition.long_end].startswith(long_form)
     assert text[definition.short_start : definition.short_start + len(acronym)] == acronym
+
+
+# How `acronyms annotate` writes a definition before a plural or possessive split from its acronym by closing
+# markup (`<b>PCSO</b>s`, `**PCSO**s`, `_ASB_'s`): a reader reads the short form as `(PCSOs)`, `(ASB's)`.
+SPLIT_SHORT_FORMS = {
+    "html-plural": (
+        "<p>The <b>Police Community Support Officers (PCSO</b>s) met.</p>",
+        Format.HTML,
+        "Police Community Support Officers",
+        "PCSO</b>s",
+    ),
+    "html-possessive-reference": (
+        "<p>The <b>Police and Crime Commissioner&#8217;s (PCC</b>&#8217;s) team.</p>",
+        Format.HTML,
+        "Police and Crime Commissioner",
+        "PCC</b>&#8217;s",
+    ),
+    "html-possessive": (
+        "<p>The <i>Police and Crime Commissioner’s (PCC</i>’s) team.</p>",
+        Format.HTML,
+        "Police and Crime Commissioner",
+        "PCC</i>’s",
+    ),
+    "md-plural": (
+        "The **Police Community Support Officers (PCSO**s) met.\n",
+        Format.MARKDOWN,
+        "Police Community Support Officers",
+        "PCSO**s",
+    ),
+    "md-possessive": (
+        "The _Anti-Social Behaviour's (ASB_'s) rise.\n",
+        Format.MARKDOWN,
+        "Anti-Social Behaviour",
+        "ASB_'s",
+    ),
+    "md-tag": (
+        "The <b>Police Community Support Officers (PCSO</b>s) met.\n",
+        Format.MARKDOWN,
+        "Police Community Support Officers",
+        "PCSO</b>s",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "format", "expansion", "short_form"), SPLIT_SHORT_FORMS.values(), ids=SPLIT_SHORT_FORMS.keys()
+)
+def test_a_short_form_split_by_closing_markup_defines_inline_where_it_is_written(
+    text: str, format: Format, expansion: str, short_form: str
+) -> None:
+    result = scan("Intro.\n" + text, EMPTY, format=format)
+    (found,) = result.acronyms
+    assert (found.defined_by, found.expansion) == (DefinedBy.INLINE, expansion)
+    (definition,) = result.definitions
+    assert result.text[definition.short_start : definition.short_end] == short_form
+    assert result.text[definition.long_start : definition.long_end].startswith(expansion.split()[0])
+    assert result.definition_position(definition) == (2, text.index(expansion.split()[0]) + 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        ("<p>Police Community Support Officers (PCSO <b>s</b>) met.</p>", Format.HTML),
+        ("<p>Police Community Support Officers (PCSO</p><p>s) met.</p>", Format.HTML),
+        ("Police Community Support Officers (PCSO <b>s</b>) met.\n", Format.TEXT),
+    ],
+    ids=["html-space-before-tag", "html-paragraph-break", "text-tags-are-text"],
+)
+def test_tags_are_dropped_only_inside_a_short_form_written_as_one_word(text: str, format: Format) -> None:
+    assert not [d for d in scan(text, EMPTY, format=format).definitions if d.kind.value == "inline"]
