@@ -631,8 +631,8 @@ def find_inline_definitions(text: str) -> list[Definition]:
     """
     bracketed = _read(text, _brackets(text))
     dashed = []
-    for dash in DASH.finditer(text):
-        definition = _dash_definition(text, dash.start())
+    for dash in dash_starts(text):
+        definition = _dash_definition(text, dash)
         if definition is not None:
             dashed.append(definition)
     if not dashed:
@@ -753,6 +753,29 @@ def _unstraddled(text: str, at: int, origin: int) -> int:
 # A dash that may open or close a long form: an en or em dash, or a hyphen with a space or tab
 # before it and white space after it (not one inside a word, nor a list item's bullet).
 DASH: Final = re.compile(r"[\u2013\u2014-](?<![^ \t\u00a0]-)(?!(?<=-)\S)")
+DASHES: Final = ("\u2013", "\u2014")
+# `DASH`'s hyphens, starting with the literal `-`, which the regex engine skips to fast.
+SPACED_HYPHEN: Final = re.compile(r"-(?<![^ \t\u00a0]-)(?!\S)")
+
+
+def dash_starts(text: str) -> list[int]:
+    """Where `DASH` matches, in order: three passes that skip to a literal (a leading class tests every character).
+
+    >>> dash_starts("A - b \u2013 c-d -x -")
+    [2, 6, 15]
+    """
+    found = [at for dash in DASHES for at in _finds(text, dash)]
+    found += [hyphen.start() for hyphen in SPACED_HYPHEN.finditer(text)]
+    return sorted(found)
+
+
+def _finds(text: str, literal: str) -> Iterator[int]:
+    at = text.find(literal)
+    while at != -1:
+        yield at
+        at = text.find(literal, at + 1)
+
+
 # Between a short form and its dash: spaces, a closing quote, Markdown emphasis (`“CSP” –`, `**CSP** –`).
 MAX_DASH_GAP: Final = 4
 _DASH_GAP: Final = " \t\u00a0*_" + _QUOTES

@@ -37,7 +37,7 @@ from .context import (
     reference_name,
     references_read,
 )
-from .definitions import DASH, MAX_DASH_GAP, Definition, find_dash_definitions_after, find_definitions_near
+from .definitions import MAX_DASH_GAP, Definition, dash_starts, find_dash_definitions_after, find_definitions_near
 from .errors import UsageError
 from .escaping import escape
 from .footnotes import (
@@ -672,11 +672,11 @@ def _before_dashes(text: str, matches: Sequence[Match]) -> list[tuple[int, int]]
     """
     spans = []
     ends: list[int] | None = None  # the hits' ends, listed at the first dash: `bisect` with a key calls it per step
-    for dash in DASH.finditer(text):
+    for dash in dash_starts(text):
         if ends is None:
             ends = [match.end for match in matches]
-        before = bisect.bisect_right(ends, dash.start())
-        if before and dash.start() - ends[before - 1] <= MAX_DASH_GAP:
+        before = bisect.bisect_right(ends, dash)
+        if before and dash - ends[before - 1] <= MAX_DASH_GAP:
             spans.append((matches[before - 1].start, matches[before - 1].end))
     return spans
 

@@ -118,6 +118,21 @@ def test_markdown_region_edge_cases(text: str) -> None:
     assert found == combined_markdown_matches(text)
 
 
+# --- Dashes: `dash_starts` against `DASH.finditer` ---------------------------------------------
+
+dash_texts = st.lists(
+    st.sampled_from(["-", " -", "- ", " - ", "\u2013", "\u2014", "\t-", "\u00a0-", "-\n", "a-b", "\u2028", "x"])
+    | st.text(max_size=2),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(dash_texts)
+def test_dash_starts_are_the_dash_patterns_matches(text: str) -> None:
+    assert definitions.dash_starts(text) == [match.start() for match in definitions.DASH.finditer(text)]
+
+
 # --- Glossary headings: `_headings` against `HEADING.finditer` -----------------------------
 
 
