@@ -42,12 +42,19 @@ def is_acronym_shaped(word: str) -> bool:
     )
 
 
+# A word that may be a candidate: it starts with an ASCII capital or with a character outside ASCII
+# (checked with `str.isupper`). Most words of prose start in lower case: the regex skips them in C.
+CAPITALISED_WORD = re.compile(r"(?<!\w)(?:[A-Z]|(?=[^\x00-\x7f])\w)\w*")
+
+
 def find_candidates(text: str) -> list[Match]:
     """Every acronym-shaped word of `text`, in text order, with half-open offsets into `text`."""
     lower_words = {word for word in WORD.findall(text) if not word.isupper()}
     found = []
-    for word in WORD.finditer(text):
+    for word in CAPITALISED_WORD.finditer(text):
         start, end = word.span()
+        if not text[start].isupper():
+            continue
         if (start and is_word_char(text[start - 1])) or (end < len(text) and is_word_char(text[end])):
             continue  # part of a longer word joined by a combining mark
         base, form = _base(word.group())

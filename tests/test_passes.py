@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acronyms import definitions, regions, sections
+from acronyms import candidates, definitions, regions, sections
 from acronyms.forms import beside_bracket, beside_brackets
 from acronyms.glossary import Entry, Glossary
-from acronyms.matcher import find
+from acronyms.matcher import find, is_word_char
 from acronyms.positions import LineCounter, LineIndex, line_at
 from acronyms.regions import KIND_NAMES, Format, Spans
 
@@ -116,6 +116,38 @@ def test_markdown_regions_are_the_combined_regex_matches(text: str) -> None:
 def test_markdown_region_edge_cases(text: str) -> None:
     found = [(match.start(), match.end(), match.lastgroup) for match in regions._markdown_matches(text)]
     assert found == combined_markdown_matches(text)
+
+
+# --- Acronym-shaped words: `find_candidates` against every word tried --------------------------
+
+
+def candidates_word_by_word(text: str) -> list[tuple[int, int, str, str]]:
+    """The straightforward definition: every word of the text tried (what `find_candidates` did)."""
+    lower_words = {word for word in candidates.WORD.findall(text) if not word.isupper()}
+    found = []
+    for word in candidates.WORD.finditer(text):
+        start, end = word.span()
+        if (start and is_word_char(text[start - 1])) or (end < len(text) and is_word_char(text[end])):
+            continue
+        base, form = candidates._base(word.group())
+        if candidates.is_acronym_shaped(base) and not candidates._is_shouted(base, lower_words):
+            found.append((start, end, base, candidates._possessive(text, end, form).value))
+    return found
+
+
+candidate_texts = st.lists(
+    st.sampled_from(["PCC", "PCSOs", "ToMV", "İSNP", "ÉCU", "Ünit", "ACTION", "action", "IX", "a", "_", "’s", "'s"])
+    | st.sampled_from([" ", "\n", "-", "\u0301", "é", "1", "ß", "ǅ", "Σ", "x"])
+    | st.text(max_size=2),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(candidate_texts)
+def test_candidates_are_the_words_tried_one_by_one(text: str) -> None:
+    found = [(c.start, c.end, c.acronym, c.form.value) for c in candidates.find_candidates(text)]
+    assert found == candidates_word_by_word(text)
 
 
 # --- Dashes: `dash_starts` against `DASH.finditer` ---------------------------------------------
