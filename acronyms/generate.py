@@ -91,7 +91,9 @@ def glossary_edits(text: str, plan: Plan, options: Options) -> tuple[list[Insert
     if not section.rows:
         return _first_rows(text, section, entries, options.format), []
     if options.glossary_section is GlossaryMode.REPLACE:
-        return [], _replace_rows(text, section, entries, options.format)
+        # A document that uses none of its acronyms keeps its rows: emptied, a section would be no
+        # section to the next run (in HTML, or with text after it), which would then annotate them.
+        return [], _replace_rows(text, section, entries, options.format) if entries else []
     return _missing_rows(text, section, entries, options.format), []
 
 
