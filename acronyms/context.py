@@ -210,7 +210,7 @@ def needs_tokens(text: str, match: Match) -> bool:
 
 
 def glued_by_apostrophe(text: str, match: Match) -> bool:
-    """True when an apostrophe joins the hit to a word after or before it (`PCCs’SNP`): one token, as no possessive is.
+    """True when an apostrophe joins the hit to a word in capitals after it or any word before it (`PCCs’SNP`).
 
     Decided here rather than by spaCy, which splits `’SNP` once a footnote marker stands
     between (HTML reads the marker as white space), so the next run would judge again.
@@ -219,10 +219,13 @@ def glued_by_apostrophe(text: str, match: Match) -> bool:
     (True, True)
     >>> glued_by_apostrophe("PCCs’ van", Match(0, 4, "PCC")), glued_by_apostrophe("said 'SNP'", Match(6, 9, "SNP"))
     (False, False)
+    >>> glued_by_apostrophe("SNP’ll", Match(0, 3, "SNP"))
+    False
     """
     start, end = match.start, match.end
-    if text[end : end + 1] in GLUING_APOSTROPHES and is_word_char(text[end + 1 : end + 2] or " "):
-        return True
+    following = text[end + 1 : end + 2]
+    if text[end : end + 1] in GLUING_APOSTROPHES and (following.isupper() or following.isdigit()):
+        return True  # `PCCs’SNP`; not a contraction, `SNP’ll`, `PCC'd`, which spaCy reads as its own token
     return start >= 2 and text[start - 1] in GLUING_APOSTROPHES and is_word_char(text[start - 2])
 
 

@@ -431,8 +431,12 @@ def test_html_footnote_beside_glued_words_is_stable(small: Glossary, text: str, 
             "The Safer Neighbourhood Panel’s (SNP’s) van and the Police and Crime Commissioners’ (PCCs’) office.",
         ),
         ("‘The SNP’ met.", "‘The Safer Neighbourhood Panel (SNP)’ met."),
+        (
+            "The SNP’ll meet. The PCC'd agreed.",
+            "The Safer Neighbourhood Panel (SNP)’ll meet. The Police and Crime Commissioner (PCC)'d agreed.",
+        ),
     ],
-    ids=["plural-glued", "glued", "possessives", "closing-quote"],
+    ids=["plural-glued", "glued", "possessives", "closing-quote", "contractions"],
 )
 def test_an_apostrophe_between_words_glues_them_into_one_token(small: Glossary, text: str, expected: str) -> None:
     assert annotate(text, small) == expected
