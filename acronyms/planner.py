@@ -37,7 +37,14 @@ from .context import (
     reference_name,
     references_read,
 )
-from .definitions import MAX_DASH_GAP, Definition, dash_starts, find_dash_definitions_after, find_definitions_near
+from .definitions import (
+    MAX_DASH_GAP,
+    Definition,
+    dash_starts,
+    dashes_read,
+    find_dash_definitions_after,
+    find_definitions_near,
+)
 from .errors import UsageError
 from .escaping import escape
 from .footnotes import (
@@ -270,7 +277,8 @@ class _Judge:
         self.spelled = _spelled_out_beside(text, self.matches, glossary, options.format)
         unexplained = [(match.start, match.end) for match, spelled in self.spelled.values() if not spelled]
         self.definitions = find_definitions_near(text, unexplained)
-        dashed = find_dash_definitions_after(text, _before_dashes(text, self.matches))
+        dashes = dashes_read(text) if self.references else text  # `CSP &#8211; the ... &#8211;` as Word writes it
+        dashed = find_dash_definitions_after(dashes, _before_dashes(dashes, self.matches))
         if dashed:  # `CSP – the Community Safety Partnership –`
             self.definitions = sorted(self.definitions + dashed, key=lambda d: (d.short_start, d.long_start))
         self.defined = {definition.short_start for definition in self.definitions}

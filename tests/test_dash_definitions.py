@@ -120,3 +120,21 @@ def test_markdown_emphasis_around_the_short_form(small: Glossary) -> None:
     options = Options(format=Format.MARKDOWN)
     assert annotate(text, small, options) == text
     assert [(d.acronym, d.expansion) for d in find_inline_definitions(text)] == [("SNP", "Safer Neighbourhood Panel")]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("p.html", "<p>The CSP &#8211; the Community Safety Partnership &#8211; met.</p>\n"),
+        ("p.html", "<p>The CSP &mdash; Community Safety Partnership &mdash; met.</p>\n"),
+        ("p.md", "The CSP &ndash; the Community Safety Partnership &ndash; met.\n"),
+        ("p.md", "The CSP &#x2013; the Community Safety Partnership &#x2013; met.\n"),
+    ],
+    ids=["html-decimal", "html-named-em", "markdown-named", "markdown-hex"],
+)
+def test_cli_annotate_reads_dashes_written_as_references(tmp_path: Path, glossary: Path, name: str, text: str) -> None:
+    """Word writes `&#8211;` for an en dash in HTML: the definition is the same one, and is kept."""
+    document = tmp_path / name
+    document.write_text(text, encoding="utf-8")
+    code, output = run("annotate", str(document), "-g", str(glossary))
+    assert (code, output) == (0, text)
