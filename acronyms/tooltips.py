@@ -34,6 +34,7 @@ from .edits import Insertion, last_line, line_ending
 from .escaping import escape_abbreviation, escape_attribute, one_line
 from .forms import inline_long_form, long_form
 from .planner import Action, Decision, Options, Plan
+from .positions import lf_view
 from .regions import Format
 
 ABBREVIATION_LINE = re.compile(r"^[ ]{0,3}\*\[(?P<abbreviation>[^\]\n]+)\]:", re.MULTILINE)
@@ -95,7 +96,7 @@ def abbreviations(decisions: tuple[Decision, ...]) -> dict[str, str]:
 
 
 def _abbreviation_lines(text: str, plan: Plan) -> list[Insertion]:
-    defined = {match["abbreviation"] for match in ABBREVIATION_LINE.finditer(text)}
+    defined = {match["abbreviation"] for match in ABBREVIATION_LINE.finditer(lf_view(text))}  # CR-only lines too
     lines = [f"*[{form}]: {title}" for form, title in abbreviations(plan.decisions).items() if form not in defined]
     if not lines:
         return []

@@ -133,3 +133,15 @@ def test_lone_crs_among_crlfs_read_as_line_breaks(
     mixed = annotation(LONE_LF.sub("\r", text), small, options)
     assert decisions(mixed) == decisions(lf)
     assert LONE_CR.sub("\n", mixed.text) == lf.text
+
+
+@pytest.mark.parametrize("style", [Style.INLINE, Style.FOOTNOTE, Style.TOOLTIP])
+@pytest.mark.parametrize("ending", ["\r", "\n", "\r\n"])
+def test_a_markdown_document_is_annotated_twice_as_once_with_any_line_ending(
+    small: Glossary, style: Style, ending: str
+) -> None:
+    """The second run finds what the first appended (`*[PCC]: …` lines, notes) whatever the line ending."""
+    text = ending.join(["Title PCC", "=====", "", "The PCC met the SNP.", "", "The PCC left."]) + ending
+    options = Options(format=Format.MARKDOWN, style=style)
+    once = annotation(text, small, options).text
+    assert annotation(once, small, options).text == once
