@@ -199,8 +199,24 @@ def plan(text: str, glossary: Glossary, options: Options = DEFAULT_OPTIONS, *, d
     footnotes = _footnotes(text, options)
     if footnotes is not None and footnotes.notes is not None:
         protected.append((footnotes.notes.start, len(text), "the notes list"))
-    judge = _Judge(text, glossary, options, protected, doc, footnotes, _section_senses(glossary, section))
-    return Plan(tuple(judge.decisions()), footnotes)
+    settled = _section_senses(glossary, section)
+    decisions = _Judge(text, glossary, options, protected, doc, footnotes, settled).decisions()
+    listed = _listed_senses(glossary, decisions) if options.glossary_section is not GlossaryMode.NONE else {}
+    if any(decision.entry is None and decision.match.acronym in listed for decision in decisions):
+        # The section written lists a sense an undecided use lacks: the next run would read that row as the
+        # document's own (`_section_senses`) and expand the use. Read it so now, so that twice is once.
+        decisions = _Judge(text, glossary, options, protected, doc, footnotes, {**listed, **settled}).decisions()
+    return Plan(tuple(decisions), footnotes)
+
+
+def _listed_senses(glossary: Glossary, decisions: Sequence[Decision]) -> dict[str, Entry]:
+    """The sense the glossary section written will list for each acronym with several (as `generate.used_entries`)."""
+    listed: dict[str, Entry] = {}
+    for decision in decisions:
+        entry = decision.entry
+        if entry is not None and not entry.well_known and len(glossary.lookup(entry.acronym)) > 1:
+            listed.setdefault(entry.acronym, entry)
+    return listed
 
 
 def _with_section(glossary: Glossary, section: GlossarySection | None) -> Glossary:

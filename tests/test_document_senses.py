@@ -121,3 +121,18 @@ def test_a_definition_after_the_first_use_gives_it_its_sense() -> None:
     assert annotate_twice(text) == (
         "The Domestic Violence (DV) figures were noted.\n\nThe domestic violence (DV) figures rose.\n"
     )
+
+
+@pytest.mark.parametrize("mode", ["append", "replace"])
+def test_the_sense_a_written_glossary_section_settles_is_settled_on_the_first_run(tmp_path: Path, mode: str) -> None:
+    """The section annotation appends names CFO's sense; the next run would read it as the document's own."""
+    document = tmp_path / "m.md"
+    document.write_text(
+        "Apologies from the CFO.\n\nThe Chief Finance Officer (CFO) presented the budget.\n", encoding="utf-8"
+    )
+    once = CliRunner().invoke(cli, ["annotate", str(document), "--glossary-section", mode])
+    assert once.exit_code == 0
+    assert once.output.startswith("Apologies from the Chief Finance Officer (CFO).\n")
+    document.write_text(once.output, encoding="utf-8")
+    twice = CliRunner().invoke(cli, ["annotate", str(document), "--glossary-section", mode])
+    assert twice.output == once.output
