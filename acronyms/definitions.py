@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Final
 
+from .positions import finds
+
 
 class DefinitionKind(enum.Enum):
     """Where a definition comes from."""
@@ -783,16 +785,9 @@ def dash_starts(text: str) -> list[int]:
     >>> dash_starts("A - b \u2013 c-d -x -")
     [2, 6, 15]
     """
-    found = [at for dash in DASHES for at in _finds(text, dash)]
+    found = [at for dash in DASHES for at in finds(text, dash)]
     found += [hyphen.start() for hyphen in SPACED_HYPHEN.finditer(text)]
     return sorted(found)
-
-
-def _finds(text: str, literal: str) -> Iterator[int]:
-    at = text.find(literal)
-    while at != -1:
-        yield at
-        at = text.find(literal, at + 1)
 
 
 # Between a short form and its dash: spaces, a closing quote, Markdown emphasis (`“CSP” –`, `**CSP** –`).

@@ -24,6 +24,7 @@ from pathlib import PurePath
 from typing import Final
 
 from . import html
+from .positions import finds
 
 
 class Format(enum.Enum):
@@ -312,7 +313,7 @@ def _anchored_common(text: str) -> list[tuple[int, int, str]]:
 def _url_candidates(text: str) -> list[tuple[int, int, int, int]]:
     """`(start, 2, start, end)` for each place a URL matches: before `www.` or a scheme and `://`."""
     starts = [dot.start() - len("www") for dot in _WWW_DOT.finditer(text)]
-    for colon in _finds(text, ":"):
+    for colon in finds(text, ":"):
         if text.startswith("//", colon + 1):
             scheme = _SCHEME.search(text, max(0, colon - _LONGEST_SCHEME), colon)
             if scheme:
@@ -328,7 +329,7 @@ def _url_candidates(text: str) -> list[tuple[int, int, int, int]]:
 def _email_candidates(text: str) -> list[tuple[int, int, int, int]]:
     """`(first, 3, last, end)` for each `@` of an address: it matches from any start in its local part."""
     found = []
-    for at in _finds(text, "@"):
+    for at in finds(text, "@"):
         first = _local_part_start(text, at)
         match = None if first is None else _COMMON_BY_KIND["email"].match(text, first)
         if match:
@@ -376,13 +377,6 @@ def _leftmost_first(candidates: list[tuple[int, int, int, int]]) -> list[tuple[i
     while moved:
         take(heapq.heappop(moved))
     return kept
-
-
-def _finds(text: str, literal: str) -> Iterator[int]:
-    at = text.find(literal)
-    while at != -1:
-        yield at
-        at = text.find(literal, at + 1)
 
 
 _COMMON_KINDS: Final = ("comment", "tag", "url", "email")  # the order of `_COMMON`: earlier wins a tie
