@@ -38,14 +38,13 @@ from .edits import Insertion, Replacement, block_at, line_ending
 from .escaping import escape, escape_table_cell, one_line
 from .glossary import Entry, Glossary
 from .headings import BLANK_AFTER
-from .planner import Decision, GlossaryMode, Options, Plan, plan
+from .planner import Decision, GlossaryMode, Options, Plan, listed_entries, plan
 from .positions import lf_view
 from .regions import Format
-from .sections import ACRONYM, GlossarySection, SectionRow, find_glossary_section
+from .sections import GlossarySection, SectionRow, find_glossary_section
 
 HEADING = "Glossary"
 TABLE_HEADER = ("Acronym", "Expansion")
-READABLE = re.compile(ACRONYM)
 TABLE_LINE = re.compile(r"[ \t]*\|")
 LINE_BREAK = re.compile(r"\r?\n|\r|")
 LIST_NUMBER = re.compile(r"([ \t]*)(\d+)(?=[.)][ \t])")
@@ -61,12 +60,7 @@ def used_entries(decisions: Iterable[Decision]) -> list[Entry]:
     >>> [entry.acronym for entry in used_entries(plan("SNP, UK, ACC and `DA`", g, markdown).decisions)]
     ['ACC', 'SNP']
     """
-    found: dict[str, Entry] = {}
-    for decision in decisions:
-        entry = decision.entry
-        if entry is not None and not entry.well_known and _readable(entry.acronym):
-            found.setdefault(entry.acronym, entry)
-    return sorted(found.values(), key=_order)
+    return sorted(listed_entries(decisions).values(), key=_order)
 
 
 def used_glossary(text: str, glossary: Glossary, options: Options | None = None) -> Glossary:
@@ -99,10 +93,6 @@ def glossary_edits(text: str, plan: Plan, options: Options) -> tuple[list[Insert
 
 def _order(entry: Entry) -> tuple[str, str]:
     return _order_key(entry.acronym)
-
-
-def _readable(acronym: str) -> bool:
-    return READABLE.fullmatch(acronym) is not None and any(char.isupper() or char.isdigit() for char in acronym)
 
 
 def _new_section(text: str, entries: Sequence[Entry], format: Format, plan: Plan) -> list[Insertion]:

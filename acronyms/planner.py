@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final, NamedTuple
 
@@ -71,7 +71,7 @@ from .headings import heading_spans, section_starts
 from .matcher import Match, find, find_in_markdown, tuple_maker
 from .positions import LineCounter, lf_view
 from .regions import MARKUP_KINDS, Format, Spans, abbreviation_titles, protected_spans, without_tags
-from .sections import GlossarySection, find_glossary_section
+from .sections import ACRONYM, GlossarySection, find_glossary_section
 from .senses import Context, choose_sense, sense_words
 
 if TYPE_CHECKING:
@@ -178,6 +178,7 @@ NOT_AN_ACRONYM: Final = "not an acronym"  # reasons that start with these words,
 AMBIGUOUS: Final = "ambiguous"
 LONGER_TOKEN: Final = "part of a longer token (a code, file name or address)"
 HTML_MARKER: Final = re.compile(r"<sup\b[^>]*\bdata-acronyms=[\"']?ref\b")
+READABLE: Final = re.compile(ACRONYM)
 PROSE_REACH: Final = MAX_HEADING_CHARS + 1  # how far from a hit the rules of `context.not_an_acronym` read
 
 
@@ -209,14 +210,24 @@ def plan(text: str, glossary: Glossary, options: Options = DEFAULT_OPTIONS, *, d
     return Plan(tuple(decisions), footnotes)
 
 
-def _listed_senses(glossary: Glossary, decisions: Sequence[Decision]) -> dict[str, Entry]:
-    """The sense the glossary section written will list for each acronym with several (as `generate.used_entries`)."""
+def listed_entries(decisions: Iterable[Decision]) -> dict[str, Entry]:
+    """The entry a glossary section written for these decisions lists, by acronym: the first used, not well known."""
     listed: dict[str, Entry] = {}
     for decision in decisions:
         entry = decision.entry
-        if entry is not None and not entry.well_known and len(glossary.lookup(entry.acronym)) > 1:
+        if entry is not None and not entry.well_known and _readable(entry.acronym):
             listed.setdefault(entry.acronym, entry)
     return listed
+
+
+def _readable(acronym: str) -> bool:
+    """True for an acronym a glossary section's row can hold (`sections.ACRONYM`, with a capital or a digit)."""
+    return READABLE.fullmatch(acronym) is not None and any(char.isupper() or char.isdigit() for char in acronym)
+
+
+def _listed_senses(glossary: Glossary, decisions: Sequence[Decision]) -> dict[str, Entry]:
+    """The sense the glossary section written will list for each acronym with several."""
+    return {acronym: entry for acronym, entry in listed_entries(decisions).items() if len(glossary.lookup(acronym)) > 1}
 
 
 def _with_section(glossary: Glossary, section: GlossarySection | None) -> Glossary:
