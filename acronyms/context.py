@@ -312,55 +312,40 @@ def references_read(text: str, match: Match) -> tuple[str, Match] | None:
     return piece, match._replace(start=len(head), end=len(head) + match.end - match.start)
 
 
-def possessives_through_references(text: str, matches: list[Match]) -> list[Match]:
-    """`matches`, with each acronym followed by a reference to an apostrophe and an `s` made the possessive.
+def endings_read(text: str, matches: list[Match], *, references: bool, markup: bool, markdown: bool) -> list[Match]:
+    """`matches`, with each acronym whose plural or possessive ending a reference or closing markup hides made that form.
 
-    `SNP&rsquo;s` (or `&#8217;s`, `&apos;s`, ...) is read as `SNP’s` is: a
-    possessive ending after the `s`. For HTML and Markdown; the text is searched
-    for such references once, so a hit pays nothing unless one follows it.
+    `SNP&rsquo;s` (or `&#8217;s`, `&apos;s`, ...) is read as `SNP’s` is (with `references`);
+    `<b>PCSO</b>s` and `<i>SNP</i>&#8217;s` as if the closing tags were not there (with
+    `markup`; in Markdown also `**PCSO**s`, `**PCC**'s`). The match then runs to the end
+    of the ending; the markup stays where it is. The text is searched once for each kind:
+    a hit pays nothing unless such a reference or markup follows it.
 
     >>> text = "The SNP&rsquo;s van, SNP&ldquo;s and SNP&#39;s."
     >>> hits = [Match(at, at + 3, "SNP") for at in (4, 21, 37)]
-    >>> [text[m.start : m.end] for m in possessives_through_references(text, hits)]
+    >>> [text[m.start : m.end] for m in endings_read(text, hits, references=True, markup=False, markdown=False)]
     ['SNP&rsquo;s', 'SNP', 'SNP&#39;s']
-    """
-    ends: dict[int, int] | None = None  # index of the hit ending at each offset, built at the first reference
-    for found in REFERENCE_S.finditer(text):
-        after = found.end()
-        if unescape(found[0][:-1]) not in APOSTROPHES or (after < len(text) and _word_char_but_underscore(text[after])):
-            continue
-        if ends is None:
-            ends = {match.end: index for index, match in enumerate(matches)}
-            matches = list(matches)
-        index = ends.get(found.start())
-        if index is not None and matches[index].form is Form.BASE:
-            matches[index] = matches[index]._replace(end=after, form=Form.POSSESSIVE)
-    return matches
-
-
-def endings_through_markup(text: str, matches: list[Match], markdown: bool) -> list[Match]:
-    """`matches`, with each acronym that closing markup parts from a plural or possessive ending made that form.
-
-    The match then runs over the markup to the end of the ending; the markup stays where it is.
-
     >>> text = "The <b>SNP</b>s and <i>SNP</i>&#8217;s; <b>SNP</b>sx."
     >>> hits = [Match(at, at + 3, "SNP") for at in (7, 23, 43)]
-    >>> [(text[m.start : m.end], m.form.value) for m in endings_through_markup(text, hits, markdown=False)]
+    >>> [(text[m.start : m.end], m.form.value) for m in endings_read(text, hits, references=True, markup=True,
+    ...     markdown=False)]
     [('SNP</b>s', 'plural'), ('SNP</i>&#8217;s', 'possessive'), ('SNP', 'base')]
     """
-    patterns = (SPLIT_AFTER_TAG, *SPLIT_AFTER_EMPHASIS) if markdown else (SPLIT_AFTER_TAG,)
-    found = sorted(closer.start() + 1 for pattern in patterns for closer in pattern.finditer(text))
+    found = [(reference.start(), False) for reference in REFERENCE_S.finditer(text)] if references else []
+    if markup:
+        patterns = (SPLIT_AFTER_TAG, *SPLIT_AFTER_EMPHASIS) if markdown else (SPLIT_AFTER_TAG,)
+        found += [(closer.start() + 1, True) for pattern in patterns for closer in pattern.finditer(text)]
     copied = False
-    for at in found:
+    for at, after_markup in sorted(found):
         ending = ENDING.match(text, at)
         if ending is None or (ending.end() < len(text) and _word_char_but_underscore(text[ending.end()])):
             continue
         apostrophe = ending["apostrophe"]
         if apostrophe is not None and unescape(apostrophe) not in APOSTROPHES:
             continue
-        markup = _closing_markup_start(text, at)
-        index = bisect.bisect_left(matches, markup, key=_end)  # the matches do not overlap: sorted by end too
-        if index == len(matches) or matches[index].end != markup or matches[index].form is not Form.BASE:
+        hit_end = _closing_markup_start(text, at) if after_markup else at
+        index = bisect.bisect_left(matches, hit_end, key=_end)  # the matches do not overlap: sorted by end too
+        if index == len(matches) or matches[index].end != hit_end or matches[index].form is not Form.BASE:
             continue
         if not copied:
             matches, copied = list(matches), True

@@ -28,12 +28,11 @@ from .context import (
     SpacyContext,
     beside_reference,
     beside_slash,
-    endings_through_markup,
+    endings_read,
     glued_by_apostrophe,
     in_slash_code,
     needs_tokens,
     not_an_acronym,
-    possessives_through_references,
     reference_name,
     references_read,
 )
@@ -297,10 +296,12 @@ class _Judge:
         self.matches = find_in_markdown(text, glossary) if options.format is Format.MARKDOWN else find(text, glossary)
         # Only in HTML and Markdown, and only if the text has an `&`, may a character reference touch a hit.
         self.references = options.format is not Format.TEXT and "&" in text
-        if self.references:
-            self.matches = possessives_through_references(text, self.matches)  # `SNP&rsquo;s` as `SNP’s`
-        if options.format is not Format.TEXT and ("<" in text or options.format is Format.MARKDOWN):
-            self.matches = endings_through_markup(text, self.matches, options.format is Format.MARKDOWN)
+        tagged = options.format is not Format.TEXT and ("<" in text or options.format is Format.MARKDOWN)
+        if self.references or tagged:  # `SNP&rsquo;s` as `SNP’s`, `<b>PCSO</b>s` as `PCSOs`
+            markdown = options.format is Format.MARKDOWN
+            self.matches = endings_read(
+                text, self.matches, references=self.references, markup=tagged, markdown=markdown
+            )
         self.spelled = _spelled_out_beside(text, self.matches, glossary, options.format)
         unexplained = [(match.start, match.end) for match, spelled in self.spelled.values() if not spelled]
         self.definitions = find_definitions_near(text, unexplained)
