@@ -1,8 +1,8 @@
 """Find known acronyms: one Aho-Corasick automaton per glossary, Unicode word boundaries.
 
-Every surface form of every acronym is a key of the automaton: the acronym
-itself, its plural (`PCSOs`), possessives (`PCC's`, `PCC’s`) and plural
-possessives (`PCCs'`). The original text is scanned once; matches are
+Every surface form of every acronym is found: the acronym itself, its plural
+(`PCSOs`), possessives (`PCC's`, `PCC’s`) and plural possessives (`PCCs'`).
+The original text is scanned once (see `Matcher` for how); matches are
 case-sensitive, leftmost-longest, on word boundaries, and their offsets are
 half-open `[start, end)` into the original string.
 
@@ -147,34 +147,105 @@ def closes_quote(text: str, at: int, floor: int = 0) -> bool:
     return False
 
 
+ASCII_WORDS: Final = re.compile(r"[A-Za-z0-9_]+")
+
+
+def _is_word(key: str) -> bool:
+    """True when every character of `key` is a word character."""
+    if key.isascii():
+        return ASCII_WORDS.fullmatch(key) is not None
+    return all(map(is_word_char, key))
+
+
 class Matcher:
-    """An Aho-Corasick automaton over every surface form of a glossary's acronyms."""
+    """Aho-Corasick automata over every surface form of a glossary's acronyms.
+
+    A form that is a whole word (`PCC`, `PCCs`) can match only a whole word of
+    the text, so `automaton`, which holds those, is searched with `iter_long`.
+    No key of it holds a character that is not a word character, so its walk
+    starts afresh at each word, and a word that is a form is walked to its end
+    and given as one hit. That is every match `iter` would give once the
+    boundaries are checked, from far fewer hits (`iter` gives `PCC`, `CC` and
+    `CCs` in `PCCs` too). An apostrophe ending (`PCC's`, `PCCs'`) is looked up
+    in `endings` once its stem is found, and the rare form with another
+    character that is not a word character (`A&E`) is searched for in `others`
+    with `iter`. A property test checks the matches against brute force.
+    """
 
     def __init__(self, glossary: Glossary) -> None:
         self.automaton = ahocorasick.Automaton()
+        self.endings: dict[str, tuple[str, Form, int]] = {}
+        self.others = ahocorasick.Automaton()
         with collection_paused():  # hundreds of thousands of small tuples: the collector would only rescan them
-            for acronym in glossary.acronyms:
-                self.automaton.add_word(acronym, (acronym, Form.BASE, len(acronym)))
-            for acronym in glossary.acronyms:
-                for key, form in surface_forms(acronym):
-                    if key not in self.automaton:  # a real acronym beats another's plural
-                        self.automaton.add_word(key, (acronym, form, len(key)))
-            if len(self.automaton):
-                self.automaton.make_automaton()
+            acronyms = glossary.acronyms
+            names = set(acronyms)
+            add_word, add_other, endings = self.automaton.add_word, self.others.add_word, self.endings
+            for acronym in acronyms:
+                # A form is a whole word when its acronym is one and it is the acronym or its plural. Then the
+                # stem of each apostrophe ending (the acronym, or its plural) is a whole word too.
+                word = _is_word(acronym)
+                (add_word if word else add_other)(acronym, (acronym, Form.BASE, len(acronym)))
+                for suffix, form in SUFFIXES:
+                    key = acronym + suffix
+                    if key in names:  # a real acronym beats another's plural
+                        continue
+                    value = (acronym, form, len(key))
+                    if word and form is Form.PLURAL:  # no other acronym's form is this whole word
+                        add_word(key, value)
+                    elif key in endings or key in self.others:  # `PCC's`, the plural of `PCC'`: the first one wins
+                        continue
+                    elif word:
+                        endings[key] = value
+                    else:
+                        add_other(key, value)
+            for automaton in (self.automaton, self.others):
+                if len(automaton):
+                    automaton.make_automaton()
+
+    def ending(self, text: str, start: int, end: int) -> tuple[int, tuple[str, Form, int]] | None:
+        """The hit of an apostrophe ending on the word form at `[start, end)` (`PCC's`, `PCCs'`), if one ends on a word
+        boundary: where it ends and which, as the automaton gives a hit."""
+        limit = len(text)
+        for ending_end in (end + 2, end + 1):  # `PCC's`, `PCCs'`: when one is found the other is no whole word
+            if ending_end <= limit and (ending_end == limit or not is_word_char(text[ending_end])):
+                ending = self.endings.get(text[start:ending_end])
+                if ending is not None:
+                    return ending_end - 1, ending
+        return None
+
+    def hits(self, text: str) -> Iterator[tuple[int, tuple[str, Form, int]]]:
+        """Where forms end in `text` and which, in order of their end, the longest first; every form on word
+        boundaries is among them. `find` looks up the apostrophe endings itself when there are no `others`."""
+        if not len(self.automaton):
+            words: Iterator[tuple[int, tuple[str, Form, int]]] = iter(())
+        else:  # typed for mypyc (see setup.py), which then unpacks each hit as a tuple instead of iterating over it
+            words = cast(Iterator[tuple[int, tuple[str, Form, int]]], self.automaton.iter_long(text))
+        if not len(self.others):
+            return words
+        hits = []
+        for hit in words:
+            hits.append(hit)
+            last = hit[0]
+            if text[last + 1 : last + 2] in APOSTROPHES and (
+                ending := self.ending(text, last + 1 - hit[1][2], last + 1)
+            ):
+                hits.append(ending)
+        hits += cast(Iterator[tuple[int, tuple[str, Form, int]]], self.others.iter(text))
+        hits.sort(key=lambda hit: (hit[0], -hit[1][2]))
+        return iter(hits)
 
     def find(self, text: str) -> list[Match]:
         """Non-overlapping matches on word boundaries, leftmost-longest, in text order."""
-        if not len(self.automaton):
+        if not len(self.automaton) and not len(self.others):
             return []
         kept: list[Match] = []
         limit = len(text)
         ascii_word, ascii_other, new_match = ASCII_WORD, ASCII_OTHER, tuple_maker(Match)
         plural_possessive, plural = Form.PLURAL_POSSESSIVE, Form.PLURAL
+        endings = APOSTROPHES if not len(self.others) else ()  # else `hits` gives them
         possessive_end = 0  # after the last plural possessive: it closed the open quote or none was open
         kept_end = -1  # where the last match kept ends
-        # Typed for mypyc (see setup.py), which then unpacks each hit as a tuple instead of iterating over it.
-        hits = cast(Iterator[tuple[int, tuple[str, Form, int]]], self.automaton.iter(text))
-        for last, (acronym, form, length) in hits:
+        for last, (acronym, form, length) in self.hits(text):
             start = last + 1 - length
             if start:
                 before = text[start - 1]
@@ -185,6 +256,9 @@ class Matcher:
                 after = text[end]
                 if after in ascii_word or (after not in ascii_other and is_word_char(after)):
                     continue
+                if after in endings and (ending := self.ending(text, start, end)) is not None:
+                    last, (acronym, form, length) = ending
+                    end = last + 1
             if form is plural_possessive:  # rare: is it a quoted plural, `'the PCSOs'`?
                 quoted = closes_quote(text, last, possessive_end)
                 possessive_end = end

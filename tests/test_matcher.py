@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from acronyms import Entry, Form, Glossary, find
-from acronyms.matcher import APOSTROPHES, Match, is_word_char, matcher_for
+from acronyms.matcher import APOSTROPHES, Match, is_word_char, surface_forms
 
 
 def spans(text: str, glossary: Glossary) -> list[tuple[int, int, str, str]]:
@@ -128,16 +128,25 @@ _OVERLAPPING = Glossary.from_entries(
 )
 
 
+def _written_forms(glossary: Glossary) -> dict[str, str]:
+    """Every written form and its acronym: an acronym itself before any other's plural or possessive."""
+    forms = {acronym: acronym for acronym in glossary.acronyms}
+    for acronym in glossary.acronyms:
+        for form, _ in surface_forms(acronym):
+            forms.setdefault(form, acronym)
+    return forms
+
+
 def _leftmost_longest(text: str, glossary: Glossary) -> list[tuple[int, int, str]]:
-    automaton = matcher_for(glossary).automaton
+    forms = _written_forms(glossary)
     found = []
     for start in range(len(text)):
         for end in range(start + 1, len(text) + 1):
             boundaries = (start == 0 or not is_word_char(text[start - 1])) and (
                 end == len(text) or not is_word_char(text[end])
             )
-            if boundaries and text[start:end] in automaton:
-                found.append((start, end, automaton.get(text[start:end])[0]))
+            if boundaries and text[start:end] in forms:
+                found.append((start, end, forms[text[start:end]]))
     kept: list[tuple[int, int, str]] = []
     for start, end, acronym in sorted(found, key=lambda hit: (hit[0], hit[0] - hit[1])):
         if not kept or start >= kept[-1][1]:
@@ -158,3 +167,20 @@ def _with_closing_quote(text: str, match: Match) -> tuple[int, int, str]:
 def test_find_is_leftmost_longest(text: str) -> None:
     found = [_with_closing_quote(text, match) for match in find(text, _OVERLAPPING)]
     assert found == _leftmost_longest(text, _OVERLAPPING)
+
+
+# Glossaries of any acronyms over a few letters, some with characters that are not word characters
+# (`A&B`, `B-A`, `A’`): `find` searches for the acronyms that are whole words apart from the others.
+_PIECES = list("ABs&-’'é") + ["\u0301"]
+
+
+@given(
+    acronyms=st.lists(st.text(st.sampled_from(_PIECES), min_size=1, max_size=4), min_size=1, max_size=6, unique=True),
+    text=st.text(st.sampled_from([*_PIECES, " ", "x", "‘"]), max_size=20),
+)
+@example(acronyms=["&’", "&"], text="&’s")  # the plural of one is the possessive of the other: the first wins
+@example(acronyms=["&", "&’"], text="&’s")
+def test_find_is_leftmost_longest_for_any_glossary(acronyms: list[str], text: str) -> None:
+    glossary = Glossary.from_entries([Entry(acronym, acronym) for acronym in acronyms])
+    found = [_with_closing_quote(text, match) for match in find(text, glossary)]
+    assert found == _leftmost_longest(text, glossary)
