@@ -482,9 +482,14 @@ class SpacyContext:
         """True when spaCy's tokens of `piece` start and end at `[start, end)`."""
         return load_pipeline(self.model).tokenizer(piece).char_span(start, end) is not None
 
+    @property
+    def by_punctuation(self) -> bool:
+        """True when sentences are found by their punctuation (`_sentence_bounds`), not by a pipeline."""
+        return self._whole is None and self.model is None and not self.full
+
     def sentence(self, match: Match) -> tuple[int, int]:
         """The bounds of the sentence holding the hit."""
-        if self._whole is not None or self.model is not None or self.full:
+        if not self.by_punctuation:
             return self.window(match).sentence(match)
         return _sentence_bounds(self.text, match.start, match.end)
 
@@ -536,10 +541,17 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     if not ends:  # most sentences are shorter: the wider search is only for a long one
         ends = [found.end() for found in SENTENCE_END.finditer(text, low, start)]
     begin = ends[-1] if ends else low
+    if not ends:  # a sentence longer than the search: cut at a word's edge, not inside a word
+        while 0 < begin < start and not text[begin - 1].isspace():
+            begin += 1
     while begin < start and text[begin].isspace():
         begin += 1
     after = SENTENCE_END.search(text, end, end + SENTENCE_SEARCH_CHARS)
-    finish = after.start() + len(after.group().rstrip()) if after else min(len(text), end + SENTENCE_SEARCH_CHARS)
+    if after:
+        return begin, after.start() + len(after.group().rstrip())
+    finish = min(len(text), end + SENTENCE_SEARCH_CHARS)
+    while end < finish < len(text) and not text[finish].isspace() and not text[finish - 1].isspace():
+        finish -= 1  # as at the start
     return begin, finish
 
 

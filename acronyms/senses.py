@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Final
@@ -117,6 +118,9 @@ class Context:
     ) -> None:
         self.text = text
         self.excluded = sorted(excluded)
+        self.reaches = list(
+            itertools.accumulate((end for _, end in self.excluded), max)
+        )  # how far each and those before reach
         self.matches = matches
         self.match_starts = [match.start for match in matches]
         self.glossary = glossary
@@ -234,7 +238,8 @@ class Context:
 
     def _without_long_forms(self, start: int, end: int) -> str:
         pieces, position = [], start
-        for index in range(bisect.bisect_left(self.excluded, (start, start)), len(self.excluded)):
+        # From the first span that reaches past `start` (one may start before it: a sentence starting in a long form).
+        for index in range(bisect.bisect_right(self.reaches, start), len(self.excluded)):
             excluded_start, excluded_end = self.excluded[index]
             if excluded_start >= end:
                 break

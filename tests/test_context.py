@@ -378,3 +378,30 @@ def test_only_a_reference_to_an_apostrophe_and_an_s_make_a_possessive(page: str,
     glossary = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel")])
     decisions = annotation(page, glossary, Options(format=Format.HTML, context=ContextMode.FULL)).decisions
     assert [d.match.form.value for d in decisions if not d.reason.startswith("not an acronym")] == forms
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            ["FC", "CC", " ", "\n", "\n\n", "\n \n", "council", "forces", "Chief", ".", "!", "’", "(", ")", "ß"]
+        )
+    ),
+    filler=st.integers(0, 1200),
+)
+def test_the_sentence_of_a_hit_says_nothing_its_paragraphs_do_not(pieces: list[str], filler: int) -> None:
+    """The words of a hit's sentence (as the blank pipeline finds it) are among the words near it.
+
+    `_Judge.sense` relies on it: it looks in the sentence only for the words found near the hit.
+    """
+    from acronyms.context import _sentence_bounds
+    from acronyms.senses import Context
+
+    text = "".join(pieces[: len(pieces) // 2]) + "x " * (filler // 2) + "".join(pieces[len(pieces) // 2 :])
+    matches = find(text, _CONTEXT_GLOSSARY)
+    context = Context(text, matches, _CONTEXT_GLOSSARY, [(0, min(3, len(text)))])
+    for match in matches:
+        start, end = _sentence_bounds(text, match.start, match.end)
+        assert context.words_in(start, end) <= context.words_near(match.start)
+        assert context.written_in(start, end, frozenset(context.words_in(start, end))) <= context.written_near(
+            match.start
+        )
