@@ -655,13 +655,17 @@ class _Judge:
         if self.options.context is ContextMode.OFF or not senses:
             return None
         signals = frozenset().union(*map(sense_words, senses))  # only these words can tip the choice
+        near, written = self.context.words_near(match.start, signals), self.context.written_near(match.start, signals)
         start, end = self.spacy.sentence(match)
         lemmas = self.spacy.lemmas(start, end, self.context.excluded_at)
-        sentence = self.context.words_in(start, end, signals) | lemmas
-        written = (
-            self.context.written_near(match.start, signals) | self.context.written_in(start, end, signals) | lemmas
-        )
-        return choose_sense(senses, self.context.words_near(match.start, signals), sentence, written)
+        if self.spacy.by_punctuation:
+            # Such a sentence lies in the paragraphs near the hit: of the signals, it can hold only those found there,
+            # and what it writes they write (a property test checks both).
+            sentence = (self.context.words_in(start, end, near) if near else frozenset()) | lemmas
+        else:
+            sentence = self.context.words_in(start, end, signals) | lemmas
+            written |= self.context.written_in(start, end, signals)
+        return choose_sense(senses, near, sentence, written | lemmas)
 
 
 def _spelled_out_beside(
