@@ -86,9 +86,12 @@ def without_written_ending(long: str, text: str, at: int) -> str:
     Only an ending with a year, or another number, last: `PACE 1984`, `PACE Act 1984`.
 
     The most words that match, whole words, as many as leave one: `PACE 1984` takes the year out of
-    `Police and Criminal Evidence Act 1984`, `PACE Act 1984` the Act and the year.
+    `Police and Criminal Evidence Act 1984`, `PACE Act 1984` the Act and the year. When the text
+    writes the words before the number and not the number (`PACE Act powers`), the number goes too.
 
     >>> without_written_ending("Police and Criminal Evidence Act 1984", "PACE Act 1984.", 4)
+    'Police and Criminal Evidence'
+    >>> without_written_ending("Police and Criminal Evidence Act 1984", "PACE Act powers", 4)
     'Police and Criminal Evidence'
     >>> without_written_ending("Police and Criminal Evidence Act 1984", "PACE 19845", 4)
     'Police and Criminal Evidence Act 1984'
@@ -104,12 +107,14 @@ def without_written_ending(long: str, text: str, at: int) -> str:
         at += len(separator)
     if " " + text[at : at + 1] not in long:
         return long  # no word of the long form starts as the next word does: nearly every expansion
-    space = long.find(" ")
-    while space != -1:
-        end = at + len(long) - space - 1
-        if text.startswith(long[space + 1 :], at) and not (end < len(text) and text[end].isalnum()):
-            return long[:space].rstrip()
-        space = long.find(" ", space + 1)
+    # The ending with its number (`PACE Act 1984`), else the words before the number alone (`PACE Act powers`).
+    for written in (long, long[: long.rfind(" ")]):
+        space = written.find(" ")
+        while space != -1:
+            end = at + len(written) - space - 1
+            if text.startswith(written[space + 1 :], at) and not (end < len(text) and text[end].isalnum()):
+                return written[:space].rstrip()
+            space = written.find(" ", space + 1)
     return long
 
 
