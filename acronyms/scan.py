@@ -33,12 +33,18 @@ from typing import Any, Final
 
 from .candidates import find_candidates
 from .context import REFERENCE, WORD, beside_slash, in_slash_code, not_an_acronym, stands_for_a_character
-from .definitions import Definition, DefinitionKind, find_implicit_definitions, find_inline_definitions
+from .definitions import (
+    INLINE_CONFIDENCE,
+    Definition,
+    DefinitionKind,
+    find_implicit_definitions,
+    find_inline_definitions,
+)
 from .footnotes import find_notes, note_definitions
-from .forms import wraps
+from .forms import past_wrapping, wraps
 from .glossary import Entry, Glossary, acronym_problem, straight_apostrophes
-from .matcher import APOSTROPHES, Match, find, find_in_markdown
-from .planner import NOT_AN_ACRONYM, Decision, Options, plan
+from .matcher import APOSTROPHES, Form, Match, find, find_in_markdown
+from .planner import NOT_AN_ACRONYM, Decision, Options, plan, spelled_out_in
 from .positions import LineIndex, lf_view
 from .regions import MARKUP_KINDS, Format, Spans, blanked, protected_spans, readable, without_tags
 from .sections import GlossarySection, SectionRow, find_glossary_section
@@ -168,13 +174,15 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
         for d in _inline_definitions(text, untagged, format)
         if unmarked.overlapping(*_extent(d)) is None and acronym_problem(d.acronym) is None  # not `(Code A)`
     ]
+    finder = find_in_markdown if format is Format.MARKDOWN else find  # `_PCC_` is a use in Markdown
+    in_glossary = [m for m in finder(text, glossary) if skipped.overlapping(m.start, m.end) is None]
+    inline += _before_a_written_ending(text, glossary, format, inline, in_glossary)
     view = _definitions_view(untagged, format)
     rows = section_definitions(text, section) + note_definitions(text, format)
     known = Glossary.from_entries(
         [*glossary.entries, *(Entry(d.acronym, d.expansion) for d in (*rows, *inline))], name=glossary.name
     )
     judged = _judged(text, glossary, format)
-    finder = find_in_markdown if format is Format.MARKDOWN else find  # `_PCC_` is a use in Markdown
     matches = [m for m in finder(text, known) if skipped.overlapping(m.start, m.end) is None]
     uses = _uses(text, untagged, matches, skipped, judged, known.__contains__)
     defined = {d.acronym for d in (*rows, *inline)}
@@ -182,14 +190,58 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     implicit = _implicit(text, prose, [use for use in uses if use.acronym not in defined])
     definitions = sorted((*rows, *inline, *implicit), key=lambda d: (min(d.short_start, d.long_start), d.acronym))
     lines = LineIndex(text)
-    context = Context(
-        text, [m for m in finder(text, glossary) if skipped.overlapping(m.start, m.end) is None], glossary
-    )
+    context = Context(text, in_glossary, glossary)
     found = [
         _found(acronym, group, definitions, glossary, context, lines, judged)
         for acronym, group in _by_acronym(uses).items()
     ]
     return Scan(path, tuple(uses), tuple(definitions), tuple(found), section, lines, text)
+
+
+def _before_a_written_ending(
+    text: str, glossary: Glossary, format: Format, inline: Sequence[Definition], matches: Iterable[Match]
+) -> list[Definition]:
+    """`Regulation of Investigatory Powers (RIPA) Act 2000`: a glossary long form spelled out before its acronym less
+    the words the text writes after the bracket, as annotation writes it (`forms.without_written_ending`).
+
+    The letters of such a short form are not all in the long form before it (`RIPA`'s `A` is the `Act` after the
+    bracket), so `find_inline_definitions` does not read it; only the glossary says what it spells.
+
+    >>> g = Glossary.from_entries([Entry("RIPA", "Regulation of Investigatory Powers Act 2000")])
+    >>> [(d.acronym, d.expansion) for d in _before_a_written_ending(
+    ...     "Regulation of Investigatory Powers (RIPA) Act 2000", g, Format.TEXT, [], [Match(36, 40, "RIPA")])]
+    [('RIPA', 'Regulation of Investigatory Powers')]
+    """
+    defined = {definition.short_start for definition in inline}
+    found = []
+    for match in matches:
+        if match.start in defined or match.form is not Form.BASE:
+            continue
+        closed = past_wrapping(text, match.end)
+        if not text.startswith(")", closed) or not _WRITTEN_AFTER.match(text, closed + 1):
+            continue  # the common case: no bracket closes after the hit, or no word follows it
+        for entry in glossary.lookup(match.acronym):
+            span = spelled_out_in(text, match, entry, format)
+            if span is not None and span[1] < match.start:
+                short, long = (match.start, match.end), span
+                found.append(
+                    Definition(
+                        acronym=match.acronym,
+                        expansion=text[long[0] : long[1]],
+                        kind=DefinitionKind.INLINE,
+                        short_start=short[0],
+                        short_end=short[1],
+                        long_start=long[0],
+                        long_end=long[1],
+                        short_text=match.acronym,
+                        confidence=INLINE_CONFIDENCE,
+                    )
+                )
+                break
+    return found
+
+
+_WRITTEN_AFTER: Final = re.compile(r"(?: |\u00a0|&nbsp;|&#160;)\w")  # `forms.WORD_SEPARATORS`, then a word
 
 
 # Markdown emphasis: a run of `*` or `_` that opens before a word or closes after one (not `snake_case`).

@@ -37,7 +37,10 @@ MARKDOWN_POSSESSIVE_FIRST = "The **HMICFRS**'s report.\n\nThe PCC&rsquo;s plan a
 # Plurals and possessives split from their acronym by closing markup: annotation writes `(PCSO</b>s)`.
 HTML_SPLIT = "<p>The <b>PCSO</b>s met. The <b>PCC</b>&#8217;s team and the <i>ASB</i>'s rise.</p>\n<p>The PCSO.</p>\n"
 MARKDOWN_SPLIT = "The **PCSO**s met. The _ASB_'s rise and the *PCC*&rsquo;s team.\n\nThe PCSO.\n"
+# Acts, where annotation leaves out of the long form what the text writes after the acronym: the year, `Act`.
+ACTS = "Under PACE 1984 and the RIPA Act 2000.\n\nThe CPIA Act powers and the PACE Act.\n"
 DOCUMENTS = {
+    "acts.txt": ACTS,
     "sample.txt": SAMPLE.read_text(encoding="utf-8"),
     "page.html": HTML,
     "possessives.html": HTML_POSSESSIVE_FIRST,
