@@ -36,7 +36,7 @@ from pathlib import Path
 
 from .definitions import Definition, DefinitionKind, align
 from .errors import GlossaryError, InputError, UsageError
-from .forms import past_wrapping, without_written_ending
+from .forms import less_ending_after_bracket
 from .glossary import (
     BUNDLED_NAME,
     COLUMNS,
@@ -697,12 +697,10 @@ class _DocumentChecker:
         """`_consistent`, also for `expansion` less the words the text writes after the bracket: `… Act (PACE) 1984`."""
         if _consistent(definition.expansion, expansion):
             return True
-        text = self.result.text
-        closed = past_wrapping(text, definition.short_end)
-        if definition.long_end > definition.short_start or not text.startswith(")", closed):
-            return False  # not `Long Form (LF)`, or more inside the bracket than the short form
-        shorter = without_written_ending(expansion, text, closed + 1)
-        return shorter != expansion and _consistent(definition.expansion, shorter)
+        if definition.long_end > definition.short_start:
+            return False  # not `Long Form (LF)`
+        shorter = less_ending_after_bracket(expansion, self.result.text, definition.short_end)
+        return shorter is not None and _consistent(definition.expansion, shorter)
 
     def superseded(self) -> Iterable[Finding]:
         for found in self.result.acronyms:

@@ -528,7 +528,8 @@ def _segments(text: str, bracket: _Bracket) -> list[tuple[int, int]]:
     return spans
 
 
-def _definition(text: str, short: tuple[int, int], long: tuple[int, int]) -> Definition:
+def inline_definition(text: str, short: tuple[int, int], long: tuple[int, int]) -> Definition:
+    """The inline definition of the short form at `short` by the long form at `long` (a plural gives its singular)."""
     short_text = _span_text(text, short)
     return Definition(
         acronym=_plural_base(short_text),
@@ -553,7 +554,7 @@ def _short_inside(text: str, bracket: _Bracket) -> Definition | None:
         if _is_short_form(_span_text(text, short)):
             long = _long_form(text, bracket.window, bracket.open, _span_text(text, short))
             if long is not None:
-                return _definition(text, short, long)
+                return inline_definition(text, short, long)
     return None
 
 
@@ -577,7 +578,7 @@ def _long_inside(text: str, bracket: _Bracket) -> Definition | None:
             continue
         long = _long_form(text, inner[0], inner[1], _span_text(text, short))
         if long is not None and len(_words(text, inner[0], long[0])) <= MAX_SKIPPED_INNER_WORDS:
-            return _definition(text, short, long)
+            return inline_definition(text, short, long)
     return None
 
 
@@ -588,7 +589,7 @@ def _both_inside(text: str, bracket: _Bracket) -> Definition | None:
         return None
     previous, short = segments[-2], segments[-1]
     long = _long_form(text, previous[0], previous[1], _span_text(text, short))
-    return None if long is None else _definition(text, short, long)
+    return None if long is None else inline_definition(text, short, long)
 
 
 _READINGS: tuple[Callable[[str, _Bracket], Definition | None], ...] = (_short_inside, _long_inside, _both_inside)
@@ -849,7 +850,7 @@ def _dash_definition(text: str, dash: int) -> Definition | None:
     for at in (start, article.end()) if article else (start,):
         found = pattern.match(text, at) if pattern else None
         if found is not None and _DASH_CLOSE_RE.match(text, found.end()):
-            return _definition(text, short, found.span())
+            return inline_definition(text, short, found.span())
     return None
 
 

@@ -33,6 +33,7 @@ WRAPPING_REACH: Final = 60
 REFERENCE_CHARS: Final = 24  # the longest name of a wrapping character, `&CloseCurlyDoubleQuote;`, and numeric ones
 # What separates an acronym from the words after it that may end its long form: `PACE 1984`, `PACE&nbsp;1984`.
 WORD_SEPARATORS: Final = (" ", "\u00a0", "&nbsp;", "&#160;")
+WORD_SEPARATOR_STARTS: Final = "".join(dict.fromkeys(separator[0] for separator in WORD_SEPARATORS))
 
 
 def long_form(entry: Entry, text: str, match: Match) -> str:
@@ -116,6 +117,24 @@ def without_written_ending(long: str, text: str, at: int) -> str:
                 return written[:space].rstrip()
             space = written.find(" ", space + 1)
     return long
+
+
+def less_ending_after_bracket(long: str, text: str, short_end: int) -> str | None:
+    """`without_written_ending` for a short form ending at `short_end` in its brackets: `Long Form (LF) 1984`.
+
+    The long form less the words the text writes after the closing bracket, or None when no bracket
+    closes right after the short form (past any wrapping) or the text writes no ending of it there.
+
+    >>> less_ending_after_bracket("Evidence Act 1984", "Evidence Act (PACE) 1984", 18)
+    'Evidence Act'
+    >>> less_ending_after_bracket("Evidence Act 1984", "Evidence Act (PACE 1984)", 18) is None
+    True
+    """
+    closed = past_wrapping(text, short_end)
+    if not text.startswith(")", closed):
+        return None
+    shorter = without_written_ending(long, text, closed + 1)
+    return shorter if shorter != long else None
 
 
 def apostrophe(text: str, match: Match) -> str:
@@ -255,10 +274,8 @@ def spelled_out_as(text: str, match: Match, long: str) -> tuple[int, int] | None
     opened = bracket_before(text, match.start)
     if opened != -1:
         found = _long_before(text, opened, long.casefold())
-        if found is None and text.startswith(")", closed := past_wrapping(text, match.end)):
-            shorter = without_written_ending(long, text, closed + 1)  # `Long Form (LF) 1984`, as annotation writes it
-            if shorter != long:
-                found = _long_before(text, opened, shorter.casefold())
+        if found is None and (shorter := less_ending_after_bracket(long, text, match.end)) is not None:
+            found = _long_before(text, opened, shorter.casefold())  # `Long Form (LF) 1984`, as annotation writes it
         return found
     long = long.casefold()
     window = text[match.end : match.end + len(long) + BRACKET_GAP]

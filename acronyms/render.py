@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from .edits import Insertion, Replacement, apply_edits, by_offset, line_ending
 from .escaping import escape
 from .footnotes import NOTES_HEADING, Footnotes, LinkTexts
-from .forms import inline_long_form, long_form, without_written_ending
+from .forms import WORD_SEPARATOR_STARTS, inline_long_form, long_form, without_written_ending
 from .generate import glossary_edits
 from .html_footnotes import footnote_insertions
 from .matcher import Form, tuple_maker
@@ -90,7 +90,7 @@ def _closing_fence(text: str, appended: list[Insertion], options: Options) -> li
 def _inline(text: str, plan: Plan, options: Options) -> list[Insertion]:
     insertions: list[Insertion] = []
     append, expand, base, plain = insertions.append, Action.EXPAND, Form.BASE, options.format is Format.TEXT
-    separators = " \u00a0&"  # the first characters of `forms.WORD_SEPARATORS`
+    separators = WORD_SEPARATOR_STARTS
     insertion = tuple_maker(Insertion)
     for match, action, _, entry in plan.decisions:
         if action is expand and entry is not None:

@@ -34,17 +34,18 @@ from typing import Any, Final
 from .candidates import find_candidates
 from .context import REFERENCE, WORD, beside_slash, in_slash_code, not_an_acronym, stands_for_a_character
 from .definitions import (
-    INLINE_CONFIDENCE,
     Definition,
     DefinitionKind,
     find_implicit_definitions,
     find_inline_definitions,
+    inline_definition,
 )
+from .escaping import escape
 from .footnotes import find_notes, note_definitions
-from .forms import past_wrapping, wraps
+from .forms import bracket_before, less_ending_after_bracket, spelled_out_as, wraps
 from .glossary import Entry, Glossary, acronym_problem, straight_apostrophes
 from .matcher import APOSTROPHES, Form, Match, find, find_in_markdown
-from .planner import NOT_AN_ACRONYM, Decision, Options, plan, spelled_out_in
+from .planner import NOT_AN_ACRONYM, Decision, Options, plan
 from .positions import LineIndex, lf_view
 from .regions import MARKUP_KINDS, Format, Spans, blanked, protected_spans, readable, without_tags
 from .sections import GlossarySection, SectionRow, find_glossary_section
@@ -202,7 +203,7 @@ def _before_a_written_ending(
     text: str, glossary: Glossary, format: Format, inline: Sequence[Definition], matches: Iterable[Match]
 ) -> list[Definition]:
     """`Regulation of Investigatory Powers (RIPA) Act 2000`: a glossary long form spelled out before its acronym less
-    the words the text writes after the bracket, as annotation writes it (`forms.without_written_ending`).
+    the words the text writes after the bracket, as annotation writes it (`forms.less_ending_after_bracket`).
 
     The letters of such a short form are not all in the long form before it (`RIPA`'s `A` is the `Act` after the
     bracket), so `find_inline_definitions` does not read it; only the glossary says what it spells.
@@ -215,33 +216,15 @@ def _before_a_written_ending(
     defined = {definition.short_start for definition in inline}
     found = []
     for match in matches:
-        if match.start in defined or match.form is not Form.BASE:
+        if match.start in defined or match.form is not Form.BASE or bracket_before(text, match.start) == -1:
             continue
-        closed = past_wrapping(text, match.end)
-        if not text.startswith(")", closed) or not _WRITTEN_AFTER.match(text, closed + 1):
-            continue  # the common case: no bracket closes after the hit, or no word follows it
         for entry in glossary.lookup(match.acronym):
-            span = spelled_out_in(text, match, entry, format)
-            if span is not None and span[1] < match.start:
-                short, long = (match.start, match.end), span
-                found.append(
-                    Definition(
-                        acronym=match.acronym,
-                        expansion=text[long[0] : long[1]],
-                        kind=DefinitionKind.INLINE,
-                        short_start=short[0],
-                        short_end=short[1],
-                        long_start=long[0],
-                        long_end=long[1],
-                        short_text=match.acronym,
-                        confidence=INLINE_CONFIDENCE,
-                    )
-                )
+            shorter = less_ending_after_bracket(escape(entry.expansion, format), text, match.end)
+            span = spelled_out_as(text, match, shorter) if shorter is not None else None
+            if span is not None:
+                found.append(inline_definition(text, (match.start, match.end), span))
                 break
     return found
-
-
-_WRITTEN_AFTER: Final = re.compile(r"(?: |\u00a0|&nbsp;|&#160;)\w")  # `forms.WORD_SEPARATORS`, then a word
 
 
 # Markdown emphasis: a run of `*` or `_` that opens before a word or closes after one (not `snake_case`).

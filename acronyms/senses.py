@@ -118,9 +118,8 @@ class Context:
     ) -> None:
         self.text = text
         self.excluded = sorted(excluded)
-        self.reaches = list(
-            itertools.accumulate((end for _, end in self.excluded), max)
-        )  # how far each and those before reach
+        # How far each excluded span, and those before it, reach: `_without_long_forms` starts from the first past its start.
+        self.reaches = list(itertools.accumulate((end for _, end in self.excluded), max))
         self.matches = matches
         self.match_starts = [match.start for match in matches]
         self.glossary = glossary
