@@ -171,10 +171,10 @@ def _in_capitals_line(
             return False
         line_end = len(text)
     lower = LOWER_RUN.search(text, line_start, line_end)
+    if lower is not None and text[lower.start() - 1] != "&":
+        return False  # three lower-case letters in a row: an ordinary word not in capitals
     before, after = text[line_start:start], text[end:line_end]
     if lower is not None:
-        if text[lower.start() - 1] != "&":
-            return False  # three lower-case letters in a row: an ordinary word not in capitals
         # Rare: a character reference (`&amp;`) is no word; read the line with each one as its character.
         before, after = unescape(before), unescape(after)
         if LOWER_RUN.search(before) or LOWER_RUN.search(after):
