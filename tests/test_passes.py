@@ -17,7 +17,7 @@ from acronyms import candidates, definitions, regions, sections
 from acronyms.forms import beside_bracket, beside_brackets
 from acronyms.glossary import Entry, Glossary
 from acronyms.matcher import find, is_word_char
-from acronyms.positions import LineCounter, LineIndex, line_at
+from acronyms.positions import MAX_KEPT_LINES, LineCounter, LineIndex, line_at
 from acronyms.regions import KIND_NAMES, Format, Spans
 
 # --- Protected regions: `_anchored_common` against the combined `_COMMON` regex ----------
@@ -452,9 +452,14 @@ def test_beside_brackets_named_cases(text: str, expected: list[str]) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(st.sampled_from("ab\n\r"), max_size=60), st.lists(st.integers(0, 60), max_size=12))
-def test_line_counter_gives_the_line_index_lines(text: str, offsets: list[int]) -> None:
-    counter, index = LineCounter(text), LineIndex(text)
+@given(
+    st.text(st.sampled_from("ab\n\r"), max_size=60),
+    st.lists(st.integers(0, 60), max_size=12),
+    st.sampled_from([0, 3, MAX_KEPT_LINES]),
+)
+def test_line_counter_gives_the_line_index_lines(text: str, offsets: list[int], kept: int) -> None:
+    """Also after it has kept `kept` answers and asks a `LineIndex` of its own."""
+    counter, index = LineCounter(text, kept), LineIndex(text)
     for offset in [min(offset, len(text)) for offset in offsets]:  # in any order, repeats included
         assert counter.line(offset) == index.line(offset)
 
@@ -467,7 +472,7 @@ def lines_by_breaks(text: str, offset: int) -> int:
 @settings(max_examples=300, deadline=None)
 @given(st.text(st.sampled_from("ab\n\r"), max_size=60), st.lists(st.integers(0, 60), max_size=12))
 def test_line_numbers_count_cr_lf_and_crlf_as_breaks(text: str, offsets: list[int]) -> None:
-    counter, index = LineCounter(text), LineIndex(text)
+    counter, index = LineCounter(text, kept=3), LineIndex(text)
     for offset in [min(offset, len(text)) for offset in offsets]:
         assert (index.line(offset), counter.line(offset)) == (lines_by_breaks(text, offset),) * 2
 
