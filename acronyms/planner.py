@@ -202,7 +202,7 @@ def plan(text: str, glossary: Glossary, options: Options = DEFAULT_OPTIONS, *, d
     settled = _section_senses(glossary, section)
     decisions = _Judge(text, glossary, options, protected, doc, footnotes, settled).decisions()
     listed = _listed_senses(glossary, decisions) if options.glossary_section is not GlossaryMode.NONE else {}
-    if any(decision.entry is None and decision.match.acronym in listed for decision in decisions):
+    if listed and any(decision.entry is None and decision.match.acronym in listed for decision in decisions):
         # The section written lists a sense an undecided use lacks: the next run would read that row as the
         # document's own (`_section_senses`) and expand the use. Read it so now, so that twice is once.
         decisions = _Judge(text, glossary, options, protected, doc, footnotes, {**listed, **settled}).decisions()
