@@ -94,6 +94,9 @@ SLASH_CODE_REACH: Final = 50
 # ("-", "/", ".", "@", ...) needs spaCy to say whether the hit is a whole token.
 SAFE_BEFORE: Final = frozenset(" \t\r\n\u00a0\u202f([{\"'“‘«")
 SAFE_AFTER: Final = frozenset(" \t\r\n\u00a0\u202f)]}\"'”’»,;!?")
+# The marks of `SAFE_AFTER` that spaCy leaves inside a token when a word follows them: `PCC;OPCC`, `PCC)x`
+# and `PCC,2` are one token each (the apostrophes have `glued_by_apostrophe`).
+CLOSING_MARKS: Final = frozenset(')]}"”»,;!?')
 GLUING_APOSTROPHES: Final = frozenset("'\u2019")  # between two words they make one token: `PCCs’SNP`
 SENTENCE_END_AFTER: Final = frozenset(".:")
 # A footnote reference glued after a hit ends it, as a closing bracket would: `SNP[^1]` in Markdown, `SNP[1]` in
@@ -194,6 +197,8 @@ def needs_tokens(text: str, match: Match) -> bool:
 
     >>> needs_tokens("The SNP[1] met.", Match(4, 7, "SNP")), needs_tokens("The SNP[a] met.", Match(4, 7, "SNP"))
     (False, True)
+    >>> needs_tokens("The SNP; PCC", Match(4, 7, "SNP")), needs_tokens("The SNP;PCC", Match(4, 7, "SNP"))
+    (False, True)
     """
     before = text[match.start - 1] if match.start else " "
     after = text[match.end] if match.end < len(text) else " "
@@ -203,6 +208,10 @@ def needs_tokens(text: str, match: Match) -> bool:
         following = text[match.end + 1] if match.end + 1 < len(text) else " "
         after = " " if not is_word_char(following) and following not in "/-@" else after
     elif after in GLUING_APOSTROPHES and glued_by_apostrophe(text, match):
+        return True
+    elif after in CLOSING_MARKS and match.end + 1 < len(text) and is_word_char(text[match.end + 1]):
+        # Judged alone, `PCC` in `PCC;OPCC` would be expanded while `OPCC` is not; an HTML footnote marker
+        # after it would then part them, and the next run would expand `OPCC`.
         return True
     if before in GLUING_APOSTROPHES and glued_by_apostrophe(text, match):
         return True

@@ -421,6 +421,40 @@ def test_html_footnote_beside_glued_words_is_stable(small: Glossary, text: str, 
     assert annotate(once, small, options) == once
 
 
+# The marks that end a token before white space but that spaCy leaves inside one when a word follows
+# (a straight double quote may also open a quotation: `PCC"SNP` is read as a quote before `SNP`).
+GLUING_MARKS = [")", "]", "}", ";", "!", "?", "”", "»"]
+
+
+@pytest.mark.parametrize("mark", GLUING_MARKS)
+@pytest.mark.parametrize("style", [Style.FOOTNOTE, Style.TOOLTIP])
+def test_html_annotation_beside_a_mark_glued_to_the_next_word_is_stable(
+    small: Glossary, mark: str, style: Style
+) -> None:
+    """`PCC;SNP` is one token to spaCy. Judging `PCC` alone by the mark after it expanded it and not `SNP`, and
+    the marker or tooltip then parted them, so the next run expanded `SNP` too. Now neither is expanded."""
+    text = f"<p>The PCC{mark}SNP met.</p>\n"
+    options = Options(style=style, format=Format.HTML)
+    once = annotate(text, small, options)
+    assert once == text
+    assert annotate(once, small, options) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The PCC;SNP met. The PCC)x met.", "The PCC;SNP met. The PCC)x met."),
+        ("The PCC; SNP met.", "The Police and Crime Commissioner (PCC); Safer Neighbourhood Panel (SNP) met."),
+        ("(The PCC).", "(The Police and Crime Commissioner (PCC))."),
+        ("The PCC,SNP met.", "The Police and Crime Commissioner (PCC),Safer Neighbourhood Panel (SNP) met."),
+    ],
+    ids=["glued-by-marks", "spaced", "marks-before-punctuation", "comma-split-between-letters"],
+)
+def test_a_closing_mark_ends_a_token_as_spacy_reads_it(small: Glossary, text: str, expected: str) -> None:
+    """Only before white space or punctuation; spaCy splits a comma between letters, the other marks not."""
+    assert annotate(text, small) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
