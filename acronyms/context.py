@@ -95,8 +95,10 @@ SLASH_CODE_REACH: Final = 50
 SAFE_BEFORE: Final = frozenset(" \t\r\n\u00a0\u202f([{\"'“‘«")
 SAFE_AFTER: Final = frozenset(" \t\r\n\u00a0\u202f)]}\"'”’»,;!?")
 # The marks of `SAFE_AFTER` that spaCy leaves inside a token when a word follows them: `PCC;OPCC`, `PCC)x`
-# and `PCC,2` are one token each (the apostrophes have `glued_by_apostrophe`).
+# and `PCC,2` are one token each; and of `SAFE_BEFORE`, when a word comes before them: `ACC(RIPA`, `x“PCC`
+# (the apostrophes have `glued_by_apostrophe`).
 CLOSING_MARKS: Final = frozenset(')]}"”»,;!?')
+OPENING_MARKS: Final = frozenset('([{"“‘«')
 GLUING_APOSTROPHES: Final = frozenset("'\u2019")  # between two words they make one token: `PCCs’SNP`
 SENTENCE_END_AFTER: Final = frozenset(".:")
 # A footnote reference glued after a hit ends it, as a closing bracket would: `SNP[^1]` in Markdown, `SNP[1]` in
@@ -199,6 +201,8 @@ def needs_tokens(text: str, match: Match) -> bool:
     (False, True)
     >>> needs_tokens("The SNP; PCC", Match(4, 7, "SNP")), needs_tokens("The SNP;PCC", Match(4, 7, "SNP"))
     (False, True)
+    >>> needs_tokens("The (SNP", Match(5, 8, "SNP")), needs_tokens("The(SNP", Match(4, 7, "SNP"))
+    (False, True)
     """
     before = text[match.start - 1] if match.start else " "
     after = text[match.end] if match.end < len(text) else " "
@@ -215,6 +219,8 @@ def needs_tokens(text: str, match: Match) -> bool:
         return True
     if before in GLUING_APOSTROPHES and glued_by_apostrophe(text, match):
         return True
+    if before in OPENING_MARKS and match.start >= 2 and is_word_char(text[match.start - 2]):
+        return True  # `ACC(RIPA`: as above, mirrored
     return before not in SAFE_BEFORE or after not in SAFE_AFTER
 
 

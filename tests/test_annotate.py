@@ -426,13 +426,14 @@ def test_html_footnote_beside_glued_words_is_stable(small: Glossary, text: str, 
 GLUING_MARKS = [")", "]", "}", ";", "!", "?", "”", "»"]
 
 
-@pytest.mark.parametrize("mark", GLUING_MARKS)
+@pytest.mark.parametrize("mark", GLUING_MARKS + ["(", "[", "{", "“", "‘", "«"])
 @pytest.mark.parametrize("style", [Style.FOOTNOTE, Style.TOOLTIP])
 def test_html_annotation_beside_a_mark_glued_to_the_next_word_is_stable(
     small: Glossary, mark: str, style: Style
 ) -> None:
-    """`PCC;SNP` is one token to spaCy. Judging `PCC` alone by the mark after it expanded it and not `SNP`, and
-    the marker or tooltip then parted them, so the next run expanded `SNP` too. Now neither is expanded."""
+    """`PCC;SNP` and `PCC(SNP` are one token to spaCy. Judging `PCC` alone by the mark after it (or `SNP` by the
+    mark before it) expanded it and not the other, and the marker or tooltip then parted them, so the next run
+    expanded the other too. Now neither is expanded."""
     text = f"<p>The PCC{mark}SNP met.</p>\n"
     options = Options(style=style, format=Format.HTML)
     once = annotate(text, small, options)
@@ -447,11 +448,21 @@ def test_html_annotation_beside_a_mark_glued_to_the_next_word_is_stable(
         ("The PCC; SNP met.", "The Police and Crime Commissioner (PCC); Safer Neighbourhood Panel (SNP) met."),
         ("(The PCC).", "(The Police and Crime Commissioner (PCC))."),
         ("The PCC,SNP met.", "The Police and Crime Commissioner (PCC),Safer Neighbourhood Panel (SNP) met."),
+        ("The meeting(PCC) and “SNP”.", "The meeting(PCC) and “Safer Neighbourhood Panel (SNP)”."),
+        ("Police and Crime Commissioner(PCC) met.", "Police and Crime Commissioner(PCC) met."),
     ],
-    ids=["glued-by-marks", "spaced", "marks-before-punctuation", "comma-split-between-letters"],
+    ids=[
+        "glued-by-marks",
+        "spaced",
+        "marks-before-punctuation",
+        "comma-split-between-letters",
+        "opening-mark-after-a-word",
+        "definition-without-a-space",
+    ],
 )
-def test_a_closing_mark_ends_a_token_as_spacy_reads_it(small: Glossary, text: str, expected: str) -> None:
-    """Only before white space or punctuation; spaCy splits a comma between letters, the other marks not."""
+def test_a_mark_ends_a_token_as_spacy_reads_it(small: Glossary, text: str, expected: str) -> None:
+    """A closing mark only before white space or punctuation, an opening one only after them; spaCy splits a
+    comma between letters, the other marks not. A definition's brackets still bound its short form."""
     assert annotate(text, small) == expected
 
 
