@@ -33,9 +33,11 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from .definitions import Definition, DefinitionKind, align
 from .errors import GlossaryError, InputError, UsageError
+from .footnotes import MARKDOWN_MARKER, TEXT_MARKER
 from .forms import less_ending_after_bracket
 from .glossary import (
     BUNDLED_NAME,
@@ -50,11 +52,15 @@ from .glossary import (
     row_entry,
     row_problems,
 )
+from .planner import HTML_MARKER
 from .positions import lf_view
 from .regions import Format
 from .scan import DefinedBy, Found, Scan, definition_entry, expansion_key, scan, section_definitions
 from .sections import find_glossary_section
 from .textio import decode, read_bytes
+
+# A footnote marker right after a use, as the footnote style of annotation writes it in each format.
+FOOTNOTE_MARKERS: Final = {Format.TEXT: TEXT_MARKER, Format.MARKDOWN: MARKDOWN_MARKER, Format.HTML: HTML_MARKER}
 
 
 class Severity(enum.Enum):
@@ -572,6 +578,7 @@ def _inline(result: Scan) -> list[Definition]:
 class _DocumentChecker:
     def __init__(self, result: Scan, glossary: Glossary, allow: frozenset[str]) -> None:
         self.result, self.glossary, self.allow = result, glossary, allow
+        self._noted: dict[str, tuple[Definition, int]] | None = None
 
     def at(self, code: str, offset: int, acronym: str, message: str, severity: Severity | None = None) -> Finding:
         line, column = self.result.position(offset)
@@ -644,13 +651,31 @@ class _DocumentChecker:
                     f"{definition.acronym} is in the glossary section but never used in the text; delete the row",
                 )
 
+    def noted(self) -> dict[str, tuple[Definition, int]]:
+        """The note, and the line of the first use, of each acronym whose first use carries a footnote marker
+        (`PCC[1]`, `PCC[^PCC]`, `<sup …>`): that use is explained where it stands, as the footnote style writes it.
+        """
+        if self._noted is None:
+            marker = FOOTNOTE_MARKERS[self.result.format]
+            notes: dict[str, Definition] = {}
+            for definition in self.result.definitions:
+                if definition.kind is DefinitionKind.FOOTNOTE:
+                    notes.setdefault(definition.acronym, definition)
+            self._noted = {
+                found.acronym: (notes[found.acronym], found.line)
+                for found in self.result.acronyms
+                if found.acronym in notes and marker.match(self.result.text, found.first.end)
+            }
+        return self._noted
+
     def late(self) -> Iterable[Finding]:
         first_definition: dict[str, Definition] = {}
         for definition in _inline(self.result):
             first_definition.setdefault(definition.acronym, definition)
+        noted = self.noted()
         for found in self.result.acronyms:
             defined = first_definition.get(found.acronym)
-            if defined is not None and found.first.start < defined.short_start:
+            if defined is not None and found.first.start < defined.short_start and found.acronym not in noted:
                 spelled = _definition_like(found, defined)
                 yield self.at(
                     "D003",
@@ -662,16 +687,23 @@ class _DocumentChecker:
 
     def twice(self) -> Iterable[Finding]:
         first: dict[str, Definition] = {}
+        noted = self.noted()
         for definition in _inline(self.result):
             earlier = first.setdefault(definition.acronym, definition)
-            if earlier is definition:
+            noted_first = noted.get(definition.acronym)
+            if earlier is definition and noted_first is None:
                 continue
-            line = self.line_of(earlier)
+            if earlier is definition and noted_first is not None:  # the footnote on the first use defined it first
+                earlier, line = noted_first
+                first_at, again = f"its first use, line {line}, has a footnote", f"but the footnote at line {line} says"
+            else:
+                line = self.line_of(earlier)
+                first_at, again = f"first at line {line}", f"but at line {line} as"
             if expansion_key(earlier.expansion) == expansion_key(definition.expansion):
-                message = f"{definition.acronym} is defined again (first at line {line}); define it once, at first use"
+                message = f"{definition.acronym} is defined again ({first_at}); define it once, at first use"
             else:
                 message = (
-                    f"{definition.acronym} is defined here as {quoted(definition.expansion)} but at line {line} as "
+                    f"{definition.acronym} is defined here as {quoted(definition.expansion)} {again} "
                     f"{quoted(earlier.expansion)}; use one expansion, or a different acronym for each"
                 )
             yield self.at_definition("D004", definition, message)

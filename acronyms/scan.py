@@ -108,6 +108,7 @@ class Scan:
     section: GlossarySection | None = None
     lines: LineIndex = field(default_factory=lambda: LineIndex(""), compare=False, repr=False)
     text: str = field(default="", compare=False, repr=False)  # the text scanned (LF line endings), for the checks
+    format: Format = field(default=Format.TEXT, compare=False, repr=False)  # how `text` was read
 
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of an offset into the document."""
@@ -196,7 +197,7 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
         _found(acronym, group, definitions, glossary, context, lines, judged)
         for acronym, group in _by_acronym(uses).items()
     ]
-    return Scan(path, tuple(uses), tuple(definitions), tuple(found), section, lines, text)
+    return Scan(path, tuple(uses), tuple(definitions), tuple(found), section, lines, text, format)
 
 
 def _before_a_written_ending(

@@ -39,8 +39,12 @@ HTML_SPLIT = "<p>The <b>PCSO</b>s met. The <b>PCC</b>&#8217;s team and the <i>AS
 MARKDOWN_SPLIT = "The **PCSO**s met. The _ASB_'s rise and the *PCC*&rsquo;s team.\n\nThe PCSO.\n"
 # Acts, where annotation leaves out of the long form what the text writes after the acronym: the year, `Act`.
 ACTS = "Under PACE 1984 and the RIPA Act 2000.\n\nThe CPIA Act powers and the PACE Act.\n"
+# An acronym the author defines after its first use, which annotation then explains at the first use.
+LATE = "The PCC met the SNP.\n\nLater the Police and Crime Commissioner (PCC) spoke.\n"
 DOCUMENTS = {
     "acts.txt": ACTS,
+    "late.txt": LATE,
+    "late.md": LATE,
     "sample.txt": SAMPLE.read_text(encoding="utf-8"),
     "page.html": HTML,
     "possessives.html": HTML_POSSESSIVE_FIRST,

@@ -263,6 +263,46 @@ def test_d004_defined_twice_or_two_ways() -> None:
     assert "as 'Scottish National Party' but at line 1 as 'Safer Neighbourhood Panel'" in finding.message
 
 
+LATER = "Later the Police and Crime Commissioner (PCC) spoke."
+NOTED_FIRST_USE = {
+    "doc.txt": f"The PCC[1] met.\n\n{LATER}\n\nNotes\n\n[1] PCC: Police and Crime Commissioner\n",
+    "doc.md": f"The PCC[^PCC] met.\n\n{LATER}\n\n[^PCC]: Police and Crime Commissioner\n",
+    "doc.html": (
+        '<p>The PCC<sup class="acronym-ref" data-acronyms="ref"><a id="acronym-ref-PCC-1" href="#acronym-note-PCC" '
+        f'role="doc-noteref">1</a></sup> met.</p>\n<p>{LATER}</p>\n\n'
+        '<section class="acronym-notes" data-acronyms="notes" role="doc-endnotes">\n<h2>Notes</h2>\n<ol>\n'
+        '<li id="acronym-note-PCC">PCC: Police and Crime Commissioner <a class="acronym-backref" '
+        'href="#acronym-ref-PCC-1" role="doc-backlink" aria-label="Back to PCC in the text">↩</a></li>\n'
+        "</ol>\n</section>\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("path", list(NOTED_FIRST_USE))
+def test_d004_not_d003_when_the_first_use_has_a_footnote(path: str) -> None:
+    """As the footnote style annotates a text that defines an acronym after its first use: the footnote defines
+    it there, so the author's definition is a second one (as `Long Form (LF)` at the first use would make it)."""
+    text = NOTED_FIRST_USE[path]
+    (finding,) = check_document(scan(text, EMPTY, path=path), EMPTY)
+    assert (finding.code, finding.line, finding.acronym) == ("D004", 3 if path != "doc.html" else 2, "PCC")
+    assert (
+        finding.message == "PCC is defined again (its first use, line 1, has a footnote); define it once, at first use"
+    )
+
+
+def test_d004_says_when_the_footnote_on_the_first_use_gives_another_expansion() -> None:
+    text = "The CC[1] met.\n\nThe Chief Constable (CC) spoke.\n\nNotes\n\n[1] CC: County Council\n"
+    (finding,) = document_findings(text)
+    assert (finding.code, finding.line) == ("D004", 3)
+    assert "as 'Chief Constable' but the footnote at line 1 says 'County Council'" in finding.message
+
+
+def test_d003_when_only_a_later_use_has_a_footnote() -> None:
+    text = f"The PCC met. The PCC[^PCC] again.\n\n{LATER}\n\n[^PCC]: Police and Crime Commissioner\n"
+    findings = check_document(scan(text, EMPTY, path="doc.md"), EMPTY)
+    assert codes(findings) == [("D003", 1, 5, "PCC")]
+
+
 @pytest.mark.parametrize("mark", ["'", "\u2019", "\u2018", "\u02bc"], ids=["straight", "right", "left", "modifier"])
 def test_d005_the_apostrophe_style_is_no_contradiction(mark: str) -> None:
     text = f"Her Majesty{mark}s Inspectorate of Constabulary (HMIC) visited."
