@@ -130,6 +130,7 @@ _BRACKET_RES: Final = (
 # (it does so only for a leading class); a lookbehind then picks each branch by
 # that character, in the order the branches are tried.
 _TIGHT: Final = r"[^()\[\]\s]*[)\]]"
+PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t]*\r?\n")  # a blank line (as `senses.PARAGRAPH_BREAK`)
 _BOUNDARY_RE: Final = re.compile(
     r"[()\[\]{};\t|<>:.!?\n]"
     rf"(?:(?<=[(\[])(?P<inword>(?<=[^\W_][(\[]){_TIGHT}|(?<=-[(\[]){_TIGHT}(?=\s)|{_TIGHT}(?=[^\W_]|-))"
@@ -602,13 +603,23 @@ def _is_glued(text: str, start: int, end: int) -> bool:
     return before.isdigit() or (before.isalnum() and (after.isalnum() or after == "-"))
 
 
+def _unread(text: str, start: int, end: int) -> bool:
+    """A bracket that defines nothing: glued inside a word, or open across a blank line (a bracket of prose
+    closes in its paragraph; `SF (x` then `y) z` paragraphs later would read the paragraphs as a long form).
+
+    >>> _unread("PCSOs (PCC's\\n\\nDA; x)", 6, 22), _unread("PCSOs (Police Community\\nSupport Officers)", 6, 41)
+    (True, False)
+    """
+    return _is_glued(text, start, end) or PARAGRAPH_BREAK.search(text, start, end) is not None
+
+
 def _brackets(text: str) -> list[_Bracket]:
     """Every candidate bracket, in text order, with the window before it."""
     boundaries = [match.end() for match in _BOUNDARY_RE.finditer(text) if match.lastgroup != "inword"]
     spans = sorted(match.span() for pattern in _BRACKET_RES for match in pattern.finditer(text))
     brackets = []
     for start, end in spans:
-        if _is_glued(text, start, end):
+        if _unread(text, start, end):
             continue
         before = bisect.bisect_right(boundaries, start)
         window = max(boundaries[before - 1] if before else 0, start - MAX_WINDOW_CHARS)
@@ -701,7 +712,7 @@ def _bracket_at(text: str, open_at: int) -> _Bracket | None:
         match = pattern.match(text, open_at)
         if match is not None:
             break
-    if match is None or _is_glued(text, open_at, match.end()):
+    if match is None or _unread(text, open_at, match.end()):
         return None
     return _Bracket(open_at, match.end() - 1, _window_start(text, open_at))
 

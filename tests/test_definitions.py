@@ -12,6 +12,7 @@ from acronyms.definitions import (
     Definition,
     DefinitionKind,
     align,
+    find_definitions_near,
     find_implicit_definitions,
     find_inline_definitions,
 )
@@ -216,10 +217,23 @@ def test_inline_definitions(text: str, expected: list[tuple[str, str, str]]) -> 
         pytest.param("met the panel (Police And Neighbourhood Engagement Leads)", id="ordinary-word-before-bracket"),
         pytest.param("SNP (minutes of the Safer Neighbourhood Panels)", id="long-form-deep-inside-bracket"),
         pytest.param("the ABCDEFGHIJKLMNSNP   (Safer Neighbourhood Panels)", id="end-of-a-longer-word"),
+        pytest.param("the SNP (Safer\n\nNeighbourhood Panels) met", id="bracket-across-a-blank-line"),
+        pytest.param("PCSOs (PCC's\r\n \r\nPolice Community Support Officers)", id="across-a-blank-crlf-line"),
     ],
 )
 def test_not_definitions(text: str) -> None:
     assert pairs(text) == []
+
+
+def test_a_bracket_across_a_blank_line_defines_nothing_near_a_hit() -> None:
+    """The annotator's reading (`find_definitions_near`) as the scanner's: a bracket of prose closes in its paragraph.
+    A line break alone (a wrapped line) still reads."""
+    across = "The SNP (Safer\n\nNeighbourhood Panels) met."
+    wrapped = "The SNP (Safer\nNeighbourhood Panels) met."
+    assert find_definitions_near(across, [(4, 7)]) == []
+    assert [(d.acronym, d.expansion) for d in find_definitions_near(wrapped, [(4, 7)])] == [
+        ("SNP", "Safer\nNeighbourhood Panels")
+    ]
 
 
 @pytest.mark.parametrize(
