@@ -38,7 +38,7 @@ from typing import Final
 from .definitions import Definition, DefinitionKind, align
 from .errors import GlossaryError, InputError, UsageError
 from .footnotes import MARKDOWN_MARKER, TEXT_MARKER
-from .forms import less_ending_after_bracket
+from .forms import less_ending_after_bracket, without_written_ending
 from .glossary import (
     BUNDLED_NAME,
     COLUMNS,
@@ -563,12 +563,16 @@ def _section(result: Scan) -> list[Definition]:
     return [d for d in result.definitions if d.kind is DefinitionKind.GLOSSARY_SECTION]
 
 
-def _definition_like(found: Found, definition: Definition) -> str:
-    """`definition` written in the number of the first use: `Long Form (LF)`, or `Long Forms (LFs)` for a plural use."""
+def _definition_like(found: Found, definition: Definition, text: str) -> str:
+    """`definition` written in the number of the first use: `Long Form (LF)`, or `Long Forms (LFs)` for a plural use.
+
+    Less the words `text` writes after the use, as annotation leaves them out: `PACE 1984` asks for
+    `Police and Criminal Evidence Act (PACE)`, whose year is there already.
+    """
     entry = definition_entry(definition)
     if found.first.form.is_plural:
-        return f"{entry.plural_expansion} ({found.acronym}s)"
-    return f"{entry.expansion} ({found.acronym})"
+        return f"{without_written_ending(entry.plural_expansion, text, found.first.end)} ({found.acronym}s)"
+    return f"{without_written_ending(entry.expansion, text, found.first.end)} ({found.acronym})"
 
 
 def _inline(result: Scan) -> list[Definition]:
@@ -630,8 +634,8 @@ class _DocumentChecker:
                 senses = " or ".join(quoted(sense.expansion) for sense in found.senses)
                 fix = f"the glossary has {senses}: spell out the one meant at first use"
             else:
-                spelled = quoted(f"{found.expansion} ({name})")
-                fix = f"spell it out at first use, {spelled}, or add it to the document's glossary"
+                long = without_written_ending(found.expansion, self.result.text, found.first.end)
+                fix = f"spell it out at first use, {quoted(f'{long} ({name})')}, or add it to the document's glossary"
             return f"{name} {used} but the document does not define it; {fix}", Severity.WARNING
         message = (
             f"{name} {used} but defined nowhere; spell it out at first use, 'Long Form ({name})', add it to the "
@@ -676,7 +680,7 @@ class _DocumentChecker:
         for found in self.result.acronyms:
             defined = first_definition.get(found.acronym)
             if defined is not None and found.first.start < defined.short_start and found.acronym not in noted:
-                spelled = _definition_like(found, defined)
+                spelled = _definition_like(found, defined, self.result.text)
                 yield self.at(
                     "D003",
                     found.first.start,

@@ -252,6 +252,26 @@ def test_d003_suggests_the_definition_in_the_number_of_the_use(text: str, sugges
     assert finding.message.endswith(f"define it here instead, '{suggested}'")
 
 
+@pytest.mark.parametrize(
+    ("use", "suggested"),
+    [
+        ("Under PACE 1984 the", "Police and Criminal Evidence Act (PACE)"),
+        ("Under the PACE Act the", "Police and Criminal Evidence (PACE)"),
+        ("Under PACE the", "Police and Criminal Evidence Act 1984 (PACE)"),
+    ],
+    ids=["year-written", "act-written", "nothing-written"],
+)
+def test_d001_and_d003_suggest_what_the_text_does_not_write_already(use: str, suggested: str) -> None:
+    """As annotation writes it: `PACE 1984` becomes `Police and Criminal Evidence Act (PACE) 1984`."""
+    (d001,) = document_findings(f"{use} police acted.", BUNDLED)
+    assert d001.message.startswith(
+        f"PACE is used but the document does not define it; spell it out at first use, '{suggested}'"
+    )
+    late = f"{use} police acted.\n\nThe Police and Criminal Evidence Act 1984 (PACE) applies."
+    (d003,) = document_findings(late, BUNDLED)
+    assert d003.message.endswith(f"define it here instead, '{suggested}'")
+
+
 def test_d004_defined_twice_or_two_ways() -> None:
     again = "Safer Neighbourhood Panel (SNP) met. Then the Safer Neighbourhood Panels (SNPs) agreed."
     (finding,) = document_findings(again)
