@@ -634,14 +634,22 @@ class _DocumentChecker:
                 senses = " or ".join(quoted(sense.expansion) for sense in found.senses)
                 fix = f"the glossary has {senses}: spell out the one meant at first use"
             else:
-                long = without_written_ending(found.expansion, self.result.text, found.first.end)
-                fix = f"spell it out at first use, {quoted(f'{long} ({name})')}, or add it to the document's glossary"
+                fix = f"spell it out at first use, {quoted(self._spelled(found))}, or add it to the document's glossary"
             return f"{name} {used} but the document does not define it; {fix}", Severity.WARNING
         message = (
             f"{name} {used} but defined nowhere; spell it out at first use, 'Long Form ({name})', add it to the "
             f"document's glossary, or allow it (--allow {name}) if every reader knows it"
         )
         return message, Severity.ERROR
+
+    def _spelled(self, found: Found) -> str:
+        """The definition to write at the first use, in its number, less what the text writes after it."""
+        assert found.expansion is not None
+        sense = next((sense for sense in found.senses if sense.expansion == found.expansion), None)
+        long, short = found.expansion, found.acronym
+        if found.first.form.is_plural and sense is not None:
+            long, short = sense.plural_expansion, f"{short}s"
+        return f"{without_written_ending(long, self.result.text, found.first.end)} ({short})"
 
     def unused(self) -> Iterable[Finding]:
         used = {found.acronym for found in self.result.acronyms}

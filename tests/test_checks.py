@@ -272,6 +272,11 @@ def test_d001_and_d003_suggest_what_the_text_does_not_write_already(use: str, su
     assert d003.message.endswith(f"define it here instead, '{suggested}'")
 
 
+def test_d001_suggests_the_definition_in_the_number_of_the_first_use() -> None:
+    (finding,) = document_findings("The PCSOs met. A PCSO spoke.", BUNDLED)
+    assert "spell it out at first use, 'Police Community Support Officers (PCSOs)'" in finding.message
+
+
 def test_d004_defined_twice_or_two_ways() -> None:
     again = "Safer Neighbourhood Panel (SNP) met. Then the Safer Neighbourhood Panels (SNPs) agreed."
     (finding,) = document_findings(again)
