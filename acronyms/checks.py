@@ -32,13 +32,14 @@ import io
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from typing import Final
 
 from .definitions import Definition, DefinitionKind, align
 from .errors import GlossaryError, InputError, UsageError
 from .footnotes import MARKDOWN_MARKER, TEXT_MARKER
-from .forms import less_ending_after_bracket, without_written_ending
+from .forms import inline_long_form, less_ending_after_bracket
 from .glossary import (
     BUNDLED_NAME,
     COLUMNS,
@@ -563,16 +564,14 @@ def _section(result: Scan) -> list[Definition]:
     return [d for d in result.definitions if d.kind is DefinitionKind.GLOSSARY_SECTION]
 
 
-def _definition_like(found: Found, definition: Definition, text: str) -> str:
-    """`definition` written in the number of the first use: `Long Form (LF)`, or `Long Forms (LFs)` for a plural use.
-
-    Less the words `text` writes after the use, as annotation leaves them out: `PACE 1984` asks for
-    `Police and Criminal Evidence Act (PACE)`, whose year is there already.
+def _written_at_first_use(entry: Entry, found: Found, text: str) -> str:
+    """`entry` as annotation's inline style writes it at the first use: in its number and case, less the words
+    the text writes after it. `PCSOs` asks for `Police Community Support Officers (PCSOs)`, `PCC's` for
+    `Police and Crime Commissioner's (PCC's)`, `PACE 1984` for `Police and Criminal Evidence Act (PACE)`.
     """
-    entry = definition_entry(definition)
-    if found.first.form.is_plural:
-        return f"{without_written_ending(entry.plural_expansion, text, found.first.end)} ({found.acronym}s)"
-    return f"{without_written_ending(entry.expansion, text, found.first.end)} ({found.acronym})"
+    first = found.first
+    short = text[first.start : first.end]
+    return f"{inline_long_form(entry, text, first, Format.TEXT)} ({unescape(short) if '&' in short else short})"
 
 
 def _inline(result: Scan) -> list[Definition]:
@@ -643,13 +642,10 @@ class _DocumentChecker:
         return message, Severity.ERROR
 
     def _spelled(self, found: Found) -> str:
-        """The definition to write at the first use, in its number, less what the text writes after it."""
+        """The definition of the sense found to write at the first use (`_written_at_first_use`)."""
         assert found.expansion is not None
         sense = next((sense for sense in found.senses if sense.expansion == found.expansion), None)
-        long, short = found.expansion, found.acronym
-        if found.first.form.is_plural and sense is not None:
-            long, short = sense.plural_expansion, f"{short}s"
-        return f"{without_written_ending(long, self.result.text, found.first.end)} ({short})"
+        return _written_at_first_use(sense or Entry(found.acronym, found.expansion), found, self.result.text)
 
     def unused(self) -> Iterable[Finding]:
         used = {found.acronym for found in self.result.acronyms}
@@ -688,7 +684,7 @@ class _DocumentChecker:
         for found in self.result.acronyms:
             defined = first_definition.get(found.acronym)
             if defined is not None and found.first.start < defined.short_start and found.acronym not in noted:
-                spelled = _definition_like(found, defined, self.result.text)
+                spelled = _written_at_first_use(definition_entry(defined), found, self.result.text)
                 yield self.at(
                     "D003",
                     found.first.start,

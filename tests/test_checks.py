@@ -239,14 +239,14 @@ def test_d003_used_before_its_definition() -> None:
 @pytest.mark.parametrize(
     ("text", "suggested"),
     [
-        ("Later the QQZ's report. The Quick Quiz Zones (QQZs) met.", "Quick Quiz Zone (QQZ)"),
+        ("Later the QQZ's report. The Quick Quiz Zones (QQZs) met.", "Quick Quiz Zone's (QQZ's)"),
         ("Later the QQZ report. The Quick Quiz Zones (QQZs) met.", "Quick Quiz Zone (QQZ)"),
         ("Later the QQZs met. The Quick Quiz Zone (QQZ) agreed.", "Quick Quiz Zones (QQZs)"),
         ("Later the QQZs met. The Quick Quiz Zones (QQZs) agreed.", "Quick Quiz Zones (QQZs)"),
     ],
     ids=["possessive-use-plural-definition", "use-plural-definition", "plural-use-definition", "plural-both"],
 )
-def test_d003_suggests_the_definition_in_the_number_of_the_use(text: str, suggested: str) -> None:
+def test_d003_suggests_the_definition_in_the_number_and_case_of_the_use(text: str, suggested: str) -> None:
     (finding,) = document_findings(text)
     assert finding.code == "D003"
     assert finding.message.endswith(f"define it here instead, '{suggested}'")
@@ -272,9 +272,19 @@ def test_d001_and_d003_suggest_what_the_text_does_not_write_already(use: str, su
     assert d003.message.endswith(f"define it here instead, '{suggested}'")
 
 
-def test_d001_suggests_the_definition_in_the_number_of_the_first_use() -> None:
-    (finding,) = document_findings("The PCSOs met. A PCSO spoke.", BUNDLED)
-    assert "spell it out at first use, 'Police Community Support Officers (PCSOs)'" in finding.message
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        ("The PCSOs met. A PCSO spoke.", "Police Community Support Officers (PCSOs)"),
+        ("The PCC’s plan. The PCC spoke.", "Police and Crime Commissioner’s (PCC’s)"),
+        ("The PCSOs' van. A PCSO spoke.", "Police Community Support Officers' (PCSOs')"),
+    ],
+    ids=["plural", "possessive", "plural-possessive"],
+)
+def test_d001_suggests_the_definition_in_the_form_of_the_first_use(text: str, suggested: str) -> None:
+    """As annotation writes it there."""
+    (finding,) = document_findings(text, BUNDLED)
+    assert f"spell it out at first use, '{suggested}'" in finding.message
 
 
 def test_d004_defined_twice_or_two_ways() -> None:
