@@ -609,7 +609,7 @@ class _DocumentChecker:
     def ambiguous(self, found: Found) -> Finding:
         """D007: the glossary knows several senses and nothing near the first use picks one."""
         senses = " or ".join(quoted(sense.expansion) for sense in found.senses)
-        example = quoted(f"{found.senses[0].expansion} ({found.acronym})")
+        example = quoted(_written_at_first_use(found.senses[0], found, self.result.text))
         return self.at(
             "D007",
             found.first.start,

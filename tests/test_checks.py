@@ -206,6 +206,8 @@ def test_d007_ambiguous_acronym_lists_the_senses() -> None:
         "CC could mean 'Chief Constable' or 'County Council' and the words around it do not say which; "
         "spell out the one meant at first use, such as 'Chief Constable (CC)'"
     )
+    (plural,) = document_findings("The CCs spoke.", glossary)
+    assert plural.message.endswith("such as 'Chief Constables (CCs)'")
 
 
 def test_an_ambiguous_acronym_the_context_decides_is_not_d007() -> None:
