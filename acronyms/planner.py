@@ -69,7 +69,7 @@ from .glossary import Entry, Glossary, straight_apostrophes
 from .headings import heading_spans, section_starts
 from .matcher import Match, find, find_in_markdown, tuple_maker
 from .positions import LineCounter, lf_view
-from .regions import MARKUP_KINDS, Format, Spans, abbreviation_titles, protected_spans, without_tags
+from .regions import KIND_NAMES, MARKUP_KINDS, Format, Spans, abbreviation_titles, protected_spans, without_tags
 from .sections import ACRONYM, GlossarySection, find_glossary_section
 from .senses import Context, choose_sense, sense_words
 
@@ -179,6 +179,11 @@ LONGER_TOKEN: Final = "part of a longer token (a code, file name or address)"
 HTML_MARKER: Final = re.compile(r"<sup\b[^>]*\bdata-acronyms=[\"']?ref\b")
 READABLE: Final = re.compile(ACRONYM)
 PROSE_REACH: Final = MAX_HEADING_CHARS + 1  # how far from a hit the rules of `context.not_an_acronym` read
+GLOSSARY_SECTION: Final = "the document's glossary section"
+NOTES_LIST: Final = "the notes list"
+# Protected spans whose words say nothing about the senses near them: what annotation writes, or may write, beside
+# the text (an HTML page's generated sections are GENERATED_KIND; Markdown's `*[SNP]: …` are abbreviation definitions).
+NOT_CONTEXT: Final = frozenset({GLOSSARY_SECTION, NOTES_LIST, html.GENERATED_KIND, KIND_NAMES["abbreviation"]})
 
 
 def plan(text: str, glossary: Glossary, options: Options = DEFAULT_OPTIONS, *, doc: Doc | None = None) -> Plan:
@@ -195,10 +200,10 @@ def plan(text: str, glossary: Glossary, options: Options = DEFAULT_OPTIONS, *, d
     if options.skip_headings:
         protected += [(start, end, "a heading") for start, end in heading_spans(text, options.format)]
     if section is not None:
-        protected.append((section.start, section.end, "the document's glossary section"))
+        protected.append((section.start, section.end, GLOSSARY_SECTION))
     footnotes = _footnotes(text, options)
     if footnotes is not None and footnotes.notes is not None:
-        protected.append((footnotes.notes.start, len(text), "the notes list"))
+        protected.append((footnotes.notes.start, len(text), NOTES_LIST))
     settled = _section_senses(glossary, section)
     decisions = _Judge(text, glossary, options, protected, doc, footnotes, settled).decisions()
     listed = _listed_senses(glossary, decisions) if options.glossary_section is not GlossaryMode.NONE else {}
@@ -364,6 +369,9 @@ class _Judge:
         if self._context is None:
             skipped = [(start, end) for start, end, _ in self.long_forms]
             skipped += _markup_spans(self.text, self.options.format)
+            # Nor what annotation writes beside the text: the generated glossary section and notes would bring the
+            # next run words this one did not read (a row `CC<tab>Chief Constable` tips a `DC` beside it).
+            skipped += [(start, end) for start, end, kind in self.protected_spans if kind in NOT_CONTEXT]
             self._context = Context(self.text, self.matches, self.glossary, skipped)
         return self._context
 
@@ -556,12 +564,23 @@ class _Judge:
         if entry.well_known:
             return Decision(match, Action.KEEP, "well known", entry)
         if match.acronym not in self.introduced:
+            self.expanded_as(match, senses, entry)
             return Decision(match, Action.EXPAND, "first use", entry)
         if self.options.every_use:
+            self.expanded_as(match, senses, entry)
             return Decision(match, Action.EXPAND, "every use", entry)
         tooltip = self.options.style is Style.TOOLTIP and match.acronym in self.tooltips
         reason = f"already introduced at line {self.introduced_line(match.acronym)}"
         return Decision(match, Action.MARK if tooltip else Action.KEEP, reason, entry)
+
+    def expanded_as(self, match: Match, senses: Sequence[Entry], entry: Entry) -> None:
+        """Count an expansion in one of several senses as the document's definition, for the uses after it.
+
+        The next run reads it so (`defined_sense`): a use in a later section, say, then takes its sense,
+        so this run must too. With one sense there is nothing to choose.
+        """
+        if len(senses) > 1:
+            bisect.insort(self.document_senses.setdefault(match.acronym, []), (match.start, entry), key=_offset)
 
     def ruled_out(self, match: Match, text: str, marked: bool = False) -> Decision | None:
         """The skip when the context says this hit is not the acronym; None when it may be one.
@@ -681,6 +700,10 @@ def _spelled_out_beside(
         spelled = [(entry, spelled_out_in(text, match, entry, format)) for entry in glossary.lookup(match.acronym)]
         found[match.start] = (match, [(entry, span) for entry, span in spelled if span is not None])
     return found
+
+
+def _offset(found: tuple[int, Entry]) -> int:
+    return found[0]
 
 
 def _document_senses(glossary: Glossary, definitions: Sequence[Definition]) -> list[tuple[int, Entry, bool]]:

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from acronyms import Glossary
 from acronyms.cli import cli
+from acronyms.planner import plan
 
 PND_NOTED = "The guidance on PND was noted: the penalty notice for disorder (PND) scheme is under review.\n"
 PND_SEARCH = (
@@ -136,3 +138,27 @@ def test_the_sense_a_written_glossary_section_settles_is_settled_on_the_first_ru
     document.write_text(once.output, encoding="utf-8")
     twice = CliRunner().invoke(cli, ["annotate", str(document), "--glossary-section", mode])
     assert twice.output == once.output
+
+
+def test_a_later_section_takes_the_sense_an_earlier_expansion_gave() -> None:
+    """With first use counted per section, the expansion written in the first section is the document's
+    definition to the next run, which gives its sense to a use of a later section that the context leaves open
+    (`council` and `PCC` pull two ways there). This run does the same."""
+    text = "The PCC and the CC met.\n\n# Later\n\nThe CC and the council.\n"
+    assert annotate_twice(text, "--first-use", "section") == (
+        "The Police and Crime Commissioner (PCC) and the Chief Constable (CC) met.\n\n# Later\n\n"
+        "The Chief Constable (CC) and the council.\n"
+    )
+
+
+def test_the_glossary_section_and_notes_are_no_context() -> None:
+    """A row `CC<tab>Chief Constable` says nothing of a `DC` beside it: annotation writes such rows and notes
+    (`--glossary-section`, footnotes), and their words would decide a sense on the next run that this one left open."""
+    text = "Glossary\nCC\tChief Constable\nThe DC spoke.\n"
+    assert annotate_twice(text) == text
+    (dc,) = [decision for decision in plan(text, Glossary.bundled()).decisions if decision.match.acronym == "DC"]
+    assert (dc.action.value, dc.reason) == ("skip", "ambiguous: 2 senses and the context does not decide")
+    replaced = "Glossary\nC\tPolice\ncouncil PCC\nDC CC"
+    assert annotate_twice(replaced, "--style", "footnote", "--glossary-section", "replace").startswith(
+        "Glossary\nDC\tDistrict Council\nPCC\tPolice and Crime Commissioner\ncouncil PCC[1]\nDC[2] CC\n"
+    )
