@@ -745,7 +745,8 @@ def _before_dashes(text: str, matches: Sequence[Match]) -> list[tuple[int, int]]
 
 
 def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[tuple[int, int, str]]:
-    """Inside the brackets of a short form's definition (`SF (Long Form)`), what lies beside the long form.
+    """Inside the brackets of a short form's definition, what lies beside the long form (`SF (Long Form)`) or
+    after the short form (`Long Form (SF; see X)`).
 
     An expansion inserted there would nest brackets in the definition, which then
     no longer reads as one: the next annotation would see a different text.
@@ -754,12 +755,18 @@ def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[t
     >>> from acronyms.definitions import find_inline_definitions
     >>> [(text[start:end], what) for start, end, what in _definition_brackets(text, find_inline_definitions(text))]
     [('( SNP ', "the brackets that define PCC's")]
+    >>> text = "Police and Crime Commissioner (PCC; see SNP)"
+    >>> [(text[start:end], what) for start, end, what in _definition_brackets(text, find_inline_definitions(text))]
+    [('; see SNP', 'the brackets that define PCC')]
     """
     spans = []
     for definition in definitions:
-        if definition.short_end > definition.long_start:  # `Long Form (SF)`: the bracket holds only the short form
-            continue
         label = f"the brackets that define {definition.short_text}"
+        if definition.short_end > definition.long_start:  # `Long Form (SF)`, or `Long Form (SF, see also X)`
+            closes = [at for at in (text.find(bracket, definition.short_end) for bracket in ")]") if at >= 0]
+            if closes and (closed := min(closes)) > definition.short_end:
+                spans.append((definition.short_end, closed, label))
+            continue
         opened = max(text.rfind(bracket, definition.short_end, definition.long_start) for bracket in "([")
         if opened < 0:  # `SF – Long Form –`: no brackets
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -219,6 +220,30 @@ def test_an_expansion_that_looks_like_a_heading_is_annotated_once(small: Glossar
     once = annotate(text, small, options)
     assert once == "## Glossary\nSNPs    ## Glossary\n\\#\\# Glossary (SNPs)\n\n*[SNPs]: ## Glossary"
     assert annotate(once, small, options) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Quick PCC (QP; see SNP) met.\n", "The Quick PCC (QP; see SNP) met.\n"),
+        ("PCCs (Ps, ACC\nSNP)", "PCCs (Ps, ACC\nSNP)"),
+        (
+            "Police and Crime Commissioner (PCC; see SNP) met.\n",
+            "Police and Crime Commissioner (PCC; see Safer Neighbourhood Panel (SNP)) met.\n",
+        ),
+    ],
+    ids=["see-also", "comma-and-line-break", "glossary-long-form-spelled-out"],
+)
+def test_nothing_is_inserted_after_the_short_form_in_brackets_read_as_its_definition(
+    small: Glossary, text: str, expected: str
+) -> None:
+    """Found by a fuzz over every option: `Long Form (SF, X)` reads as a definition of SF; expanding X in its
+    brackets nested them, the definition was lost, and the next run expanded the acronym of the long form
+    (`PCCs`). A glossary long form spelled out before its acronym is found without reading the brackets, so
+    what follows the acronym there may be expanded."""
+    once = annotate(text, small)
+    assert once == expected
+    assert annotate(once, small) == once
 
 
 def test_nothing_is_inserted_in_the_brackets_that_define_a_short_form(small: Glossary) -> None:
