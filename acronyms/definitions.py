@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Final
 
-from .positions import finds
+from .positions import PARAGRAPH_BREAK, finds
 
 
 class DefinitionKind(enum.Enum):
@@ -130,7 +130,6 @@ _BRACKET_RES: Final = (
 # (it does so only for a leading class); a lookbehind then picks each branch by
 # that character, in the order the branches are tried.
 _TIGHT: Final = r"[^()\[\]\s]*[)\]]"
-PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t]*\r?\n")  # a blank line (as `senses.PARAGRAPH_BREAK`)
 _BOUNDARY_RE: Final = re.compile(
     r"[()\[\]{};\t|<>:.!?\n]"
     rf"(?:(?<=[(\[])(?P<inword>(?<=[^\W_][(\[]){_TIGHT}|(?<=-[(\[]){_TIGHT}(?=\s)|{_TIGHT}(?=[^\W_]|-))"

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Final
 
 LINE_BREAK: Final = re.compile(r"\r\n?|\n")
+PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t]*\r?\n")  # a blank line: paragraphs end there
 LONE_CR: Final = re.compile(r"\r(?!\n)")
 
 

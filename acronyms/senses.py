@@ -32,9 +32,9 @@ from typing import Final
 
 from .glossary import Entry, Glossary
 from .matcher import Match
+from .positions import PARAGRAPH_BREAK
 
 WORD: Final = re.compile(r"[^\W\d_]+")
-PARAGRAPH_BREAK: Final = re.compile(r"\n[ \t]*\r?\n")
 _NOT_BLANK: Final = re.compile(r"[^ \t\r\n]")  # a character that no paragraph break holds
 PARAGRAPH_REACH: Final = 2000  # how far before a hit the search for its paragraph's breaks starts (then twice as far)
 PARAGRAPHS_BEFORE: Final = 1  # minutes often name the topic in the paragraph before the one that abbreviates it

@@ -279,7 +279,8 @@ def test_context_among_gives_the_words_less_the_rest(pieces: list[str], offsets:
 
 def _paragraphs_by_whole_scan(text: str, offset: int) -> list[tuple[int, int]]:
     """The paragraph holding `offset` and the one before it, from every break of the text (the reference)."""
-    from acronyms.senses import PARAGRAPH_BREAK, PARAGRAPHS_BEFORE
+    from acronyms.positions import PARAGRAPH_BREAK
+    from acronyms.senses import PARAGRAPHS_BEFORE
 
     starts = [0, *(found.end() for found in PARAGRAPH_BREAK.finditer(text))]
     index = bisect.bisect_right(starts, offset) - 1
