@@ -698,11 +698,10 @@ class _DocumentChecker:
         noted = self.noted()
         for definition in _inline(self.result):
             earlier = first.setdefault(definition.acronym, definition)
-            noted_first = noted.get(definition.acronym)
-            if earlier is definition and noted_first is None:
-                continue
-            if earlier is definition and noted_first is not None:  # the footnote on the first use defined it first
-                earlier, line = noted_first
+            if earlier is definition:  # the first inline definition: a second one only after a noted first use
+                if definition.acronym not in noted:
+                    continue
+                earlier, line = noted[definition.acronym]
                 first_at, again = f"its first use, line {line}, has a footnote", f"but the footnote at line {line} says"
             else:
                 line = self.line_of(earlier)

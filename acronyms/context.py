@@ -92,14 +92,15 @@ WORD_BEFORE: Final = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
 SLASH_CODE_REACH: Final = 50
 # Characters beside a hit that a tokenizer always splits on; any other neighbour
 # ("-", "/", ".", "@", ...) needs spaCy to say whether the hit is a whole token.
-SAFE_BEFORE: Final = frozenset(" \t\r\n\u00a0\u202f([{\"'“‘«")
-SAFE_AFTER: Final = frozenset(" \t\r\n\u00a0\u202f)]}\"'”’»,;!?")
+SAFE_SPACES: Final = frozenset(" \t\r\n\u00a0\u202f")
+SAFE_BEFORE: Final = SAFE_SPACES | frozenset("([{\"'“‘«")
+SAFE_AFTER: Final = SAFE_SPACES | frozenset(")]}\"'”’»,;!?")
+GLUING_APOSTROPHES: Final = frozenset("'\u2019")  # between two words they make one token: `PCCs’SNP`
 # The marks of `SAFE_AFTER` that spaCy leaves inside a token when a word follows them: `PCC;OPCC`, `PCC)x`
 # and `PCC,2` are one token each; and of `SAFE_BEFORE`, when a word comes before them: `ACC(RIPA`, `x“PCC`
 # (the apostrophes have `glued_by_apostrophe`).
-CLOSING_MARKS: Final = frozenset(')]}"”»,;!?')
-OPENING_MARKS: Final = frozenset('([{"“‘«')
-GLUING_APOSTROPHES: Final = frozenset("'\u2019")  # between two words they make one token: `PCCs’SNP`
+CLOSING_MARKS: Final = SAFE_AFTER - SAFE_SPACES - GLUING_APOSTROPHES
+OPENING_MARKS: Final = SAFE_BEFORE - SAFE_SPACES - GLUING_APOSTROPHES
 SENTENCE_END_AFTER: Final = frozenset(".:")
 # A footnote reference glued after a hit ends it, as a closing bracket would: `SNP[^1]` in Markdown, `SNP[1]` in
 # plain text. A tokenizer keeps `SNP[1` together, so the hit is judged without it.

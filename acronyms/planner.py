@@ -661,7 +661,7 @@ class _Judge:
         must not change how an earlier use reads the next time.
         """
         defined = self.document_senses.get(match.acronym, [])
-        index = bisect.bisect_right(defined, match.start, key=lambda found: found[0])
+        index = bisect.bisect_right(defined, match.start, key=_offset)
         return defined[index - 1][1] if index else self.settled.get(match.acronym)
 
     def sense(self, match: Match, senses: Sequence[Entry]) -> Entry | None:
@@ -762,18 +762,17 @@ def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[t
     spans = []
     for definition in definitions:
         label = f"the brackets that define {definition.short_text}"
-        if definition.short_end > definition.long_start:  # `Long Form (SF)`, or `Long Form (SF, see also X)`
-            closes = [at for at in (text.find(bracket, definition.short_end) for bracket in ")]") if at >= 0]
-            if closes and (closed := min(closes)) > definition.short_end:
-                spans.append((definition.short_end, closed, label))
-            continue
-        opened = max(text.rfind(bracket, definition.short_end, definition.long_start) for bracket in "([")
-        if opened < 0:  # `SF – Long Form –`: no brackets
-            continue
-        spans.append((opened, definition.long_start, label))
-        closes = [at for at in (text.find(bracket, definition.long_end) for bracket in ")]") if at >= 0]
-        if closes and (closed := min(closes)) > definition.long_end:
-            spans.append((definition.long_end, closed, label))
+        if definition.short_end > definition.long_start:  # `Long Form (SF)`, `Long Form (SF; see X)`: after SF
+            after = definition.short_end
+        else:  # `SF (Long Form)`: before the long form and after it
+            opened = max(text.rfind(bracket, definition.short_end, definition.long_start) for bracket in "([")
+            if opened < 0:  # `SF – Long Form –`: no brackets
+                continue
+            spans.append((opened, definition.long_start, label))
+            after = definition.long_end
+        closes = [at for at in (text.find(bracket, after) for bracket in ")]") if at >= 0]
+        if closes and (closed := min(closes)) > after:
+            spans.append((after, closed, label))
     return spans
 
 
