@@ -147,13 +147,10 @@ def closes_quote(text: str, at: int, floor: int = 0) -> bool:
     return False
 
 
-ASCII_WORDS: Final = re.compile(r"[A-Za-z0-9_]+")
-
-
 def _is_word(key: str) -> bool:
     """True when every character of `key` is a word character."""
     if key.isascii():
-        return ASCII_WORDS.fullmatch(key) is not None
+        return ASCII_WORD.issuperset(key)
     return all(map(is_word_char, key))
 
 
