@@ -68,7 +68,7 @@ from .forms import (
 from .glossary import Entry, Glossary, straight_apostrophes
 from .headings import heading_spans, section_starts
 from .matcher import Match, find, find_in_markdown, tuple_maker
-from .positions import LineCounter, lf_view
+from .positions import LineCounter, NextOf, lf_view
 from .regions import KIND_NAMES, MARKUP_KINDS, Format, Spans, abbreviation_titles, protected_spans, without_tags
 from .sections import ACRONYM, GlossarySection, find_glossary_section
 from .senses import Context, choose_sense, sense_words
@@ -760,6 +760,7 @@ def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[t
     [('; see SNP', 'the brackets that define PCC')]
     """
     spans = []
+    closing = [NextOf(text, bracket) for bracket in ")]"]  # the definitions come in text order: read the text once
     for definition in definitions:
         label = f"the brackets that define {definition.short_text}"
         if definition.short_end > definition.long_start:  # `Long Form (SF)`, `Long Form (SF; see X)`: after SF
@@ -770,7 +771,7 @@ def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[t
                 continue
             spans.append((opened, definition.long_start, label))
             after = definition.long_end
-        closes = [at for at in (text.find(bracket, after) for bracket in ")]") if at >= 0]
+        closes = [at for at in (bracket.at_or_after(after) for bracket in closing) if at >= 0]
         if closes and (closed := min(closes)) > after:
             spans.append((after, closed, label))
     return spans

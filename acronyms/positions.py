@@ -36,6 +36,30 @@ def finds(text: str, literal: str) -> Iterator[int]:
         at = text.find(literal, at + 1)
 
 
+class NextOf:
+    """Where `literal` next occurs in `text` at or after each offset asked about, each search reusing the last.
+
+    Asked in increasing order, the searches read the text about once between them: an answer
+    at or past the next offset asked about (or none at all) answers that question too. Asking
+    `str.find` afresh for each would read to the end of the text every time the literal is absent.
+
+    >>> closing = NextOf("(a) (b)", ")")
+    >>> closing.at_or_after(0), closing.at_or_after(2), closing.at_or_after(3), closing.at_or_after(7)
+    (2, 2, 6, -1)
+    """
+
+    def __init__(self, text: str, literal: str) -> None:
+        self.text, self.literal = text, literal
+        self._asked = len(text) + 1  # the offset of the last search (none yet)
+        self._found = -1  # and what it found
+
+    def at_or_after(self, offset: int) -> int:
+        """The first offset at or after `offset` where `literal` starts, or -1."""
+        if not (self._asked <= offset and (self._found == -1 or self._found >= offset)):
+            self._asked, self._found = offset, self.text.find(self.literal, offset)
+        return self._found
+
+
 def lf_view(text: str) -> str:
     """`text` with each lone CR read as LF: for the readers that split lines and paragraphs on LF.
 

@@ -8,6 +8,7 @@ characters that matter, and on hand-picked edge cases.
 from __future__ import annotations
 
 import re
+from typing import SupportsIndex
 
 import pytest
 from hypothesis import given, settings
@@ -17,7 +18,8 @@ from acronyms import candidates, definitions, regions, sections
 from acronyms.forms import beside_bracket, beside_brackets
 from acronyms.glossary import Entry, Glossary
 from acronyms.matcher import find, is_word_char
-from acronyms.positions import MAX_KEPT_LINES, LineCounter, LineIndex, line_at
+from acronyms.planner import _definition_brackets
+from acronyms.positions import MAX_KEPT_LINES, LineCounter, LineIndex, NextOf, line_at
 from acronyms.regions import KIND_NAMES, Format, Spans
 
 # --- Protected regions: `_anchored_common` against the combined `_COMMON` regex ----------
@@ -484,6 +486,47 @@ def test_line_numbers_count_cr_lf_and_crlf_as_breaks(text: str, offsets: list[in
 )
 def test_line_numbers_named_cases(text: str, offset: int, line: int) -> None:
     assert (LineIndex(text).line(offset), LineCounter(text).line(offset), line_at(text, offset)) == (line,) * 3
+
+
+# --- Searches that reuse earlier answers: `NextOf` -------------------------------------------
+
+
+class ReadCounting(str):
+    """A text that counts how many characters its `find` and `rfind` searches read."""
+
+    read = 0
+
+    def find(self, sub: str, start: SupportsIndex | None = None, end: SupportsIndex | None = None) -> int:
+        return self._counted(super().find(sub, start, end), start, end)
+
+    def rfind(self, sub: str, start: SupportsIndex | None = None, end: SupportsIndex | None = None) -> int:
+        return self._counted(super().rfind(sub, start, end), start, end)
+
+    def _counted(self, found: int, start: SupportsIndex | None, end: SupportsIndex | None) -> int:
+        low, high = int(start or 0), len(self) if end is None else int(end)
+        ReadCounting.read += max(0, high - low) if found == -1 else abs(found - low) + 1
+        return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("a)]"), max_size=40), st.sampled_from(")]"), st.lists(st.integers(0, 41), max_size=12))
+def test_next_of_is_str_find(text: str, literal: str, offsets: list[int]) -> None:
+    """In any order, repeats included."""
+    next_of = NextOf(text, literal)
+    for offset in offsets:
+        assert next_of.at_or_after(offset) == text.find(literal, offset)
+
+
+def test_definition_brackets_read_the_text_about_once() -> None:
+    """Thousands of definitions and no `]` after them: each looking for one to the end was quadratic at 20 MB."""
+    plain = "The Police Community Support Officer (PCSO) met the Safer Neighbourhood Panel (SNP). " * 2000
+    found = definitions.find_inline_definitions(plain)
+    assert len(found) == 4000
+    text = ReadCounting(plain)
+    ReadCounting.read = 0
+    spans = _definition_brackets(text, found)
+    assert spans == []  # `Long Form (SF)`: nothing after the short form
+    assert ReadCounting.read <= 3 * len(text)
 
 
 def test_glossary_section_rows_count_a_lone_cr_before_the_heading() -> None:
