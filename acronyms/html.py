@@ -61,6 +61,9 @@ STRAY_KIND = "a stray '<'"
 UNFINISHED_KIND = "an unfinished tag"
 STRAY_OPENING = re.compile(r"</?[^\s<>]*")
 TAG_OPENING = re.compile(r"<[A-Za-z/!?]")
+INERT_OPENING = (
+    "\ufffc"  # what `layout` feeds html.parser for a `<` that cannot open anything: one character, no markup
+)
 MIN_LINK_CAPITALS = 2  # link text like `SNP` or `PCSOs` is an acronym, `Report` is not
 
 
@@ -149,7 +152,12 @@ def layout(text: str) -> Layout:
     (['<h2>SNP</h2>'], '</body></html>')
     """
     parser = _Parser(text)
-    parser.feed(text)
+    # After the last `>` no tag, comment or declaration can end, but html.parser looks for the end of each one
+    # that starts there all the way to the end of the text: quadratic (a 200 kB text of `x <b` took a minute).
+    # It reads that part as text and character references whatever it holds, so it is fed with each `<` inert.
+    tail = text.rfind(">") + 1
+    parser.feed(text[:tail])
+    parser.feed(text[tail:].replace("<", INERT_OPENING))
     parser.close()
     return parser.result()
 
@@ -306,6 +314,8 @@ class _Parser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         here = self._event(None)
+        if INERT_OPENING in data:
+            data = self.text[here : here + len(data)]  # as written: see `layout`
         if "<" in data and self.skipping is None:
             for stray in re.finditer("<", data):
                 self._stray_opening(here + stray.start())

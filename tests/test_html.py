@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from acronyms import Entry, Format, Glossary, Options, Style, annotate, annotation
+from acronyms import html as html_module
 from acronyms.cli import cli
 from acronyms.context import ContextMode
 from acronyms.edits import restore
@@ -98,6 +99,37 @@ def test_text_nodes_are_annotated(small: Glossary, page: str, expected: str) -> 
 
 def test_a_tag_left_unfinished_at_the_end_keeps_what_follows_it(small: Glossary) -> None:
     assert annotate("SNP <b class=SNP", small, HTML) == "Safer Neighbourhood Panel (SNP) <b class=SNP"
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("<p>SNP</p> x <b SNP &amp; SNP", "<p>Safer Neighbourhood Panel (SNP)</p> x <b SNP &amp; SNP"),
+        ("<p>SNP</p> <!-- SNP", "<p>Safer Neighbourhood Panel (SNP)</p> <!-- SNP"),
+        ("<p>SNP < 3 and </p SNP", "<p>Safer Neighbourhood Panel (SNP) < 3 and </p SNP"),
+        ("SNP &lt; 3 <\ufffc SNP", "Safer Neighbourhood Panel (SNP) &lt; 3 <\ufffc SNP"),
+    ],
+    ids=["tag", "comment", "end-tag", "inert-character-written"],
+)
+def test_what_follows_the_last_closing_angle_bracket_reads_as_before(small: Glossary, page: str, expected: str) -> None:
+    """`layout` feeds html.parser that part with each `<` made inert; an unfinished tag still protects the rest."""
+    assert annotate(page, small, HTML) == expected
+
+
+def test_openings_after_the_last_closing_angle_bracket_are_not_parsed_as_tags(monkeypatch: pytest.MonkeyPatch) -> None:
+    """html.parser looked for the end of each such tag to the end of the text: a 200 kB text took a minute."""
+    calls = []
+    original = html_module._Parser.parse_starttag
+
+    def counted(parser: html_module._Parser, start: int) -> int:
+        calls.append(start)
+        return original(parser, start)
+
+    monkeypatch.setattr(html_module._Parser, "parse_starttag", counted)
+    page = "<p>SNP</p>" + " a <b PCC" * 200
+    found = html_module.layout.__wrapped__(page)
+    assert len(calls) == 1  # `<p>` alone
+    assert found.protected[-1] == (page.index("<b"), len(page), html_module.UNFINISHED_KIND)
 
 
 MESSY = (
