@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -879,23 +880,140 @@ def _initials_pattern(acronym: str) -> re.Pattern[str] | None:
     >>> _initials_pattern("TCC").findall("The Chief Constable; Temporary Chief\u00a0Constable")
     ['Temporary Chief\xa0Constable']
     """
-    chars = [char for char in acronym if char.isalnum()]
+    chars = _initials(acronym)
     if len(chars) < MIN_SHORT_CHARS:
         return None
-    first = chars[0]
-    tails = "|".join(re.escape(word[1:]) for word in FUNCTION_WORDS if word[0] == first.lower())
-    not_small = rf"(?!(?i:{tails})(?!{_WORD_CHAR}))" if tails else ""
-    head = rf"{re.escape(first)}(?<!{_WORD_CHAR}.){not_small}{_PHRASE_WORD_TAIL}"
-    words = [head] + [rf"{re.escape(char)}{_PHRASE_WORD_TAIL}" for char in chars[1:]]
+    words = [_head_word(chars[0])] + [rf"{re.escape(char)}{_PHRASE_WORD_TAIL}" for char in chars[1:]]
     joint = rf"{_PHRASE_SPACE}(?:(?:{_SMALL_WORDS}){_PHRASE_SPACE})?"
     return re.compile(rf"{joint.join(words)}(?!{_WORD_CHAR})")
 
 
-def _phrases(text: str, acronym: str) -> tuple[list[int], list[tuple[int, int]]]:
-    """Every phrase of `text` that spells `acronym`, and where each ends, for bisection."""
-    pattern = _initials_pattern(acronym)
-    spans = [match.span() for match in pattern.finditer(text)] if pattern else []
-    return [end for _, end in spans], spans
+def _initials(acronym: str) -> list[str]:
+    """The letters and digits of an acronym, which the words of its phrase begin with."""
+    return [char for char in acronym if char.isalnum()]
+
+
+def _head_word(first: str) -> str:
+    """The regex for a phrase's first word: a word that starts with `first` and is not a small word."""
+    tails = "|".join(re.escape(word[1:]) for word in FUNCTION_WORDS if word[0] == first.lower())
+    not_small = rf"(?!(?i:{tails})(?!{_WORD_CHAR}))" if tails else ""
+    return rf"{re.escape(first)}(?<!{_WORD_CHAR}.){not_small}{_PHRASE_WORD_TAIL}"
+
+
+# Every phrase that spells an acronym, fast.
+#
+# `_initials_pattern(acronym).finditer(text)` reads the whole text once per
+# acronym, and compiling the pattern takes about a millisecond: with thousands
+# of acronyms in a long text, that is most of a scan. So the text is read once
+# for the places a phrase may start (`_phrase_heads`), and at each such place
+# `_phrase_end` follows the pattern step by step, with regexes compiled once.
+
+# Where a phrase may start, for `_phrase_heads`: a word start, then a look ahead (taking
+# no text, so that the next word is a head too) at the initial of the next word, `second`,
+# and, if that word is a small one, at the initial of the word after it, `third`.
+_NEXT_INITIALS: Final = (
+    rf"(?<!{_WORD_CHAR}.)(?={_PHRASE_WORD_TAIL}{_PHRASE_SPACE}(?=(?P<second>\S))"
+    rf"(?:(?:{_SMALL_WORDS}){_PHRASE_SPACE}(?P<third>\S))?)"
+)
+# The pieces of `_initials_pattern` after the first word. A word runs on as far as it
+# can, and the space after it too, as what follows each (a space; a letter, a digit or
+# `&`) cannot be part of it: so the pattern never finds a shorter word or space.
+_WORD_TAIL_RE: Final = re.compile(_PHRASE_WORD_TAIL)
+_SPACE_RE: Final = re.compile(rf"{_PHRASE_SPACE}(?=\S)")
+# A small word and the space after it. At most one of `_SMALL_WORDS` has space after it.
+_SMALL_WORD_RE: Final = re.compile(rf"(?:{_SMALL_WORDS}){_PHRASE_SPACE}(?=\S)")
+# Places in a text, in order, by the two characters that begin the first two words of a phrase starting there.
+_Heads = dict[tuple[str, str], list[int]]
+
+
+def _phrase_heads(text: str, acronyms: Iterable[str]) -> _Heads:
+    """Every place a phrase that spells one of `acronyms` may start, by its first two initials; one pass over the text.
+
+    An `_initials_pattern` match starts with its first initial at a word start;
+    its second initial begins the next word, or the word after it when that one
+    is a small word (`Police and Crime`). Each place is listed under both, in
+    text order. The pattern starts with a class of the acronyms' first initials,
+    so that the regex engine skips to them fast.
+
+    >>> _phrase_heads("Police and Crime Panel", ["CP", "PaC"])
+    {('P', 'a'): [0], ('P', 'C'): [0], ('C', 'P'): [11]}
+    """
+    heads: _Heads = {}
+    firsts = {initials[0] for initials in map(_initials, acronyms) if len(initials) >= MIN_SHORT_CHARS}
+    if not firsts:
+        return heads
+    head = "".join(re.escape(char) for char in sorted(firsts))
+    for found in re.finditer(rf"[{head}]{_NEXT_INITIALS}", text):
+        start, first = found.start(), found.group()
+        heads.setdefault((first, found["second"]), []).append(start)
+        if found["third"] is not None and found["third"] != found["second"]:
+            heads.setdefault((first, found["third"]), []).append(start)
+    return heads
+
+
+def _phrases(text: str, acronym: str, heads: _Heads) -> list[tuple[int, int]]:
+    """Every phrase of `text` that spells `acronym`: the spans of `_initials_pattern(acronym).finditer(text)`.
+
+    `heads` are `_phrase_heads(text, ...)` of a list holding the acronym. Only
+    at those places can the pattern match, so trying it at each in turn, past
+    the end of the last match, finds what `finditer` finds.
+
+    >>> text = "Police and Crime Commissioner, Police Community Champion"
+    >>> _phrases(text, "PCC", _phrase_heads(text, ["PCC"]))
+    [(0, 29), (31, 56)]
+    """
+    initials = _initials(acronym)
+    if len(initials) < MIN_SHORT_CHARS:
+        return []
+    head_word = _head_word_re(initials[0])
+    spans = []
+    last_end = 0
+    for start in heads.get((initials[0], initials[1]), []):
+        if start < last_end:  # inside the last phrase: `finditer` goes on from where it ends
+            continue
+        head = head_word.match(text, start)
+        end = None if head is None else _phrase_end(text, head.end(), initials[1:])
+        if end is not None:
+            spans.append((start, end))
+            last_end = end
+    return spans
+
+
+@functools.cache
+def _head_word_re(first: str) -> re.Pattern[str]:
+    """`_head_word(first)`, compiled: once for each first initial, of which there are a few dozen."""
+    return re.compile(_head_word(first))
+
+
+def _phrase_end(text: str, at: int, initials: list[str]) -> int | None:
+    """Where the phrase ends whose words after the one ending at `at` begin with `initials`; None if there is none.
+
+    The end `_initials_pattern` finds: it tries a small word before each word
+    first (`Police and Crime`), then none (`Theft of Motor`, in `ToMV`).
+
+    >>> _phrase_end("Police and Crime Commissioner", 6, ["C", "C"]), _phrase_end("Theft of Motor", 5, ["o"])
+    (29, 8)
+    """
+    if not initials:
+        return at
+    space = _SPACE_RE.match(text, at)
+    if space is None:
+        return None
+    word = space.end()
+    small = _SMALL_WORD_RE.match(text, word)
+    if small is not None and text[small.end()] == initials[0]:
+        end = _phrase_end(text, _word_end(text, small.end() + 1), initials[1:])
+        if end is not None:
+            return end
+    if text[word] == initials[0]:
+        return _phrase_end(text, _word_end(text, word + 1), initials[1:])
+    return None
+
+
+def _word_end(text: str, at: int) -> int:
+    """Where the word running through `at` ends: past letters, digits, apostrophes and hyphens."""
+    tail = _WORD_TAIL_RE.match(text, at)
+    return at if tail is None else tail.end()
 
 
 def _implicit_confidence(acronym: str) -> float:
@@ -931,14 +1049,19 @@ def find_implicit_definitions(text: str, acronyms: Iterable[tuple[str, int]]) ->
     ...  for d in find_implicit_definitions(text, [("TCC", 46)])]
     [('TCC', 'Temporary Chief Constable', 4, 46, 0.6)]
     """
+    uses = sorted(set(acronyms), key=lambda use: (use[1], use[0]))
+    heads: _Heads | None = None  # found once, when first needed
     phrases: dict[str, tuple[list[int], list[tuple[int, int]]]] = {}
     definitions = []
-    for acronym, offset in sorted(set(acronyms), key=lambda use: (use[1], use[0])):
+    for acronym, offset in uses:
         found = text[offset : offset + len(acronym)]
         if found != acronym:
             raise ValueError(f"{acronym!r} is not at offset {offset} (found {found!r}): pass where each use starts")
         if acronym not in phrases:
-            phrases[acronym] = _phrases(text, acronym)
+            if heads is None:
+                heads = _phrase_heads(text, [used for used, _ in uses])
+            spans = _phrases(text, acronym, heads)
+            phrases[acronym] = [end for _, end in spans], spans
         ends, spans = phrases[acronym]
         before = bisect.bisect_right(ends, offset)
         if before:

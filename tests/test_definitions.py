@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections.abc import Iterable, Iterator
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from acronyms import definitions
 from acronyms.definitions import (
     Definition,
     DefinitionKind,
@@ -16,6 +19,7 @@ from acronyms.definitions import (
     find_implicit_definitions,
     find_inline_definitions,
 )
+from acronyms.positions import finds
 
 # Lines copied from the sample minutes (Staffordshire Public Performance Meeting, 27 February 2020).
 ATTENDEES = (
@@ -371,6 +375,112 @@ def test_two_letter_implicit_definitions_are_less_certain() -> None:
 def test_implicit_rejects_a_wrong_offset() -> None:
     with pytest.raises(ValueError, match="not at offset 0"):
         find_implicit_definitions("Temporary Chief Constable TCC", [("TCC", 0)])
+
+
+# --- Implicit definitions: one pass for the places a phrase may start, the same phrases as the plain regex search
+
+PHRASE_PIECES = [
+    *("Police", "Crime", "Chief", "Constable", "Commissioner", "Temporary", "Theft", "Motor", "Of", "The", "THE"),
+    *("and", "And", "of", "the", "to", "a", "an", "as", "aſ", "in", "İn", "&", "PC", "PoC", "TCC", "1", "2"),
+    *(" ", " ", " ", "\n", "\n\n", "\t", "\u00a0", "\r", "'", "\u2019", "-", "_", "(", ")", ".", ","),
+]
+INITIALS = "PCTMOoat12İſ&-"
+phrase_texts = st.lists(st.sampled_from(PHRASE_PIECES), max_size=30).map("".join)
+initials_acronyms = st.text(alphabet=INITIALS, min_size=2, max_size=4)
+
+
+def plain_phrases(text: str, acronym: str) -> list[tuple[int, int]]:
+    """The straightforward search: the acronym's regex run over the whole text."""
+    pattern = definitions._initials_pattern(acronym)
+    return [match.span() for match in pattern.finditer(text)] if pattern else []
+
+
+def plain_implicit_definitions(text: str, uses: list[tuple[str, int]]) -> list[Definition]:
+    """`find_implicit_definitions` as it was first written: the nearest plain phrase ending before each use."""
+    found = []
+    for acronym, offset in sorted(set(uses), key=lambda use: (use[1], use[0])):
+        before = [span for span in plain_phrases(text, acronym) if span[1] <= offset]
+        if before:
+            found.append(definitions._implicit_definition(text, acronym, offset, before[-1]))
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(phrase_texts, st.lists(initials_acronyms, min_size=1, max_size=4))
+def test_phrases_are_the_plain_regex_matches(text: str, acronyms: list[str]) -> None:
+    heads = definitions._phrase_heads(text, acronyms)
+    for acronym in acronyms:
+        assert definitions._phrases(text, acronym, heads) == plain_phrases(text, acronym)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(initials_acronyms, min_size=1, max_size=4).flatmap(lambda acronyms: st.tuples(
+    st.lists(st.sampled_from(PHRASE_PIECES + acronyms), max_size=40).map("".join), st.just(acronyms)
+)))  # fmt: skip
+def test_implicit_definitions_are_those_of_the_plain_search(text_and_acronyms: tuple[str, list[str]]) -> None:
+    text, acronyms = text_and_acronyms
+    uses = [(acronym, at) for acronym in acronyms for at in finds(text, acronym)]
+    assert find_implicit_definitions(text, uses) == plain_implicit_definitions(text, uses)
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "expected"),
+    [
+        pytest.param("Police and Crime Commissioner", "PaC", [(0, 16)], id="small-word-as-a-word"),
+        pytest.param("Police and and Crime", "PaC", [(0, 20)], id="small-word-after-small-word"),
+        pytest.param("Police and Crime Police and Crime", "PC", [(0, 16), (17, 33)], id="after-the-last-match"),
+        pytest.param("Police Crime Commissioner", "CC", [(7, 25)], id="inside-no-match"),
+        pytest.param("The Chief Constable", "TCC", [], id="not-from-a-small-word"),
+        pytest.param("A\u017f Crime", "AC", [], id="small-word-by-case-folding"),
+        pytest.param("Police Crime\n\nCommissioner", "PCC", [], id="not-across-paragraphs"),
+        pytest.param("Police  \n  Crime", "PC", [(0, 16)], id="spaces-around-a-line-break"),
+        pytest.param("Police Crime's", "PC", [(0, 14)], id="apostrophe-in-the-last-word"),
+    ],
+)
+def test_phrases(text: str, acronym: str, expected: list[tuple[int, int]]) -> None:
+    assert definitions._phrases(text, acronym, definitions._phrase_heads(text, [acronym])) == expected
+    assert plain_phrases(text, acronym) == expected
+
+
+class OnlyMatches:
+    """An acronym's regex that may be tried at a place, but not run over the whole text."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+
+    def match(self, text: str, start: int) -> re.Match[str] | None:
+        return self.pattern.match(text, start)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        raise AssertionError("the whole text read again for one acronym")
+
+
+def test_implicit_definitions_read_the_text_once_not_once_per_acronym(monkeypatch: pytest.MonkeyPatch) -> None:
+    paragraph = "The Temporary Chief Constable and the Police and Crime Commissioner met. "
+    acronyms = ["TCC", "PCC", "PaCC", "XY", "ZZT", *(f"Q{index}" for index in range(100))]
+    text = paragraph * 200 + " ".join(acronyms)
+    uses = [(acronym, text.rindex(acronym)) for acronym in acronyms]
+    expected = plain_implicit_definitions(text, uses)
+    assert [(d.acronym, d.expansion) for d in expected] == [
+        ("TCC", "Temporary Chief Constable"),
+        ("PCC", "Police and Crime Commissioner"),
+        ("PaCC", "Police and Crime Commissioner"),
+    ]
+
+    plain_pattern = definitions._initials_pattern
+    monkeypatch.setattr(definitions, "_initials_pattern", lambda acronym: OnlyMatches(plain_pattern(acronym)))
+    assert find_implicit_definitions(text, uses) == expected
+
+    passes = []
+    phrase_heads = definitions._phrase_heads
+
+    def counted_phrase_heads(text: str, acronyms: Iterable[str]) -> dict[tuple[str, str], list[int]]:
+        passes.append(text)
+        return phrase_heads(text, acronyms)
+
+    monkeypatch.setattr(definitions, "_phrase_heads", counted_phrase_heads)
+    assert find_implicit_definitions(text, uses) == expected
+    assert passes == [text]
 
 
 WORDS = [
