@@ -193,8 +193,11 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     definitions = sorted((*rows, *inline, *implicit), key=lambda d: (min(d.short_start, d.long_start), d.acronym))
     lines = LineIndex(text)
     context = Context(text, in_glossary, glossary)
+    by_acronym: dict[str, list[Definition]] = {}  # looked up per acronym: thousands of each in a long text
+    for definition in definitions:
+        by_acronym.setdefault(definition.acronym, []).append(definition)
     found = [
-        _found(acronym, group, definitions, glossary, context, lines, judged)
+        _found(acronym, group, by_acronym.get(acronym, []), glossary, context, lines, judged)
         for acronym, group in _by_acronym(uses).items()
     ]
     return Scan(path, tuple(uses), tuple(definitions), tuple(found), section, lines, text, format)
@@ -486,15 +489,15 @@ def _implicit(text: str, prose: str, uses: Sequence[Match]) -> list[Definition]:
 def _found(
     acronym: str,
     uses: Sequence[Match],
-    definitions: Sequence[Definition],
+    ours: Sequence[Definition],
     glossary: Glossary,
     context: Context,
     lines: LineIndex,
     judged: dict[int, Decision],
 ) -> Found:
+    """What the document does with `acronym`: its `uses` and `ours`, the definitions of it, in text order."""
     line, column = lines.position(uses[0].start)
     senses = glossary.lookup(acronym)
-    ours = [d for d in definitions if d.acronym == acronym]
     definition = min(ours, key=lambda d: KIND_ORDER.index(d.kind), default=None)
     expansion: str | None
     if definition is not None:

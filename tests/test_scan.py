@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 from pathlib import Path
@@ -133,6 +134,31 @@ def test_a_definition_wrapped_in_markup_is_inline(text: str, format: Format) -> 
 )
 def test_code_defines_nothing_and_plain_text_keeps_its_asterisks(text: str, format: Format) -> None:
     assert not [d for d in scan(text, EMPTY, format=format).definitions if d.kind.value == "inline"]
+
+
+scan_module = importlib.import_module("acronyms.scan")  # `acronyms.scan` is also the function's name
+
+
+def test_each_acronym_is_summed_up_from_its_own_definitions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each looked for its own among all the document's definitions: quadratic with thousands of acronyms."""
+    given = []
+    summed_up = scan_module._found
+
+    def recorded(acronym: str, uses: object, ours: list[object], *rest: object) -> object:
+        given.append((acronym, [definition.acronym for definition in ours]))
+        return summed_up(acronym, uses, ours, *rest)
+
+    monkeypatch.setattr(scan_module, "_found", recorded)
+    text = (
+        "The Safer Neighbourhood Panel (SNP) and the PCC met. The Police Community Support Officers (PCSOs) said. SNP"
+    )
+    result = scan(text, Glossary.bundled())
+    assert sorted(given) == [("PCC", []), ("PCSO", ["PCSO"]), ("SNP", ["SNP"])]
+    assert [(found.acronym, found.defined_by) for found in result.acronyms] == [
+        ("SNP", DefinedBy.INLINE),
+        ("PCC", DefinedBy.GLOSSARY),
+        ("PCSO", DefinedBy.INLINE),
+    ]
 
 
 def test_two_letter_implicit_definitions_are_too_weak_to_count() -> None:
