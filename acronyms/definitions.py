@@ -908,13 +908,6 @@ def _head_word(first: str) -> str:
 # for the places a phrase may start (`_phrase_heads`), and at each such place
 # `_phrase_end` follows the pattern step by step, with regexes compiled once.
 
-# Where a phrase may start, for `_phrase_heads`: a word start, then a look ahead (taking
-# no text, so that the next word is a head too) at the initial of the next word, `second`,
-# and, if that word is a small one, at the initial of the word after it, `third`.
-_NEXT_INITIALS: Final = (
-    rf"(?<!{_WORD_CHAR}.)(?={_PHRASE_WORD_TAIL}{_PHRASE_SPACE}(?=(?P<second>\S))"
-    rf"(?:(?:{_SMALL_WORDS}){_PHRASE_SPACE}(?P<third>\S))?)"
-)
 # The pieces of `_initials_pattern` after the first word. A word runs on as far as it
 # can, and the space after it too, as what follows each (a space; a letter, a digit or
 # `&`) cannot be part of it: so the pattern never finds a shorter word or space.
@@ -922,32 +915,50 @@ _WORD_TAIL_RE: Final = re.compile(_PHRASE_WORD_TAIL)
 _SPACE_RE: Final = re.compile(rf"{_PHRASE_SPACE}(?=\S)")
 # A small word and the space after it. At most one of `_SMALL_WORDS` has space after it.
 _SMALL_WORD_RE: Final = re.compile(rf"(?:{_SMALL_WORDS}){_PHRASE_SPACE}(?=\S)")
-# Places in a text, in order, by the two characters that begin the first two words of a phrase starting there.
-_Heads = dict[tuple[str, str], list[int]]
+# Places in a text, in order, by the initials (`_initials`, joined) of a phrase that may start there.
+_Heads = dict[str, list[int]]
 
 
 def _phrase_heads(text: str, acronyms: Iterable[str]) -> _Heads:
-    """Every place a phrase that spells one of `acronyms` may start, by its first two initials; one pass over the text.
+    """Every place a phrase that spells one of `acronyms` may start, by what it spells; one pass over the text.
 
-    An `_initials_pattern` match starts with its first initial at a word start;
-    its second initial begins the next word, or the word after it when that one
-    is a small word (`Police and Crime`). Each place is listed under both, in
-    text order. The pattern starts with a class of the acronyms' first initials,
-    so that the regex engine skips to them fast.
+    An `_initials_pattern` match starts with its first initial at a word start,
+    and each later initial begins the next word, or the word after it when that
+    one is a small word (`Police and Crime`). From each word start, the words
+    are followed as long as their initials begin some acronym's, both ways at
+    a small word: a place is listed under every acronym it may spell, in text
+    order, so each acronym's list holds only where its pattern can match (keyed
+    by fewer initials, the lists of a long text grew with it, and so did the
+    work of each of its thousands of acronyms). The search starts with a class
+    of the acronyms' first initials, so that the regex engine skips to them fast.
 
-    >>> _phrase_heads("Police and Crime Panel", ["CP", "PaC"])
-    {('P', 'a'): [0], ('P', 'C'): [0], ('C', 'P'): [11]}
+    >>> _phrase_heads("Police and Crime Panel", ["CP", "PaC", "PCP"])
+    {'PCP': [0], 'PaC': [0], 'CP': [11]}
     """
+    spelled = {"".join(initials) for initials in map(_initials, acronyms) if len(initials) >= MIN_SHORT_CHARS}
     heads: _Heads = {}
-    firsts = {initials[0] for initials in map(_initials, acronyms) if len(initials) >= MIN_SHORT_CHARS}
-    if not firsts:
+    if not spelled:
         return heads
-    head = "".join(re.escape(char) for char in sorted(firsts))
-    for found in re.finditer(rf"[{head}]{_NEXT_INITIALS}", text):
-        start, first = found.start(), found.group()
-        heads.setdefault((first, found["second"]), []).append(start)
-        if found["third"] is not None and found["third"] != found["second"]:
-            heads.setdefault((first, found["third"]), []).append(start)
+    prefixes = {spelling[:length] for spelling in spelled for length in range(1, len(spelling) + 1)}
+    firsts = "".join(re.escape(char) for char in sorted({spelling[0] for spelling in spelled}))
+    for found in re.finditer(rf"[{firsts}](?<!{_WORD_CHAR}.)", text):
+        start = found.start()
+        paths = [(found.group(), _word_end(text, start + 1))]  # what the words so far spell, and where they end
+        while paths:
+            so_far, at = paths.pop()
+            if so_far in spelled:
+                listed = heads.setdefault(so_far, [])
+                if not listed or listed[-1] != start:  # spelled both ways round a small word: listed once
+                    listed.append(start)
+            space = _SPACE_RE.match(text, at)
+            if space is None:
+                continue
+            word = space.end()
+            if so_far + text[word] in prefixes:
+                paths.append((so_far + text[word], _word_end(text, word + 1)))
+            small = _SMALL_WORD_RE.match(text, word)
+            if small is not None and so_far + text[small.end()] in prefixes:
+                paths.append((so_far + text[small.end()], _word_end(text, small.end() + 1)))
     return heads
 
 
@@ -968,7 +979,7 @@ def _phrases(text: str, acronym: str, heads: _Heads) -> list[tuple[int, int]]:
     head_word = _head_word_re(initials[0])
     spans = []
     last_end = 0
-    for start in heads.get((initials[0], initials[1]), []):
+    for start in heads.get("".join(initials), []):
         if start < last_end:  # inside the last phrase: `finditer` goes on from where it ends
             continue
         head = head_word.match(text, start)

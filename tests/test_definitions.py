@@ -474,13 +474,21 @@ def test_implicit_definitions_read_the_text_once_not_once_per_acronym(monkeypatc
     passes = []
     phrase_heads = definitions._phrase_heads
 
-    def counted_phrase_heads(text: str, acronyms: Iterable[str]) -> dict[tuple[str, str], list[int]]:
+    def counted_phrase_heads(text: str, acronyms: Iterable[str]) -> dict[str, list[int]]:
         passes.append(text)
         return phrase_heads(text, acronyms)
 
     monkeypatch.setattr(definitions, "_phrase_heads", counted_phrase_heads)
     assert find_implicit_definitions(text, uses) == expected
     assert passes == [text]
+
+
+def test_each_acronym_tries_only_the_places_that_may_spell_it() -> None:
+    """Listed by their first two initials, 2,000 `Police Commissioner` were tried for `PCX` as well: quadratic."""
+    text = "The Police Commissioner met the Police and Crime Panel. " * 1000
+    heads = definitions._phrase_heads(text, ["PC", "PCX", "PCP", "PaCP"])
+    assert {spelling: len(places) for spelling, places in heads.items()} == {"PC": 2000, "PCP": 1000, "PaCP": 1000}
+    assert heads["PCP"] == heads["PaCP"] == [found.start() for found in re.finditer("Police and", text)]
 
 
 WORDS = [
