@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from . import html
@@ -27,7 +28,11 @@ SETEXT = re.compile(r"^[ ]{0,3}\S[^\n]*\n[ ]{0,3}(?:=+|-+)[ \t]*?(?=\r?$)", re.M
 # A plain-text heading is a line of at most this many characters: a title, not a sentence
 # (the sample minutes' headings, "Glossary" and "- **Missing Persons**", are far shorter).
 MAX_TEXT_HEADING_CHARS = 60
-TEXT_LINE = re.compile(r"(?:\A|(?<=\n))[ \t]*(?P<line>[^\s][^\r\n]*?)[ \t]*(?=\r?\n|\r|\Z)")
+# A line from its start, less the spaces and tabs around it, of at most `MAX_TEXT_HEADING_CHARS` (a longer one is no
+# heading, so it is read no further): the first line of a text, and, after its line feed, each later one. Starting
+# with the line feed, the search skips to each fast (one starting with a look back tried every position).
+TEXT_LINE = re.compile(rf"[ \t]*(?P<line>[^\s][^\r\n]{{0,{MAX_TEXT_HEADING_CHARS - 1}}}?)[ \t]*(?=\r?\n|\r|\Z)")
+LATER_TEXT_LINE = re.compile("\n" + TEXT_LINE.pattern)
 SENTENCE_END = tuple(".,;:!?")
 BLANK_AFTER = re.compile(r"[ \t]*(?:(?:\r?\n|\r)[ \t]*(?:\r?\n|\r|\Z)|\Z)")
 
@@ -49,11 +54,13 @@ def _markdown_headings(text: str) -> list[tuple[int, int]]:
 
 def _text_headings(text: str) -> list[tuple[int, int]]:
     headings = []
-    for match in TEXT_LINE.finditer(text):
+    first = TEXT_LINE.match(text)
+    for match in itertools.chain([first] if first else [], LATER_TEXT_LINE.finditer(text)):
         line = match["line"]
-        if len(line) > MAX_TEXT_HEADING_CHARS or line.endswith(SENTENCE_END) or not any(c.isalpha() for c in line):
+        if line.endswith(SENTENCE_END) or not any(c.isalpha() for c in line):
             continue
-        if _blank_before(text, match.start()) and _blank_after(text, match.end()):
+        line_start = 0 if match is first else match.start() + 1  # after the line feed
+        if _blank_before(text, line_start) and _blank_after(text, match.end()):
             headings.append(match.span("line"))
     return headings
 

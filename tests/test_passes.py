@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acronyms import candidates, definitions, regions, sections
+from acronyms import candidates, definitions, headings, regions, sections
 from acronyms.forms import beside_bracket, beside_brackets
 from acronyms.glossary import Entry, Glossary
 from acronyms.matcher import find, is_word_char
@@ -219,6 +219,48 @@ def reference_section(text: str) -> sections.GlossarySection | None:
 def test_headings_are_the_heading_pattern_matches(text: str) -> None:
     assert sections._headings(text) == [match.span() for match in sections.HEADING.finditer(text)]
     assert sections.find_glossary_section(text, Format.TEXT) == reference_section(text)
+
+
+# Plain-text headings (`--skip-headings`, `--first-use section`), against the regex that read every line to its end
+PLAIN_TEXT_LINE = re.compile(r"(?:\A|(?<=\n))[ \t]*(?P<line>[^\s][^\r\n]*?)[ \t]*(?=\r?\n|\r|\Z)")
+text_heading_pieces = st.sampled_from(
+    [
+        "\n",
+        "\n",
+        "\r\n",
+        "\r",
+        " ",
+        "\t",
+        "Heading",
+        "A",
+        "x" * 30,
+        "y" * 25,
+        ".",
+        ":",
+        "1",
+        "\u00a0",
+        "\x0c",
+        "GLOSSARY",
+    ]
+)
+
+
+def plain_text_headings(text: str) -> list[tuple[int, int]]:
+    """Each line of at most 60 characters, letters in it, not ending like a sentence, between blank lines."""
+    found = []
+    for match in PLAIN_TEXT_LINE.finditer(text):
+        line = match["line"]
+        if len(line) > 60 or line.endswith(headings.SENTENCE_END) or not any(char.isalpha() for char in line):
+            continue
+        if headings._blank_before(text, match.start()) and headings._blank_after(text, match.end()):
+            found.append(match.span("line"))
+    return found
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(text_heading_pieces, max_size=30).map("".join))
+def test_text_headings_are_the_plain_line_pattern_matches(text: str) -> None:
+    assert headings.heading_spans(text, Format.TEXT) == plain_text_headings(text)
 
 
 ROWS = "\n\nDA\tDomestic Abuse\nSNP - Safer Neighbourhood Panels"
