@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import heapq
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from html import unescape
 from pathlib import PurePath
 from typing import Final
@@ -271,9 +272,10 @@ def _markdown_matches(text: str) -> Iterator[re.Match[str]]:
     two to three times faster on prose (tests/test_passes.py compares them).
     """
     heap: list[tuple[int, int, re.Match[str]]] = []
-    for order, pattern in enumerate(_MARKDOWN_ALTERNATIVES):
+    searches = [_markdown_search(order, text) for order in range(len(_MARKDOWN_ALTERNATIVES))]
+    for order, search in enumerate(searches):
         needs = _MARKDOWN_NEEDS.get(order, ("",))
-        if any(literal in text for literal in needs) and (found := pattern.search(text)) is not None:
+        if any(literal in text for literal in needs) and (found := search(0)) is not None:
             heap.append((found.start(), order, found))
     heapq.heapify(heap)
     position = 0
@@ -285,9 +287,98 @@ def _markdown_matches(text: str) -> Iterator[re.Match[str]]:
             again = position
         else:  # inside a match taken, or empty (which `finditer` would not keep either)
             again = max(position, start + 1) if match.end() == start else position
-        found = _MARKDOWN_ALTERNATIVES[order].search(text, again)
+        found = searches[order](again)
         if found is not None:
             heapq.heappush(heap, (found.start(), order, found))
+
+
+_Search = Callable[[int], "re.Match[str] | None"]
+_Starts = Callable[[int], Iterator[int]]  # the places from a position on where an alternative may start, in order
+
+
+def _markdown_search(order: int, text: str) -> _Search:
+    """`_MARKDOWN_ALTERNATIVES[order].search` in `text` from a position: the leftmost match there or after.
+
+    An alternative that starts at a line's start (`^`), at the text's start, with a look back
+    or a word boundary is tried by the regex engine at every position: 15 to 120 ms per MB of
+    prose each. Those are matched instead at the only places they can start, found fast
+    (`_MARKDOWN_STARTS`): the same leftmost match, as no match starts anywhere else.
+    """
+    pattern = _MARKDOWN_ALTERNATIVES[order]
+    places = _MARKDOWN_STARTS.get(order)
+    if places is None:
+        return functools.partial(pattern.search, text)
+    starts = places(text)
+
+    def search(position: int) -> re.Match[str] | None:
+        for start in starts(position):
+            if (found := pattern.match(text, start)) is not None:
+                return found
+        return None
+
+    return search
+
+
+def _line_starts(marks: str) -> Callable[[str], _Starts]:
+    """Where a line starts that begins with one of `marks` after at most three spaces, and the text's start."""
+    return _after_line_feeds(re.compile(rf"\n(?=[ ]{{0,3}}[{re.escape(marks)}])"))
+
+
+def _after_line_feeds(line_feed: re.Pattern[str]) -> Callable[[str], _Starts]:
+    """The text's start, and where a line starts after each match of `line_feed` (a line feed, looking ahead)."""
+
+    def places(text: str) -> _Starts:
+        def starts(position: int) -> Iterator[int]:
+            if position == 0:
+                yield 0
+            yield from (found.end() for found in line_feed.finditer(text, max(position - 1, 0)))
+
+        return starts
+
+    return places
+
+
+def _text_start(text: str) -> _Starts:
+    return lambda position: iter([0] if position == 0 else [])
+
+
+def _backticks(text: str) -> _Starts:
+    return lambda position: finds(text, "`", position)
+
+
+def _sorted_starts(found: list[int]) -> _Starts:
+    return lambda position: iter(found[bisect.bisect_left(found, position) :])
+
+
+_URL_SCHEMES: Final = ("https", "http", "ftp")
+
+
+def _url_starts(text: str) -> _Starts:
+    """Where a URL may start: a scheme's length before each `://`, and each `www.`."""
+    found = {
+        separator - len(scheme)
+        for separator in finds(text, "://")
+        for scheme in _URL_SCHEMES
+        if separator >= len(scheme)
+    }
+    return _sorted_starts(sorted(found.union(finds(text, "www."))))
+
+
+def _email_starts(text: str) -> _Starts:
+    """Where an address may start from a position on: in the run of its local part's characters before an `@`."""
+    runs = []  # where each run before an `@` starts, and the `@`
+    for at in finds(text, "@"):
+        start = at
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.+-"):  # `[\w.+-]`
+            start -= 1
+        runs.append((start, at))
+
+    def starts(position: int) -> Iterator[int]:
+        for run_start, at in runs[bisect.bisect_right(runs, position, key=lambda run: run[1]) :]:
+            if max(position, run_start) < at:
+                yield max(position, run_start)
+
+    return starts
 
 
 def _anchored_common(text: str) -> list[tuple[int, int, str]]:
@@ -386,6 +477,23 @@ _URL_ORDER, _EMAIL_ORDER = _COMMON_KINDS.index("url"), _COMMON_KINDS.index("emai
 _MARKDOWN_ALTERNATIVES: Final = [re.compile(pattern, re.DOTALL | re.MULTILINE) for pattern in _MARKDOWN + _COMMON]
 # Alternatives that need a literal most texts lack (the Markdown pattern is case-sensitive): searched only with one.
 _MARKDOWN_NEEDS: Final = {len(_MARKDOWN) + _URL_ORDER: ("://", "www."), len(_MARKDOWN) + _EMAIL_ORDER: ("@",)}
+# Where the alternatives that the regex engine would try at every position can start (see `_markdown_search`).
+_MARKDOWN_ORDER: Final = {next(iter(pattern.groupindex)): order for order, pattern in enumerate(_MARKDOWN_ALTERNATIVES)}
+_MARKDOWN_STARTS: Final[dict[int, Callable[[str], _Starts]]] = {
+    _MARKDOWN_ORDER[kind]: places
+    for kind, places in {
+        "front_matter": _text_start,
+        "html_block": _line_starts("<"),
+        "abbreviation": _line_starts("*"),
+        "fenced_code": _line_starts("`~"),
+        "unclosed_fence": _line_starts("`~"),
+        "indented_code": _after_line_feeds(re.compile(r"\n(?=[ \t]*\r?\n)")),  # a blank line's start
+        "code_span": _backticks,
+        "definition": _line_starts("["),
+        "url": _url_starts,
+        "email": _email_starts,
+    }.items()
+}
 _COMMON_BY_KIND: Final = {
     kind: re.compile(pattern, re.DOTALL | re.IGNORECASE) for kind, pattern in zip(_COMMON_KINDS, _COMMON)
 }
