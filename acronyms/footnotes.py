@@ -199,6 +199,8 @@ def markdown_footnotes(text: str) -> Footnotes:
     Code is read too: a label shown there is kept free of annotation's notes, and a
     definition annotation appended after an unclosed code fence is still its own.
     """
+    if "[^" not in text:  # the common case: no footnote (the line patterns below try every position)
+        return Footnotes()
     labels = frozenset(label.casefold() for label in MARKDOWN_MARKER.findall(text))
     definitions: dict[str, str] = {}
     for label, note in MARKDOWN_DEFINITION.findall(text):
@@ -228,6 +230,8 @@ def _markdown_notes(text: str) -> list[Definition]:
 
     Or right after a link whose text holds the acronym, `[the SNP](url)[^SNP]`, as annotation writes it there.
     """
+    if "[^" not in text:  # no footnote at all, and `MARKDOWN_DEFINITION` would try every position to find none
+        return []
     glued = {
         (name, reference[1])
         for reference in MARKDOWN_MARKER.finditer(text)

@@ -96,7 +96,8 @@ def abbreviations(decisions: tuple[Decision, ...]) -> dict[str, str]:
 
 
 def _abbreviation_lines(text: str, plan: Plan) -> list[Insertion]:
-    defined = {match["abbreviation"] for match in ABBREVIATION_LINE.finditer(lf_view(text))}  # CR-only lines too
+    # CR-only lines too; the pattern starts at a line's start, which the regex engine tries at every position
+    defined = {match["abbreviation"] for match in ABBREVIATION_LINE.finditer(lf_view(text))} if "*[" in text else set()
     lines = [f"*[{form}]: {title}" for form, title in abbreviations(plan.decisions).items() if form not in defined]
     if not lines:
         return []
