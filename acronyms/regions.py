@@ -347,7 +347,11 @@ def _backticks(text: str) -> _Starts:
 
 
 def _sorted_starts(found: list[int]) -> _Starts:
-    return lambda position: iter(found[bisect.bisect_left(found, position) :])
+    def starts(position: int) -> Iterator[int]:
+        for index in range(bisect.bisect_left(found, position), len(found)):  # not a slice: a copy each call
+            yield found[index]
+
+    return starts
 
 
 _URL_SCHEMES: Final = ("https", "http", "ftp")
@@ -374,7 +378,8 @@ def _email_starts(text: str) -> _Starts:
         runs.append((start, at))
 
     def starts(position: int) -> Iterator[int]:
-        for run_start, at in runs[bisect.bisect_right(runs, position, key=lambda run: run[1]) :]:
+        for index in range(bisect.bisect_right(runs, position, key=lambda run: run[1]), len(runs)):
+            run_start, at = runs[index]
             if max(position, run_start) < at:
                 yield max(position, run_start)
 
