@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from html import unescape
-from typing import Any, Final
+from typing import Any, Final, Protocol, TypeVar
 
 from .candidates import find_candidates
 from .context import REFERENCE, WORD, beside_slash, in_slash_code, not_an_acronym, stands_for_a_character
@@ -193,11 +193,9 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     definitions = sorted((*rows, *inline, *implicit), key=lambda d: (min(d.short_start, d.long_start), d.acronym))
     lines = LineIndex(text)
     context = Context(text, in_glossary, glossary)
-    by_acronym: dict[str, list[Definition]] = {}  # looked up per acronym: thousands of each in a long text
-    for definition in definitions:
-        by_acronym.setdefault(definition.acronym, []).append(definition)
+    definitions_of = _by_acronym(definitions)  # looked up per acronym: thousands of each in a long text
     found = [
-        _found(acronym, group, by_acronym.get(acronym, []), glossary, context, lines, judged)
+        _found(acronym, group, definitions_of.get(acronym, []), glossary, context, lines, judged)
         for acronym, group in _by_acronym(uses).items()
     ]
     return Scan(path, tuple(uses), tuple(definitions), tuple(found), section, lines, text, format)
@@ -463,10 +461,19 @@ def _uses(
     return sorted(uses, key=lambda use: use.start)
 
 
-def _by_acronym(uses: Iterable[Match]) -> dict[str, list[Match]]:
-    groups: dict[str, list[Match]] = {}
-    for use in uses:
-        groups.setdefault(use.acronym, []).append(use)
+class _OfAcronym(Protocol):
+    @property
+    def acronym(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_OfAcronym)
+
+
+def _by_acronym(items: Iterable[_Item]) -> dict[str, list[_Item]]:
+    """Uses or definitions grouped by their acronym, each group in the order given."""
+    groups: dict[str, list[_Item]] = {}
+    for item in items:
+        groups.setdefault(item.acronym, []).append(item)
     return groups
 
 
