@@ -950,15 +950,9 @@ def _phrase_heads(text: str, acronyms: Iterable[str]) -> _Heads:
                 listed = heads.setdefault(so_far, [])
                 if not listed or listed[-1] != start:  # spelled both ways round a small word: listed once
                     listed.append(start)
-            space = _SPACE_RE.match(text, at)
-            if space is None:
-                continue
-            word = space.end()
-            if so_far + text[word] in prefixes:
-                paths.append((so_far + text[word], _word_end(text, word + 1)))
-            small = _SMALL_WORD_RE.match(text, word)
-            if small is not None and so_far + text[small.end()] in prefixes:
-                paths.append((so_far + text[small.end()], _word_end(text, small.end() + 1)))
+            for word in reversed(_next_words(text, at)):  # followed in the pattern's order: the last pushed first
+                if so_far + text[word] in prefixes:
+                    paths.append((so_far + text[word], _word_end(text, word + 1)))
     return heads
 
 
@@ -1007,18 +1001,28 @@ def _phrase_end(text: str, at: int, initials: list[str]) -> int | None:
     """
     if not initials:
         return at
+    for word in _next_words(text, at):
+        if text[word] == initials[0]:
+            end = _phrase_end(text, _word_end(text, word + 1), initials[1:])
+            if end is not None:
+                return end
+    return None
+
+
+def _next_words(text: str, at: int) -> list[int]:
+    """Where a phrase's next word may start after the word ending at `at`, in the order the pattern tries them:
+    past a small word (`Police and Crime`), then the small word itself (`Theft of Motor`) or any other.
+
+    >>> text = "Police and Crime"
+    >>> [text[start:] for start in _next_words(text, 6)]
+    ['Crime', 'and Crime']
+    """
     space = _SPACE_RE.match(text, at)
     if space is None:
-        return None
+        return []
     word = space.end()
     small = _SMALL_WORD_RE.match(text, word)
-    if small is not None and text[small.end()] == initials[0]:
-        end = _phrase_end(text, _word_end(text, small.end() + 1), initials[1:])
-        if end is not None:
-            return end
-    if text[word] == initials[0]:
-        return _phrase_end(text, _word_end(text, word + 1), initials[1:])
-    return None
+    return [word] if small is None else [small.end(), word]
 
 
 def _word_end(text: str, at: int) -> int:
@@ -1070,7 +1074,7 @@ def find_implicit_definitions(text: str, acronyms: Iterable[tuple[str, int]]) ->
             raise ValueError(f"{acronym!r} is not at offset {offset} (found {found!r}): pass where each use starts")
         if acronym not in phrases:
             if heads is None:
-                heads = _phrase_heads(text, [used for used, _ in uses])
+                heads = _phrase_heads(text, {used for used, _ in uses})
             spans = _phrases(text, acronym, heads)
             phrases[acronym] = [end for _, end in spans], spans
         ends, spans = phrases[acronym]
