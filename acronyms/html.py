@@ -61,9 +61,8 @@ STRAY_KIND = "a stray '<'"
 UNFINISHED_KIND = "an unfinished tag"
 STRAY_OPENING = re.compile(r"</?[^\s<>]*")
 TAG_OPENING = re.compile(r"<[A-Za-z/!?]")
-INERT_OPENING = (
-    "\ufffc"  # what `layout` feeds html.parser for a `<` that cannot open anything: one character, no markup
-)
+# What `layout` feeds html.parser for a `<` that cannot open anything: one character, no markup.
+INERT_OPENING = "\ufffc"
 MIN_LINK_CAPITALS = 2  # link text like `SNP` or `PCSOs` is an acronym, `Report` is not
 
 
