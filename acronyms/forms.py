@@ -19,7 +19,7 @@ from typing import Final
 
 from .context import REFERENCE
 from .escaping import escape
-from .glossary import Entry
+from .glossary import Entry, ends_as_plural
 from .matcher import Form, Match
 from .regions import Format
 
@@ -58,15 +58,6 @@ def written_long_form(entry: Entry, text: str, match: Match, format: Format) -> 
     if match.form is Form.POSSESSIVE and (mark := apostrophe(text, match))[0] == "&":
         return escape(entry.expansion, format) + mark + ("" if ends_as_plural(entry.expansion) else "s")
     return escape(long_form(entry, text, match), format)
-
-
-def ends_as_plural(long: str) -> bool:
-    """True for a long form ending in a plural noun (`Services`), whose possessive is the apostrophe alone.
-
-    >>> ends_as_plural("Rape and Serious Sexual Offences"), ends_as_plural("Police Service"), ends_as_plural("Business")
-    (True, False, False)
-    """
-    return long.endswith("s") and not long.endswith("ss")
 
 
 def inline_long_form(entry: Entry, text: str, match: Match, format: Format) -> str:

@@ -23,12 +23,13 @@ import functools
 import gc
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from operator import itemgetter
 from pathlib import Path
-from typing import TextIO
+from typing import Final, TextIO
 
 from .errors import GlossaryError, InputError
 from .positions import line_at
@@ -55,6 +56,49 @@ def straight_apostrophes(text: str) -> str:
     return text.translate(_STRAIGHT_APOSTROPHES)
 
 
+# Last words that are plural already, or the same in both numbers: `British Transport Police`, `Next of Kin`.
+INVARIANT_PLURALS: Final = frozenset({"police", "people", "children", "kin", "staff", "personnel"})
+_LAST_WORD: Final = re.compile(r"[^\W\d_]+\Z")  # the letters a long form ends with, if it ends with a letter
+
+
+def ends_as_plural(long: str) -> bool:
+    """True for a long form ending in a plural noun in `s` (`Services`): not `ss`, `us` or `is` (`Business`, `Census`).
+
+    Its plural is itself, and its possessive the apostrophe alone.
+
+    >>> ends_as_plural("Rape and Serious Sexual Offences"), ends_as_plural("Police Service"), ends_as_plural("Business")
+    (True, False, False)
+    """
+    return long.endswith("s") and not long.endswith(("ss", "us", "is"))
+
+
+def regular_plural(expansion: str) -> str:
+    """The plural of a long form by the regular rules of English, made on its last word.
+
+    A consonant and `y` become `ies`; `s`, `x`, `z`, `ch` and `sh` take `es` and `is` becomes `es`;
+    anything else takes an `s`. A long form that is plural already (`Services`, `Police`) or ends
+    in no letter (an Act and its year) stays as it is. Irregular plurals (`Attorneys General`) go in
+    the glossary's `plural` column.
+
+    >>> forms = ["Crime Agency", "Neighbourhood Watch", "Any Other Business", "Crisis", "Survey", "Officer"]
+    >>> [regular_plural(form).rsplit(maxsplit=1)[-1] for form in forms]
+    ['Agencies', 'Watches', 'Businesses', 'Crises', 'Surveys', 'Officers']
+    >>> regular_plural("Human Resources"), regular_plural("British Transport Police"), regular_plural("Terrorism Act 2000")
+    ('Human Resources', 'British Transport Police', 'Terrorism Act 2000')
+    """
+    word = _LAST_WORD.search(expansion)
+    if word is None or word[0].casefold() in INVARIANT_PLURALS or ends_as_plural(expansion):
+        return expansion
+    last = word[0].casefold()
+    if last.endswith("is"):
+        return expansion[:-2] + "es"
+    if last.endswith(("s", "x", "z", "ch", "sh")):
+        return expansion + "es"
+    if last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+        return expansion[:-1] + "ies"
+    return expansion + "s"
+
+
 @dataclass(frozen=True)
 class Entry:
     """One sense of one acronym, with where it was defined.
@@ -78,8 +122,8 @@ class Entry:
 
     @property
     def plural_expansion(self) -> str:
-        """The plural long form: the `plural` column, or an `s` added to the last word."""
-        return self.plural or self.expansion + "s"
+        """The plural long form: the `plural` column, or the regular plural of the last word (`regular_plural`)."""
+        return self.plural or regular_plural(self.expansion)
 
     def row(self) -> dict[str, str]:
         """The entry as a CSV row in the bundled schema."""

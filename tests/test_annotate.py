@@ -46,6 +46,22 @@ def test_inline(small: Glossary, text: str, expected: str) -> None:
     assert annotate(text, small) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two NCAs met.", "The two National Crime Agencies (NCAs) met."),
+        ("Both NHWs agreed.", "Both Neighbourhood Watches (NHWs) agreed."),
+        ("The BTPs and MDPs.", "The British Transport Police (BTPs) and Ministry of Defence Police (MDPs)."),
+        ("Three AGs spoke.", "Three Attorneys General (AGs) spoke."),
+    ],
+    ids=["y-to-ies", "ch-to-ches", "plural-already", "irregular-from-the-glossary"],
+)
+def test_plurals_of_bundled_long_forms(text: str, expected: str) -> None:
+    bundled = Glossary.bundled()
+    assert annotate(text, bundled) == expected
+    assert annotate(expected, bundled) == expected
+
+
 def test_every_use(small: Glossary) -> None:
     assert annotate("SNP and SNP", small, Options(every_use=True)) == (
         "Safer Neighbourhood Panel (SNP) and Safer Neighbourhood Panel (SNP)"

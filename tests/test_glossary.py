@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from acronyms import Entry, Glossary, GlossaryError
-from acronyms.glossary import COLUMNS, _entry, row_entry
+from acronyms.glossary import COLUMNS, _entry, regular_plural, row_entry
 
 SAMPLE_GLOSSARY = (  # noqa: SIM905 (35 acronyms read more easily as one string)
     "ACC APCC ASB CCR CJ CMPG CPS CSE CSP CT DA DCC DCI DPCC EI ETAP GP HMIC IDVA IOM LPT MASH NPS NSPCC "
@@ -84,6 +85,46 @@ def test_established_expansions(bundled: Glossary, acronym: str, expansion: str)
 def test_hmic_is_superseded_by_hmicfrs(bundled: Glossary) -> None:
     assert bundled.lookup("HMIC")[0].replaced_by == "HMICFRS"
     assert "HMICFRS" in bundled
+
+
+@pytest.mark.parametrize(
+    ("expansion", "plural"),
+    [
+        ("Police Community Support Officer", "Police Community Support Officers"),
+        ("National Crime Agency", "National Crime Agencies"),
+        ("Crime Survey", "Crime Surveys"),
+        ("Neighbourhood Watch", "Neighbourhood Watches"),
+        ("Any Other Business", "Any Other Businesses"),
+        ("Tax Box", "Tax Boxes"),
+        ("Case Analysis", "Case Analyses"),
+        ("Bus Census", "Bus Censuses"),
+        ("Human Resources", "Human Resources"),
+        ("England and Wales", "England and Wales"),
+        ("British Transport Police", "British Transport Police"),
+        ("Children and Young People", "Children and Young People"),
+        ("Terrorism Act 2000", "Terrorism Act 2000"),
+        ("Health and Safety at Work etc.", "Health and Safety at Work etc."),
+    ],
+)
+def test_regular_plural(expansion: str, plural: str) -> None:
+    assert regular_plural(expansion) == plural
+    assert Entry("X", expansion).plural_expansion == plural
+
+
+# Endings no English plural has: `Agencys`, `Officerss`, `Watchs`, `1984s`, and words that take no `s`.
+WRONG_PLURAL = re.compile(
+    r"(?:[^aeiou]ys|ss|[xz]s|[cs]hs|\ds|\b(?:Police|People|Children|Kin|Ethnic|Nuclear|Injured|Lieu|General|Ombudsman|Operandi)s)\Z"
+)
+
+
+def test_bundled_plurals_are_english(bundled: Glossary) -> None:
+    wrong = [entry.plural_expansion for entry in bundled.entries if WRONG_PLURAL.search(entry.plural_expansion)]
+    assert wrong == []
+
+
+def test_bundled_irregular_plurals(bundled: Glossary) -> None:
+    assert bundled.lookup("AG")[0].plural_expansion == "Attorneys General"
+    assert bundled.lookup("MO")[0].plural_expansion == "Modi Operandi"
 
 
 def test_bundled_csv_round_trips(bundled: Glossary) -> None:

@@ -246,7 +246,10 @@ def test_extract_writes_the_documents_own_definitions_in_the_bundled_schema(samp
 
 def test_extract_gives_a_plural_definition_its_singular() -> None:
     (entry,) = extract("The Police Community Support Officers (PCSOs) and Local Authorities (LAs) met.").entries[:1]
-    assert (entry.acronym, entry.expansion, entry.plural) == ("LA", "Local Authority", "Local Authorities")
+    assert (entry.acronym, entry.expansion, entry.plural) == ("LA", "Local Authority", "")  # a regular plural
+    assert entry.plural_expansion == "Local Authorities"
+    (watch,) = extract("The Neighbourhood Watches (NHWs) met.").entries
+    assert (watch.acronym, watch.expansion, watch.plural) == ("NHW", "Neighbourhood Watch", "")
     (pcso,) = [e for e in extract("The Police Community Support Officers (PCSOs) met.").entries]
     assert (pcso.acronym, pcso.expansion, pcso.plural) == ("PCSO", "Police Community Support Officer", "")
 
