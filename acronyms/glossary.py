@@ -247,8 +247,23 @@ class Glossary:
 
 @functools.cache
 def _bundled() -> Glossary:
-    text = resources.files("acronyms.data").joinpath("glossary.csv").read_text(encoding="utf-8")
-    return Glossary.from_text(text, name=BUNDLED_NAME)
+    return Glossary.from_text(bundled_csv_text(), name=BUNDLED_NAME)
+
+
+# Where the bundled glossary is in a checkout: installing it makes `data/` the package `acronyms.data`.
+CHECKOUT_CSV: Final = Path(__file__).resolve().parent.parent / "data" / "glossary.csv"
+
+
+def bundled_csv_text() -> str:
+    """The text of the bundled `glossary.csv`: from the installed package, or from the checkout this code runs in.
+
+    Code run from a checkout's root (`python cli.py`) is imported from there even when the
+    package is installed too, and the checkout has no `acronyms.data` package.
+    """
+    try:
+        return resources.files("acronyms.data").joinpath("glossary.csv").read_text(encoding="utf-8")
+    except ModuleNotFoundError:
+        return CHECKOUT_CSV.read_text(encoding="utf-8")
 
 
 def decode_csv(data: bytes, *, encoding: str = "utf-8", path: str) -> str:

@@ -40,7 +40,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
@@ -53,6 +53,7 @@ if str(REPO_ROOT) not in sys.path:
 import ahocorasick
 
 from acronyms import Entry, Glossary, annotate, find
+from acronyms.glossary import bundled_csv_text
 from acronyms.matcher import Matcher, matcher_for
 
 SEED = 20200227  # the sample meeting's date: any fixed value gives the same corpus on every run
@@ -360,10 +361,6 @@ def synthetic_entries(count: int = SYNTHETIC_ENTRIES, seed: int = SEED) -> list[
             expansion += " " + rng.choice(INITIAL_WORDS["S"])
         entries.append(Entry(acronym, expansion, context=tuple(rng.sample(CONTEXT_WORDS, 2))))
     return entries
-
-
-def bundled_csv_text() -> str:
-    return resources.files("acronyms.data").joinpath("glossary.csv").read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------- timing

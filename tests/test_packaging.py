@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tarfile
 import zipfile
 from pathlib import Path
@@ -74,6 +75,26 @@ def test_code_installed_from_the_wheel_finds_the_glossary(dist: Path, tmp_path: 
         check=True,
     )
     assert where.stdout.startswith(str(tmp_path / "site"))
+
+
+def test_code_run_from_a_checkout_finds_the_glossary(tmp_path: Path) -> None:
+    """`python cli.py` from a checkout's root imports the package from there, where `data/` is no package."""
+    checkout = tmp_path / "checkout"
+    ignore = shutil.ignore_patterns(".git", ".venv", "*.egg-info", "build", "dist", "__pycache__", ".*cache*", "*.so")
+    shutil.copytree(ROOT, checkout, ignore=ignore)
+    paths = sysconfig.get_paths()
+    # Without `site` (-S), no editable install's finder maps `acronyms.data` to the repository: only the dependencies.
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys([paths["purelib"], paths["platlib"]]))}
+    result = subprocess.run(
+        [sys.executable, "-S", "cli.py", "lookup", "PCSO"],
+        cwd=checkout,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,  # the assertions below show what went wrong
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == "PCSO\tPolice Community Support Officer  (role)\n"
 
 
 def load_setup_script() -> ModuleType:
