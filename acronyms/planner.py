@@ -809,8 +809,31 @@ def spelled_out_in(text: str, match: Match, entry: Entry, format: Format) -> tup
         return None
     found = spelled_out(text, match, entry)
     if found is None and format is not Format.TEXT:
-        found = spelled_out_as(text, match, written_long_form(entry, text, match, format))
+        written = written_long_form(entry, text, match, format)
+        found = spelled_out_as(text, match, written)
+        if found is None and format is Format.HTML:
+            reach = len(written) * REFERENCE_GROWTH
+            near = text[max(0, match.start - reach) : match.end + reach]
+            if "&#" in near:
+                found = spelled_out_as(text, match, as_references_in(written, near))
     return found
+
+
+# How many characters a decimal character reference takes for one, at most: `&#1114111;`.
+REFERENCE_GROWTH: Final = 10
+
+
+def as_references_in(long: str, near: str) -> str:
+    """`long` with each character outside ASCII that `near` writes as a decimal reference written so.
+
+    As the command line writes an HTML page in an encoding that lacks a character of an expansion.
+
+    >>> as_references_in("Māori Wardens", "The M&#257;ori Wardens (MW)")
+    'M&#257;ori Wardens'
+    """
+    return "".join(
+        reference if not char.isascii() and (reference := f"&#{ord(char)};") in near else char for char in long
+    )
 
 
 def _markup_spans(text: str, format: Format) -> list[tuple[int, int]]:

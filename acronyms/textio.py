@@ -117,10 +117,17 @@ def byte_line(data: bytes, offset: int) -> int:
     return line_at(data[:offset].decode("latin-1"), offset)
 
 
-def encode(text: str, like: Decoded, *, path: str = "<stdout>") -> bytes:
-    """Encode text the way `like` was encoded, BOM included."""
+def encode(text: str, like: Decoded, *, path: str = "<stdout>", html: bool = False) -> bytes:
+    """Encode text the way `like` was encoded, BOM included.
+
+    In `html`, a character the encoding lacks is written as a character reference (annotation
+    inserts only text and attribute values there, where a reference reads as the character).
+
+    >>> encode("SNP \u21a9", decode(b"x", encoding="cp1252"), html=True)
+    b'SNP &#8617;'
+    """
     try:
-        return like.bom + text.encode(like.encoding)
+        return like.bom + text.encode(like.encoding, errors="xmlcharrefreplace" if html else "strict")
     except UnicodeEncodeError as error:
         line = line_at(text, error.start)
         raise InputError(

@@ -106,6 +106,23 @@ def test_in_place_keeps_the_original_when_the_result_cannot_be_encoded(tmp_path:
     assert document.read_bytes() == "SNP – café\n".encode("cp1252")
 
 
+@pytest.mark.parametrize("style", ["inline", "footnote", "tooltip"])
+def test_html_in_cp1252_writes_what_it_lacks_as_references(tmp_path: Path, style: str) -> None:
+    """The footnotes' back link `↩` and an expansion's `ā` are not in cp1252: references, and twice is once."""
+    document, once, twice = tmp_path / "word.html", tmp_path / "once.html", tmp_path / "twice.html"
+    document.write_bytes("<p>The MW and the PCC’s office.</p>\r\n<p>MW again.</p>\r\n".encode("cp1252"))
+    glossary = tmp_path / "mine.csv"
+    glossary.write_text("acronym,expansion\nMW,Māori Wardens\n", encoding="utf-8")
+    options = ("-g", str(glossary), "--encoding", "cp1252", "--style", style)
+    assert run("annotate", str(document), *options, "-o", str(once)) == (0, "", "")
+    written = once.read_bytes().decode("cp1252")
+    assert "M&#257;ori Wardens" in written
+    assert ("&#8617;" in written) is (style == "footnote")
+    assert "PCC’s" in written and "&#8217;" not in written  # what cp1252 has stays a character
+    assert run("annotate", str(once), *options, "-o", str(twice)) == (0, "", "")
+    assert twice.read_bytes() == once.read_bytes()
+
+
 def test_explain_reports_each_decision(tmp_path: Path, glossary_csv: Path) -> None:
     document = tmp_path / "m.txt"
     document.write_text("SNP\nSNPs at https://x.org/SNP\n")

@@ -109,7 +109,8 @@ def annotate(
     if explain:
         print_decisions(name, document.text, result.decisions)
     destination = file if in_place else output
-    write_result(encode(result.text, document, path=destination or "<stdout>"), destination)
+    html = format is Format.HTML
+    write_result(encode(result.text, document, path=destination or "<stdout>", html=html), destination)
 
 
 def check_destination(
