@@ -219,14 +219,14 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
     layers = [reference] if reference else []
     for path in options.glossaries:
         entries, problems = read_glossary(path, encoding=options.encoding)
-        layers.append(Glossary.from_entries(entries, name=path))
+        layers.append(Glossary(entries, name=path))
         if path not in documents:
             findings += problems + check_glossary(entries, path, reference=reference)
     for path in dict.fromkeys(paths):
         if is_csv(path) and path not in options.glossaries:
             entries, problems = read_glossary(path, encoding=options.encoding)
             findings += problems + check_glossary(entries, path, reference=reference)
-    glossary = Glossary.layered(layers) if layers else Glossary.from_entries([])
+    glossary = Glossary.layered(layers) if layers else Glossary([])
     for path in documents:
         text = decode(read_bytes(path), encoding=options.encoding, path=path).text
         findings += check_document(scan(text, glossary, path=path), glossary, reference=reference, allow=options.allow)

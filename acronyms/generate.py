@@ -71,7 +71,7 @@ def used_glossary(text: str, glossary: Glossary, options: Options | None = None)
     ['Safer Neighbourhood Panel']
     """
     decisions = plan(text, glossary, options or Options()).decisions
-    return Glossary.from_entries(used_entries(decisions), name=f"used in {glossary.name}")
+    return Glossary(used_entries(decisions), name=f"used in {glossary.name}")
 
 
 def glossary_edits(text: str, plan: Plan, options: Options) -> tuple[list[Insertion], list[Replacement]]:

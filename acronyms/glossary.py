@@ -22,10 +22,11 @@ import csv
 import functools
 import gc
 import io
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from operator import itemgetter
 from pathlib import Path
@@ -143,7 +144,8 @@ class Glossary:
     """An ordered, immutable set of entries with lookup by acronym.
 
     Rows that repeat an acronym and expansion are kept in `entries` (so checks can
-    report them) but give one sense in `lookup`.
+    report them) but give one sense in `lookup`. The constructor takes entries as they
+    are (the checks read rows the loader would refuse); `from_entries` holds them to its rules.
     """
 
     def __init__(self, entries: Iterable[Entry], *, name: str = "") -> None:
@@ -161,8 +163,18 @@ class Glossary:
 
     @classmethod
     def from_entries(cls, entries: Iterable[Entry], *, name: str = "") -> Glossary:
-        """A glossary of the given entries, in order."""
-        return cls(entries, name=name)
+        """A glossary of the given entries, in order, held to the CSV loader's rules.
+
+        An empty acronym or expansion, or an acronym with a space or a comma, raises
+        `GlossaryError`; context words are compared in lower case, as the loader writes them.
+
+        >>> Glossary.from_entries([Entry("", "Safer Neighbourhood Panel")])
+        Traceback (most recent call last):
+        acronyms.errors.GlossaryError: entry 1: empty acronym; give each entry an acronym and an expansion
+        >>> Glossary.from_entries([Entry("CC", "Catalytic Converter", context=("Theft",))]).lookup("CC")[0].context
+        ('theft',)
+        """
+        return cls(map(_checked_entry, entries, itertools.count(1)), name=name)
 
     @classmethod
     def bundled(cls) -> Glossary:
@@ -297,6 +309,19 @@ def refuse_repeated_columns(header: Sequence[str], path: str) -> None:
     for index, column in enumerate(header):
         if column in COLUMNS and column in header[:index]:
             raise GlossaryError(f"the column {column!r} appears twice in the header; remove one", path=path, line=1)
+
+
+def _checked_entry(entry: Entry, number: int) -> Entry:
+    """`entry` as the loader would make it, or `GlossaryError` saying what the loader would refuse."""
+    acronym, expansion, context = entry.acronym, entry.expansion, entry.context
+    if not acronym.strip() or not expansion.strip():
+        empty = "acronym" if not acronym.strip() else "expansion"
+        raise GlossaryError(f"entry {number}: empty {empty}; give each entry an acronym and an expansion")
+    if len(acronym.split()) != 1 or "," in acronym:
+        raise GlossaryError(f"entry {number}: {acronym_problem(acronym)}")
+    if any(word != word.lower() for word in context):
+        return replace(entry, context=tuple(word.lower() for word in context))
+    return entry
 
 
 def acronym_problem(acronym: str) -> str | None:

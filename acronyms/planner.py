@@ -238,7 +238,7 @@ def _with_section(glossary: Glossary, section: GlossarySection | None) -> Glossa
     if section is None:
         return glossary
     gaps = [entry for entry in section.glossary() if entry.acronym not in glossary]
-    return Glossary.layered([Glossary.from_entries(gaps), glossary]) if gaps else glossary
+    return Glossary.layered([Glossary(gaps), glossary]) if gaps else glossary
 
 
 def _section_senses(glossary: Glossary, section: GlossarySection | None) -> dict[str, Entry]:

@@ -181,7 +181,7 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     inline += _before_a_written_ending(text, glossary, format, inline, in_glossary)
     view = _definitions_view(untagged, format)
     rows = section_definitions(text, section) + note_definitions(text, format)
-    known = Glossary.from_entries(
+    known = Glossary(
         [*glossary.entries, *(Entry(d.acronym, d.expansion) for d in (*rows, *inline))], name=glossary.name
     )
     judged = _judged(text, glossary, format)
@@ -543,12 +543,12 @@ def extract(text: str, *, path: str = "<stdin>", format: Format | None = None) -
     Glossary-section rows, inline definitions and implicit ones (noted as such,
     to check) each give a row; a repeated acronym and expansion gives one row.
     """
-    result = scan(text, Glossary.from_entries([]), path=path, format=format)
+    result = scan(text, Glossary([]), path=path, format=format)
     rows: dict[tuple[str, str], Entry] = {}
     for definition in result.definitions:
         entry = _entry(definition, result.definition_position(definition)[0], path)
         rows.setdefault((entry.acronym, expansion_key(entry.expansion)), entry)
-    return Glossary.from_entries(sorted(rows.values(), key=lambda e: (e.acronym.casefold(), e.acronym)), name=path)
+    return Glossary(sorted(rows.values(), key=lambda e: (e.acronym.casefold(), e.acronym)), name=path)
 
 
 NOTES = {

@@ -82,9 +82,7 @@ class GlossarySection:
 
     def glossary(self, name: str = "<glossary section>") -> Glossary:
         """The rows as a glossary, each entry remembering its line."""
-        return Glossary.from_entries(
-            (Entry(row.acronym, row.expansion, source=name, line=row.line) for row in self.rows), name=name
-        )
+        return Glossary((Entry(row.acronym, row.expansion, source=name, line=row.line) for row in self.rows), name=name)
 
 
 def find_glossary_section(text: str, format: Format = Format.TEXT) -> GlossarySection | None:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acronyms import Entry, Glossary, GlossaryError
+from acronyms import Entry, Glossary, GlossaryError, annotate
 from acronyms.glossary import COLUMNS, _entry, regular_plural, row_entry
 
 SAMPLE_GLOSSARY = (  # noqa: SIM905 (35 acronyms read more easily as one string)
@@ -229,6 +229,30 @@ def test_quoted_field_spanning_lines_reports_the_right_next_line(tmp_path: Path)
     content = b'acronym,expansion,note\nSNP,Safer,"two\nlines"\nPCC,,\n'
     with pytest.raises(GlossaryError, match=r"mine.csv:4: empty expansion"):
         Glossary.from_csv(write(tmp_path, content))
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (Entry("", "Empty"), "entry 2: empty acronym; give each entry an acronym and an expansion"),
+        (Entry(" ", "Empty"), "entry 2: empty acronym; give each entry an acronym and an expansion"),
+        (Entry("SNP", " "), "entry 2: empty expansion; give each entry an acronym and an expansion"),
+        (Entry("S NP", "Safer"), "entry 2: acronym 'S NP' contains a space; acronyms cannot contain spaces"),
+        (Entry("SNP,", "Safer"), "entry 2: acronym 'SNP,' contains a comma; acronyms cannot contain commas"),
+    ],
+    ids=["empty-acronym", "blank-acronym", "blank-expansion", "space", "comma"],
+)
+def test_from_entries_refuses_what_the_loader_refuses(entry: Entry, message: str) -> None:
+    with pytest.raises(GlossaryError, match=re.escape(message)):
+        Glossary.from_entries([Entry("PCC", "Police and Crime Commissioner"), entry])
+
+
+def test_from_entries_compares_context_in_lower_case_as_the_loader_does() -> None:
+    entries = [Entry("ZZ", "Alpha Thing", context=("Theft",)), Entry("ZZ", "Beta Thing", context=("Budget",))]
+    made = Glossary.from_entries(entries)
+    loaded = Glossary.from_text("acronym,expansion,context\nZZ,Alpha Thing,Theft\nZZ,Beta Thing,Budget\n")
+    assert made.entries == loaded.entries
+    assert annotate("The ZZ theft was reported.", made) == "The Alpha Thing (ZZ) theft was reported."
 
 
 def test_layers_override_whole_acronyms() -> None:
