@@ -90,6 +90,8 @@ NUMBER_BEFORE: Final = re.compile(r"\d(?:[ \u00a0\u202f])?\Z")
 WORD_BEFORE: Final = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
 # How far from a hit the pieces of a slash code are read (`OPCC/JS/0412`): a reference number fits easily.
 SLASH_CODE_REACH: Final = 50
+# What joins the letters of one acronym, so that a piece of a slash code runs on over it: `A&E`, `R&D`.
+ACRONYM_JOINERS: Final = "&"
 # Characters beside a hit that a tokenizer always splits on; any other neighbour
 # ("-", "/", ".", "@", ...) needs spaCy to say whether the hit is a whole token.
 SAFE_SPACES: Final = frozenset(" \t\r\n\u00a0\u202f")
@@ -262,12 +264,14 @@ def in_slash_code(text: str, match: Match, known: Callable[[str], bool]) -> bool
     (True, False)
     >>> in_slash_code("OPCC/JS/0412.", Match(0, 4, "OPCC"), known)
     True
+    >>> in_slash_code("PCC/A&E", Match(0, 3, "PCC"), known), in_slash_code("A&E/PCC", Match(4, 7, "PCC"), known)
+    (False, False)
     """
     low, high = max(0, match.start - SLASH_CODE_REACH), min(len(text), match.end + SLASH_CODE_REACH)
     at = match.start
     while at > low and text[at - 1] == "/":  # the pieces before the hit, right to left
         start = at - 1
-        while start > low and text[start - 1].isalnum():
+        while start > low and (text[start - 1].isalnum() or text[start - 1] in ACRONYM_JOINERS):
             start -= 1
         if _is_code(text[start : at - 1], known):
             return True
@@ -275,7 +279,7 @@ def in_slash_code(text: str, match: Match, known: Callable[[str], bool]) -> bool
     at = match.end
     while at < high and text[at] == "/":  # and after it
         end = at + 1
-        while end < high and text[end].isalnum():
+        while end < high and (text[end].isalnum() or text[end] in ACRONYM_JOINERS):
             end += 1
         if _is_code(text[at + 1 : end], known):
             return True

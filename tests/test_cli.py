@@ -570,6 +570,23 @@ def test_an_acronym_joined_by_a_slash_to_a_code_is_left_alone(text: str, expecte
     assert run("annotate", "-", input=once[1].encode())[1] == once[1]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The PCC/A&E met.\n", "The Police and Crime Commissioner (PCC)/Accident and Emergency (A&E) met.\n"),
+        ("The A&E/PCC met.\n", "The Accident and Emergency (A&E)/Police and Crime Commissioner (PCC) met.\n"),
+    ],
+    ids=["acronym-after", "acronym-before"],
+)
+def test_an_acronym_joined_by_a_slash_to_one_with_an_ampersand(tmp_path: Path, text: str, expected: str) -> None:
+    """`A&E` is one piece, an acronym, not the code `A` or `E`: both are expanded, and twice is once."""
+    glossary = tmp_path / "health.csv"
+    glossary.write_text("acronym,expansion\nA&E,Accident and Emergency\n")
+    once = run("annotate", "-", "-g", str(glossary), input=text.encode())
+    assert once == (0, expected, "")
+    assert run("annotate", "-", "-g", str(glossary), input=expected.encode())[1] == expected
+
+
 def test_explain_says_a_slash_code_is_part_of_a_longer_token() -> None:
     status, _, err = run("annotate", "-", "--explain", input=b"Our ref: OPCC/JS/0412. T/ACC Moore.\n")
     assert status == 0
