@@ -123,6 +123,8 @@ class Options:
     Traceback (most recent call last):
     ...
     acronyms.errors.UsageError: plain text cannot show tooltips; use the inline or footnote style, or Markdown or HTML
+
+    The choices are enums; their values name them (`Style("footnote")`).
     """
 
     style: Style = Style.INLINE
@@ -136,10 +138,22 @@ class Options:
     glossary_section: GlossaryMode = GlossaryMode.NONE
 
     def __post_init__(self) -> None:
+        for name, kind in _ENUM_OPTIONS.items():
+            value = getattr(self, name)
+            if not isinstance(value, kind):  # `style="footnote"` would otherwise be read as the default
+                values = ", ".join(f"{kind.__name__}.{member.name}" for member in kind)
+                raise TypeError(f"Options.{name} is one of {values}, not {value!r}")
         if self.style is Style.TOOLTIP and self.format is Format.TEXT:
             raise UsageError("plain text cannot show tooltips; use the inline or footnote style, or Markdown or HTML")
 
 
+_ENUM_OPTIONS: Final[dict[str, type[enum.Enum]]] = {
+    "style": Style,
+    "format": Format,
+    "context": ContextMode,
+    "first_use": FirstUse,
+    "glossary_section": GlossaryMode,
+}
 DEFAULT_OPTIONS: Final = Options()  # the defaults: inline expansions of the first use, in plain text
 
 

@@ -62,6 +62,22 @@ def test_plurals_of_bundled_long_forms(text: str, expected: str) -> None:
     assert annotate(expected, bundled) == expected
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "kind"),
+    [
+        ("style", "footnote", "Style"),
+        ("format", "html", "Format"),
+        ("context", "off", "ContextMode"),
+        ("first_use", "section", "FirstUse"),
+        ("glossary_section", "append", "GlossaryMode"),
+    ],
+)
+def test_options_refuse_a_string_for_a_choice(field: str, value: str, kind: str) -> None:
+    """`Options(style="footnote")` would otherwise annotate inline, as if nothing were asked."""
+    with pytest.raises(TypeError, match=kind):
+        Options(**{field: value})
+
+
 def test_every_use(small: Glossary) -> None:
     assert annotate("SNP and SNP", small, Options(every_use=True)) == (
         "Safer Neighbourhood Panel (SNP) and Safer Neighbourhood Panel (SNP)"
