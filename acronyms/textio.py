@@ -15,6 +15,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,6 +150,7 @@ def read_bytes(path: str) -> bytes:
         raise InputError(f"cannot read: {error.strerror}", path=path) from None
 
 
+WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 READ_ONLY = "the file is read-only; make it writable (chmod u+w) or write elsewhere with -o"
 WRITE_HINTS = {errno.ENOSPC: "free some space or write elsewhere", errno.EISDIR: "give a file name, not a folder"}
 WRITE_HINT = "check the folder exists and is writable"
@@ -157,9 +159,10 @@ WRITE_HINT = "check the folder exists and is writable"
 def write_file(path: str, data: bytes) -> None:
     """Write `data` to `path` atomically; raise `OutputError` saying why it cannot be written and what to do.
 
-    A read-only file is not replaced (though its folder would allow it); a symlink's target is written.
+    A read-only file is not replaced (though its folder would allow it), not even by root, who may
+    write any file: one that no one may write is read-only too. A symlink's target is written.
     """
-    if os.path.exists(path) and not os.access(path, os.W_OK):
+    if os.path.exists(path) and (not os.access(path, os.W_OK) or not os.stat(path).st_mode & WRITE_BITS):
         raise OutputError(READ_ONLY, path=path)
     try:
         write_atomic(path, data)

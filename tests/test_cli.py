@@ -475,6 +475,16 @@ def test_a_read_only_file_is_not_replaced(tmp_path: Path, monkeypatch: pytest.Mo
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.txt", "s.txt"]
 
 
+def test_a_read_only_file_is_not_replaced_by_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Root may write any file (`os.access` says yes), but a file that no one may write is read-only."""
+    monkeypatch.chdir(tmp_path)
+    Path("f.txt").write_text("SNP\n")
+    Path("f.txt").chmod(0o444)
+    monkeypatch.setattr("os.access", lambda path, mode: True)
+    assert run("annotate", "f.txt", "--in-place") == (1, "", f"Error: f.txt: {READ_ONLY}\n")
+    assert Path("f.txt").read_text() == "SNP\n"
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
