@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import errno
 import functools
 from collections.abc import Callable
@@ -64,6 +65,16 @@ def glossary_options_saying(glossary_help: str) -> Callable[[F], F]:
 glossary_options = glossary_options_saying(
     "A glossary CSV layered over the bundled one; repeat to add layers, later ones win."
 )
+
+
+def known_encoding(_context: click.Context, _parameter: click.Parameter, value: str | None) -> str | None:
+    """The `--encoding` callback: a name Python knows, else a usage error (exit status 2) before any file is read."""
+    if value is not None:
+        try:
+            codecs.lookup(value)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {value!r}; try utf-8 or cp1252") from None
+    return value
 
 
 def load_glossary(glossaries: tuple[str, ...], no_bundled: bool) -> Glossary:

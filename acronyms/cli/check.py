@@ -25,6 +25,7 @@ from .app import (
     cli,
     glossary_options,
     glossary_options_saying,
+    known_encoding,
     load_glossary,
     output_file,
     reporting_errors,
@@ -74,7 +75,9 @@ def skipped_as_no_glossary(path: str, glossaries: tuple[str, ...], encoding: str
     metavar="ACRONYM",
     help=f"An acronym that needs no definition, like the glossaries' well-known ones ({CODES_HELP}).",
 )
-@click.option("--encoding", help="Encoding of the files, e.g. cp1252 for Word files.  [default: utf-8]")
+@click.option(
+    "--encoding", callback=known_encoding, help="Encoding of the files, e.g. cp1252 for Word files.  [default: utf-8]"
+)
 @click.option(
     "--skip-other-csv",
     is_flag=True,
@@ -134,7 +137,13 @@ def check(
     show_default=True,
     help="text: a line per acronym; json: the acronyms and the definitions (see the README).",
 )
-@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of FILE, e.g. cp1252 for Word files.")
+@click.option(
+    "--encoding",
+    callback=known_encoding,
+    default="utf-8",
+    show_default=True,
+    help="Encoding of FILE, e.g. cp1252 for Word files.",
+)
 @reports_errors
 def scan_command(file: str, glossaries: tuple[str, ...], no_bundled: bool, format_name: str, encoding: str) -> None:
     """List every acronym FILE uses, how often, where first, and how it is defined."""
@@ -149,7 +158,13 @@ def scan_command(file: str, glossaries: tuple[str, ...], no_bundled: bool, forma
 @click.option(
     "-o", "--output", metavar="OUT", help="Write the CSV to the file OUT (- is standard output, the default)."
 )
-@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of FILE, e.g. cp1252 for Word files.")
+@click.option(
+    "--encoding",
+    callback=known_encoding,
+    default="utf-8",
+    show_default=True,
+    help="Encoding of FILE, e.g. cp1252 for Word files.",
+)
 @reports_errors
 def extract_command(file: str, output: str | None, encoding: str) -> None:
     """Write the definitions FILE makes itself as a glossary CSV.

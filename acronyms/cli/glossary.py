@@ -14,7 +14,7 @@ from ..matcher import surface_forms
 from ..planner import Options
 from ..regions import Format
 from ..textio import STDIN, decode, read_bytes
-from .app import cli, glossary_options, load_glossary, reports_errors, write_result
+from .app import cli, glossary_options, known_encoding, load_glossary, reports_errors, write_result
 
 
 @cli.command()
@@ -56,7 +56,9 @@ def find_by_surface(glossary: Glossary, term: str) -> tuple[Any, ...]:
     metavar="FILE|-",
     help="Only the entries FILE uses (in the sense it uses them), with those of its own glossary section.",
 )
-@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the --used-in FILE.")
+@click.option(
+    "--encoding", callback=known_encoding, default="utf-8", show_default=True, help="Encoding of the --used-in FILE."
+)
 @reports_errors
 def glossary_command(
     glossaries: tuple[str, ...], no_bundled: bool, format_name: str, used_in: str | None, encoding: str
