@@ -165,7 +165,7 @@ class Glossary:
     def from_entries(cls, entries: Iterable[Entry], *, name: str = "") -> Glossary:
         """A glossary of the given entries, in order, held to the CSV loader's rules.
 
-        An empty acronym or expansion, or an acronym with a space or a comma, raises
+        An empty acronym or expansion, or an acronym with a space, a comma or an invisible character, raises
         `GlossaryError`; context words are compared in lower case, as the loader writes them.
 
         >>> Glossary.from_entries([Entry("", "Safer Neighbourhood Panel")])
@@ -317,7 +317,7 @@ def _checked_entry(entry: Entry, number: int) -> Entry:
     if not acronym.strip() or not expansion.strip():
         empty = "acronym" if not acronym.strip() else "expansion"
         raise GlossaryError(f"entry {number}: empty {empty}; give each entry an acronym and an expansion")
-    if len(acronym.split()) != 1 or "," in acronym:
+    if len(acronym.split()) != 1 or "," in acronym or not acronym.isprintable():
         raise GlossaryError(f"entry {number}: {acronym_problem(acronym)}")
     if any(word != word.lower() for word in context):
         return replace(entry, context=tuple(word.lower() for word in context))
@@ -325,17 +325,24 @@ def _checked_entry(entry: Entry, number: int) -> Entry:
 
 
 def acronym_problem(acronym: str) -> str | None:
-    """What is wrong with an acronym that holds white space or a comma (a CSV slip, never one word), if it does.
+    """What is wrong with an acronym that holds white space, a comma or an invisible character, if it does.
 
+    Each is a slip (of the CSV, or a byte-order mark or zero-width space pasted in), never part of
+    one word, and an acronym holding an invisible character would never match what a text shows.
     The loader refuses such a row; `acronyms check` reports it as G006 with the same words.
 
     >>> acronym_problem("S NP"), acronym_problem("SNP")
     ("acronym 'S NP' contains a space; acronyms cannot contain spaces, write it as one word", None)
+    >>> acronym_problem("\ufeffSNP")
+    "acronym '\\\\ufeffSNP' contains the invisible character U+FEFF; delete it"
     """
     if any(char.isspace() for char in acronym):
         return f"acronym {acronym!r} contains a space; acronyms cannot contain spaces, write it as one word"
     if "," in acronym:
         return f"acronym {acronym!r} contains a comma; acronyms cannot contain commas, write it as one word"
+    hidden = next((char for char in acronym if not char.isprintable()), None)
+    if hidden is not None:
+        return f"acronym {acronym!r} contains the invisible character U+{ord(hidden):04X}; delete it"
     return None
 
 

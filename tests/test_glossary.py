@@ -247,6 +247,18 @@ def test_from_entries_refuses_what_the_loader_refuses(entry: Entry, message: str
         Glossary.from_entries([Entry("PCC", "Police and Crime Commissioner"), entry])
 
 
+@pytest.mark.parametrize(
+    ("row", "character"), [("\u200bXYZ", "U+200B"), ("\ufeffXYZ", "U+FEFF"), ("XY\u00adZ", "U+00AD")]
+)
+def test_an_acronym_with_an_invisible_character_is_refused(row: str, character: str) -> None:
+    """A zero-width space or a byte-order mark pasted into an acronym: it could never match what a text shows."""
+    message = f"acronym .* contains the invisible character {re.escape(character)}"
+    with pytest.raises(GlossaryError, match=f"g.csv:3: {message}"):
+        Glossary.from_text(f"acronym,expansion\nPCC,Police and Crime Commissioner\n{row},Thing\n", name="g.csv")
+    with pytest.raises(GlossaryError, match=f"entry 1: {message}"):
+        Glossary.from_entries([Entry(row, "Thing")])
+
+
 def test_from_entries_compares_context_in_lower_case_as_the_loader_does() -> None:
     entries = [Entry("ZZ", "Alpha Thing", context=("Theft",)), Entry("ZZ", "Beta Thing", context=("Budget",))]
     made = Glossary.from_entries(entries)
