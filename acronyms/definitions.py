@@ -149,6 +149,12 @@ _DASHES: Final = "-\u2013\u2014"
 _DETACHED_PREFIX_RE: Final = re.compile(rf"[^\W\d_]{{{MIN_DETACHED_PREFIX},}}[{_DASHES}]+|[^\W_]+/")
 _QUOTES: Final = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
 _LEADING_JUNK: Final = _QUOTES + _DASHES + "/*"
+# What drafting writes in a bracket before the short form it defines, `Long Form (the "SF")`: an
+# article, `hereafter` (`(hereafter the "SF")`), or a quoted name it also goes by (`("the Panel" or "SF")`).
+_LEAD_IN: Final = (
+    rf"\s*(?:(?:hereafter\s+)?the|hereafter|[{_QUOTES}][^{_QUOTES}()\[\]]+[{_QUOTES}]\s+or)\s+[\s{_QUOTES}]*"
+)
+_LEAD_IN_RE: Final = re.compile(_LEAD_IN)  # from just inside the bracket
 # A phrase for an implicit definition: words joined by any Unicode space (at
 # most one line break: a wrapped line), optionally with small words between.
 _WORD_CHAR: Final = r"[\w'\u2019-]"  # a word runs on over apostrophes and hyphens
@@ -360,6 +366,11 @@ def _is_acronym_like(short: str) -> bool:
     return capitals >= 2 or (capitals >= 1 and any(char.isdigit() for char in short))
 
 
+def _is_lone_acronym(short: str) -> bool:
+    """One word written as an acronym (`CSP`, `PCSOs`), as a short form after a lead-in must be."""
+    return bool(short) and not any(char.isspace() for char in short) and _is_acronym_like(short)
+
+
 def _is_wordlike(short: str) -> bool:
     """Written like an ordinary word or phrase: `Chair`, `apathy`, `that is`.
 
@@ -546,8 +557,13 @@ def inline_definition(text: str, short: tuple[int, int], long: tuple[int, int]) 
 
 
 def _short_inside(text: str, bracket: _Bracket) -> Definition | None:
-    """`Long Form (SF)`, also `(SF, ...)`, `(SF; ...)`, `("SF")` and `(EC 1.11.1.9; SF)`."""
-    candidates = [_segments(text, bracket)[0]]
+    """`Long Form (SF)`, also `(SF, ...)`, `(SF; ...)`, `("SF")`, `(the "SF")` and `(EC 1.11.1.9; SF)`."""
+    first = _segments(text, bracket)[0]
+    after = _after_lead_in(text, bracket.open, first[1])
+    if after is None:
+        candidates = [first]
+    else:  # the short form is the word after the lead-in, never the lead-in too: not `(the PCC agreed)`
+        candidates = [(after, first[1])] if _is_lone_acronym(_span_text(text, (after, first[1]))) else []
     semicolon = text.rfind(";", bracket.open, bracket.close)
     if semicolon >= 0:
         candidates.append(_strip_span(text, semicolon + 1, bracket.close, _QUOTES))
@@ -557,6 +573,19 @@ def _short_inside(text: str, bracket: _Bracket) -> Definition | None:
             if long is not None:
                 return inline_definition(text, short, long)
     return None
+
+
+def _after_lead_in(text: str, opened: int, end: int) -> int | None:
+    """Where a short form may start after a lead-in (`_LEAD_IN`) in the bracket opened at `opened`; None if none.
+
+    The lead-in and the quotes after it end by `end`.
+
+    >>> text = '("the Panel" or "PCP") (the CSP agreed) (Chair)'
+    >>> text[_after_lead_in(text, 0, 21) :], text[_after_lead_in(text, 23, 39) :], _after_lead_in(text, 40, 46)
+    ('PCP") (the CSP agreed) (Chair)', 'CSP agreed) (Chair)', None)
+    """
+    lead_in = _LEAD_IN_RE.match(text, opened + 1, end)
+    return None if lead_in is None else lead_in.end()
 
 
 def _short_before(text: str, bracket: _Bracket) -> tuple[int, int] | None:
@@ -670,9 +699,9 @@ def find_definitions_near(text: str, spans: Iterable[tuple[int, int]]) -> list[D
     """The inline definitions whose bracket touches one of `spans`, in text order.
 
     The same readings as `find_inline_definitions`, but only for a bracket that
-    holds a span (`Long Form (SF)`) or follows it (`SF (Long Form)`), so the
-    cost grows with the spans, not the text: the annotator asks only about the
-    acronyms it found.
+    holds a span (`Long Form (SF)`, `Long Form (the "SF")`) or follows it
+    (`SF (Long Form)`), so the cost grows with the spans, not the text: the
+    annotator asks only about the acronyms it found.
 
     >>> text = "The Safer Neighbourhood Panels (SNP) and Matthew Ellis (ME) met; SNP (Safer Neighbourhood Panel) too."
     >>> first, second = text.index("SNP"), text.index("SNP (")
@@ -684,6 +713,8 @@ def find_definitions_near(text: str, spans: Iterable[tuple[int, int]]) -> list[D
         before = _skip_back(text, start)
         if before > 0 and text[before - 1] in "([":
             opens.add(before - 1)
+        elif (led := lead_in_before(text, start, end)) is not None:
+            opens.add(led)
         after = end
         while after < len(text) and text[after] in _NEAR_SPACE:
             after += 1
@@ -697,6 +728,28 @@ def find_definitions_near(text: str, spans: Iterable[tuple[int, int]]) -> list[D
 # form in brackets follows its short form after at most a couple of spaces.
 MAX_NEAR_GAP: Final = 3
 _NEAR_SPACE: Final = " \t\u00a0"
+
+
+def lead_in_before(text: str, start: int, end: int) -> int | None:
+    """Where the bracket opens whose lead-in (`_LEAD_IN`) the span `[start, end)` follows; None if none.
+
+    A bracket holds no bracket, so only the last one opened before the span may be it. A lead-in ends
+    with a word and then space and quotes: a span without them before it (`(SF)`, `("SF")`) costs a glance.
+
+    >>> text = 'The Panel (the "CSP") (chair the ACC)'
+    >>> lead_in_before(text, 16, 19), lead_in_before(text, 33, 36)
+    (10, None)
+    """
+    word_end = start
+    while word_end > 0 and (text[word_end - 1].isspace() or text[word_end - 1] in _QUOTES):
+        word_end -= 1
+    if word_end == start or not text[word_end - 1 : word_end].isalpha():
+        return None
+    floor = max(0, start - MAX_BRACKET_CHARS)
+    opened = max(text.rfind("(", floor, start), text.rfind("[", floor, start))
+    if opened < 0 or _after_lead_in(text, opened, end) != start:
+        return None
+    return opened
 
 
 def _skip_back(text: str, start: int) -> int:

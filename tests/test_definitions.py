@@ -191,6 +191,46 @@ def test_attendee_offsets_by_hand() -> None:
             [("CES-D", "Center for Epidemiologic Studies-Depression Scale", "CES-D")],
             id="capitalised-word-after-the-initials",
         ),
+        pytest.param(
+            'The Community Safety Partnership (the "CSP") meets monthly.',
+            [("CSP", "Community Safety Partnership", "CSP")],
+            id="article-and-quotes",
+        ),
+        pytest.param(
+            "The Community Safety Partnership (the CSP) meets monthly.",
+            [("CSP", "Community Safety Partnership", "CSP")],
+            id="article",
+        ),
+        pytest.param(
+            "The Community Safety Partnership (the \u201cCSP\u201d) meets monthly.",
+            [("CSP", "Community Safety Partnership", "CSP")],
+            id="article-and-curly-quotes",
+        ),
+        pytest.param(
+            "The Community Safety Partnership (the 'CSP') meets monthly.",
+            [("CSP", "Community Safety Partnership", "CSP")],
+            id="article-and-single-quotes",
+        ),
+        pytest.param(
+            'The Community Safety Partnership (hereafter "CSP") meets monthly.',
+            [("CSP", "Community Safety Partnership", "CSP")],
+            id="hereafter",
+        ),
+        pytest.param(
+            'The Community Safety Partnership (hereafter the "CSP") meets monthly.',
+            [("CSP", "Community Safety Partnership", "CSP")],
+            id="hereafter-the",
+        ),
+        pytest.param(
+            'The Community Safety Partnership (the "CSP", a statutory body) meets monthly.',
+            [("CSP", "Community Safety Partnership", "CSP")],
+            id="article-then-comma",
+        ),
+        pytest.param(
+            'The Police and Crime Panel ("the Panel" or "PCP") scrutinises the plan.',
+            [("PCP", "Police and Crime Panel", "PCP")],
+            id="quoted-name-or-short-form",
+        ),
     ],
 )
 def test_inline_definitions(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -224,6 +264,11 @@ def test_inline_definitions(text: str, expected: list[tuple[str, str, str]]) -> 
         pytest.param("the ABCDEFGHIJKLMNSNP   (Safer Neighbourhood Panels)", id="end-of-a-longer-word"),
         pytest.param("the SNP (Safer\n\nNeighbourhood Panels) met", id="bracket-across-a-blank-line"),
         pytest.param("PCSOs (PCC's\r\n \r\nPolice Community Support Officers)", id="across-a-blank-crlf-line"),
+        pytest.param("the Force (the PCC agreed) met", id="article-then-a-clause"),
+        pytest.param("The Community Safety Partnership (the CSP's plan) met", id="article-then-a-possessive-phrase"),
+        pytest.param('The panel (the "SNP") met.', id="article-without-the-long-form"),
+        pytest.param("The Community Safety Partnership (the Chair) met", id="article-and-an-ordinary-word"),
+        pytest.param('The Police and Crime Panel ("the Panel" or "the Chair") met', id="quoted-name-or-a-word"),
     ],
 )
 def test_not_definitions(text: str) -> None:
@@ -239,6 +284,23 @@ def test_a_bracket_across_a_blank_line_defines_nothing_near_a_hit() -> None:
     assert [(d.acronym, d.expansion) for d in find_definitions_near(wrapped, [(4, 7)])] == [
         ("SNP", "Safer\nNeighbourhood Panels")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        pytest.param('The Community Safety Partnership (the "CSP") meets.', "CSP", id="article-and-quotes"),
+        pytest.param("The Community Safety Partnership (the CSP) meets.", "CSP", id="article"),
+        pytest.param('The Community Safety Partnership (hereafter the "CSP") meets.', "CSP", id="hereafter-the"),
+        pytest.param('The Police and Crime Panel ("the Panel" or "PCP") meets.', "PCP", id="quoted-name-or-short-form"),
+    ],
+)
+def test_a_short_form_after_a_lead_in_is_defined_near_its_hit(text: str, short: str) -> None:
+    """The annotator reads what the scanner reads: the hit is the short form after `(the "` or `("the Panel" or "`."""
+    start = text.index(short, text.index("("))
+    (definition,) = find_inline_definitions(text)
+    assert (definition.short_start, definition.short_end) == (start, start + len(short))
+    assert find_definitions_near(text, [(start, start + len(short))]) == [definition]
 
 
 @pytest.mark.parametrize(
@@ -497,7 +559,7 @@ WORDS = [
     "Safer", "Neighbourhood", "Panels", "(SNP)", "SNP", "(Safer", "Panels)", "Police", "Community",
     "Support", "Officers", "(PCSOs)", "(“SNP”)", "(Chair)", "[NPT]", "of", "the", "İ", "ß", "“", "”",
     "\u00a0", "\r\n", "\n\n", "2019/2020", "(2019/2020)", "Theft", "Motor", "Vehicle", "(ToMV)", "ToMV",
-    "(ToMV,", "see", "below)", ";", "e\u0301", "👮",
+    "(ToMV,", "see", "below)", ";", "e\u0301", "👮", "(the", "(hereafter", "or", "\"SNP\")",
 ]  # fmt: skip
 
 
