@@ -43,6 +43,8 @@ from .definitions import (
     dashes_read,
     find_dash_definitions_after,
     find_definitions_near,
+    lead_in_before,
+    lead_in_ends,
 )
 from .errors import UsageError
 from .escaping import escape
@@ -323,6 +325,7 @@ class _Judge:
             )
         self.spelled = _spelled_out_beside(text, self.matches, glossary, options.format)
         unexplained = [(match.start, match.end) for match, spelled in self.spelled.values() if not spelled]
+        unexplained += [span for span in _after_lead_ins(text, self.matches) if span[0] not in self.spelled]
         self.definitions = find_definitions_near(text, unexplained)
         dashes = dashes_read(text) if self.references else text  # `CSP &#8211; the ... &#8211;` as Word writes it
         dashed = find_dash_definitions_after(dashes, _before_dashes(dashes, self.matches))
@@ -758,9 +761,29 @@ def _before_dashes(text: str, matches: Sequence[Match]) -> list[tuple[int, int]]
     return spans
 
 
+def _after_lead_ins(text: str, matches: Sequence[Match]) -> list[tuple[int, int]]:
+    """The spans of the hits right after a lead-in in a bracket (`(the "CSP")`), found from the lead-ins of the text.
+
+    Such a hit is no bracket's neighbour (`beside_brackets`), but may be the short form it defines.
+
+    >>> text = 'The Partnership (the "CSP") and (hereafter PCC)'
+    >>> _after_lead_ins(text, [Match(22, 25, "CSP"), Match(43, 46, "PCC")])
+    [(22, 25), (43, 46)]
+    """
+    spans = []
+    starts: list[int] | None = None  # the hits' starts, listed at the first lead-in, as `_before_dashes` lists ends
+    for at in lead_in_ends(text):
+        if starts is None:
+            starts = [match.start for match in matches]
+        index = bisect.bisect_left(starts, at)
+        if index < len(starts) and starts[index] == at:
+            spans.append((matches[index].start, matches[index].end))
+    return spans
+
+
 def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[tuple[int, int, str]]:
-    """Inside the brackets of a short form's definition, what lies beside the long form (`SF (Long Form)`) or
-    after the short form (`Long Form (SF; see X)`).
+    """Inside the brackets of a short form's definition, what lies beside the long form (`SF (Long Form)`),
+    after the short form (`Long Form (SF; see X)`), or before it after a lead-in (`Long Form ("the X" or "SF")`).
 
     An expansion inserted there would nest brackets in the definition, which then
     no longer reads as one: the next annotation would see a different text.
@@ -772,6 +795,9 @@ def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[t
     >>> text = "Police and Crime Commissioner (PCC; see SNP)"
     >>> [(text[start:end], what) for start, end, what in _definition_brackets(text, find_inline_definitions(text))]
     [('; see SNP', 'the brackets that define PCC')]
+    >>> text = 'Police and Crime Panel ("the PCC Panel" or "PCP")'
+    >>> [(text[start:end], what) for start, end, what in _definition_brackets(text, find_inline_definitions(text))]
+    [('("the PCC Panel" or "', 'the brackets that define PCP'), ('"', 'the brackets that define PCP')]
     """
     spans = []
     closing = [NextOf(text, bracket) for bracket in ")]"]  # the definitions come in text order: read the text once
@@ -779,6 +805,9 @@ def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[t
         label = f"the brackets that define {definition.short_text}"
         if definition.short_end > definition.long_start:  # `Long Form (SF)`, `Long Form (SF; see X)`: after SF
             after = definition.short_end
+            opened = lead_in_before(text, definition.short_start, definition.short_end)
+            if opened is not None:  # `Long Form ("the Panel" or "SF")`: before SF too
+                spans.append((opened, definition.short_start, label))
         else:  # `SF (Long Form)`: before the long form and after it
             opened = max(text.rfind(bracket, definition.short_end, definition.long_start) for bracket in "([")
             if opened < 0:  # `SF – Long Form –`: no brackets

@@ -150,6 +150,66 @@ def test_a_definition_in_quotes_or_markup_is_defined_inline(small: Glossary, tex
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        pytest.param(
+            'The Community Safety Partnership (the "CSP") meets. The CSP met.', "CSP", id="article-and-quotes"
+        ),
+        pytest.param("The Community Safety Partnership (the CSP) meets. The CSP agreed.", "CSP", id="article"),
+        pytest.param("The Community Safety Partnership (the “CSP”) meets. The CSP agreed.", "CSP", id="curly-quotes"),
+        pytest.param("The Community Safety Partnership (the 'CSP') meets. The CSP agreed.", "CSP", id="single-quotes"),
+        pytest.param('The Community Safety Partnership (hereafter "CSP") meets. CSP agreed.', "CSP", id="hereafter"),
+        pytest.param('The Police and Crime Panel ("the Panel" or "PCP") met. PCP agreed.', "PCP", id="quoted-name-or"),
+    ],
+)
+def test_a_definition_after_an_article_or_a_name_introduces_the_acronym(text: str, acronym: str) -> None:
+    """`Long Form (the "SF")` is the author's definition: no expansion inside it, and later uses are introduced."""
+    result = annotation(text, Glossary.bundled())
+    assert result.text == text
+    assert [(d.match.acronym, d.reason) for d in result.decisions] == [
+        (acronym, "defined inline"),
+        (acronym, "already introduced at line 1"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "the Force (the PCC agreed) met.",
+            "the Force (the Police and Crime Commissioner (PCC) agreed) met.",
+            id="article-then-a-clause",
+        ),
+        pytest.param(
+            "The Community Safety Partnership (the CSP's plan) met.",
+            "The Community Safety Partnership (the Community Safety Partnership's (CSP's) plan) met.",
+            id="article-then-a-possessive-phrase",
+        ),
+        pytest.param(
+            'The Force (the "PCC") met.',
+            'The Force (the "Police and Crime Commissioner (PCC)") met.',
+            id="article-without-the-long-form",
+        ),
+    ],
+)
+def test_an_article_before_an_acronym_in_brackets_defines_nothing_alone(text: str, expected: str) -> None:
+    bundled = Glossary.bundled()
+    assert annotate(text, bundled) == expected
+    assert annotate(expected, bundled) == expected
+
+
+def test_nothing_is_inserted_before_the_short_form_after_a_quoted_name(small: Glossary) -> None:
+    """An expansion of PCC in `("the PCC Panel" or "SNP")` would hide the definition of SNP from the next run."""
+    text = 'The Safer Neighbourhood Panel ("the PCC Panel" or "SNP") met. PCC agreed.'
+    once = annotate(text, small)
+    assert (
+        once
+        == 'The Safer Neighbourhood Panel ("the PCC Panel" or "SNP") met. Police and Crime Commissioner (PCC) agreed.'
+    )
+    assert annotate(once, small) == once
+
+
 def test_a_quoted_definition_introduces_the_acronym(small: Glossary) -> None:
     text = "The Safer Neighbourhood Panel (“SNP”) met. SNP agreed."
     result = annotation(text, small)
@@ -395,6 +455,7 @@ PIECES = st.sampled_from(
         "[1]",
         "[^SNP]",
         "Safer Neighbourhood Panel",
+        "the ",
         "Notes\n",
         "Glossary\n",
         "SNP\tSafer\n",
