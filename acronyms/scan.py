@@ -443,20 +443,32 @@ def _uses(
 ) -> list[Match]:
     """Known matches that context accepts, and acronym-shaped words that no match covers, in text order.
 
-    The acronym-shaped words are judged as annotation judges a hit: in `untagged`, the text with
-    tags blanked (`<p>IT WAS AGREED</p>` is a line in capitals), and a piece of a code joined by
-    slashes (`JS` in `OPCC/JS/0412`) is no use.
+    A glossary hit takes the annotator's decision (`judged`). A match that has none, of an acronym
+    only the document defines (`Jane Smith (JS)`, a row of its glossary section), and each
+    acronym-shaped word are judged by the same rules: in `untagged`, the text with tags blanked
+    (`<p>IT WAS AGREED</p>` is a line in capitals), and a piece of a code joined by slashes
+    (`JS` in `OPCC/JS/0412`) is no use.
     """
-    uses = [m for m in matches if not _rejected(judged.get(m.start), m)]
-    covered = Spans([(m.start, m.end, "known") for m in matches])
     known_words = frozenset(word for m in matches for word in WORD.findall(m.surface(text)))
+
+    def accepted(use: Match) -> bool:
+        """What context says of a use that the annotator did not judge."""
+        return not_an_acronym(untagged, use.start, use.end, known_words) is None and not (
+            beside_slash(text, use) and in_slash_code(text, use, known)
+        )
+
+    def counted(match: Match) -> bool:
+        decision = judged.get(match.start)
+        return accepted(match) if decision is None else not _rejected(decision, match)
+
+    uses = [match for match in matches if counted(match)]
+    covered = Spans([(m.start, m.end, "known") for m in matches])
     uses += [
         candidate
         for candidate in find_candidates(text)
         if covered.overlapping(candidate.start, candidate.end) is None
         and skipped.overlapping(candidate.start, candidate.end) is None
-        and not_an_acronym(untagged, candidate.start, candidate.end, known_words) is None
-        and not (beside_slash(text, candidate) and in_slash_code(text, candidate, known))
+        and accepted(candidate)
     ]
     return sorted(uses, key=lambda use: use.start)
 

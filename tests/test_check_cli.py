@@ -471,6 +471,21 @@ def test_the_pieces_of_a_slash_code_are_no_acronym_uses(tmp_path: Path) -> None:
     assert run("scan", "minutes.txt") == (0, "", "")
 
 
+def test_a_piece_of_a_slash_code_is_no_use_of_an_acronym_the_text_defines(tmp_path: Path) -> None:
+    write(tmp_path / "minutes.txt", "Actions: OPCC/JS/0412 - Jane Smith (JS) to circulate.\n")
+    assert run("check", "minutes.txt") == (0, "", "")
+    assert run("scan", "minutes.txt") == (0, "minutes.txt:1:37: JS (1 use) inline: Jane Smith\n", "")
+
+
+def test_a_piece_of_a_slash_code_is_no_use_of_a_glossary_section_row(tmp_path: Path) -> None:
+    write(tmp_path / "minutes.txt", "Ref OPCC/JS/0412 was filed.\n\nGlossary\n\nJS\tJane Smith\n")
+    assert run("scan", "minutes.txt") == (0, "", "")
+    assert run("check", "minutes.txt", "--fail-on", "info")[:2] == (
+        1,
+        "minutes.txt:5:1: D002 JS is in the glossary section but never used in the text; delete the row\n",
+    )
+
+
 @pytest.mark.parametrize(
     "row", ["- **DA** – Domestic *Abuse*", "- **DA** – Domestic _Abuse_", "- **DA** – Domestic <em>Abuse</em>"]
 )
