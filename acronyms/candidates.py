@@ -4,10 +4,12 @@ A candidate is a whole word (Unicode word boundaries, as in the matcher) made
 of letters and digits that starts with a capital, ends with a capital or a
 digit, and has at least two capitals: `ANPR`, `ToMV`, `PhD`, `COVID19`. A
 final lower-case `s` after a capital or digit is a plural (`PCSOs` is `PCSO`).
-Not candidates: Roman numerals written with I, V and X (`II`, `XIV`), and
+Not candidates: Roman numerals written with I, V and X (`II`, `XIV`),
 words shouted in capitals that the same text also writes in lower case
-(`ACTION 19` where the minutes say `this action is closed`). Everything
-subtler (units, times, headings in capitals) is left to spaCy context.
+(`ACTION 19` where the minutes say `this action is closed`), and the words
+minutes and reports write in capitals as labels (`RESOLVED:`, `AGREED`,
+`APOLOGIES`, `OFFICIAL`: `MINUTE_WORDS`). Everything subtler (units, times,
+headings in capitals) is left to spaCy context.
 
 >>> [(c.acronym, c.start, c.form.value) for c in find_candidates("The PCSOs, ToMV and GM’s team met (XIV).")]
 [('PCSO', 4, 'plural'), ('ToMV', 11, 'base'), ('GM', 20, 'possessive')]
@@ -24,6 +26,69 @@ MAX_CHARS = 10  # Schwartz and Hearst's limit: anything longer in capitals is a 
 MIN_SHOUTED_CHARS = 4  # below this, capitals that are also words are real acronyms too: IT, US, AND
 WORD = re.compile(r"\w+")
 ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+# Ordinary words that minutes, action logs and reports write in capitals as labels and headings
+# (`RESOLVED: That the report be noted.`, `ACTION 4`, `APOLOGIES`), and the government protective
+# markings at the top of a police paper (`OFFICIAL`). Only words, never an acronym: a glossary that
+# defines one of them still finds it, as it finds any acronym. Words longer than `MAX_CHARS` (`RECOMMENDATION`)
+# and shorter than `MIN_SHOUTED_CHARS` are left out: the first are never candidates, the second may be acronyms.
+MINUTE_WORDS = frozenset(
+    [
+        # what a meeting decided
+        "AGREED",
+        "APPROVED",
+        "DECISION",
+        "DECISIONS",
+        "DEFERRED",
+        "NOTED",
+        "OUTCOME",
+        "RECEIVED",
+        "RESOLVED",
+        # its action log
+        "ACTION",
+        "ACTIONS",
+        "CLOSED",
+        "COMPLETE",
+        "COMPLETED",
+        "DEADLINE",
+        "ONGOING",
+        "OPEN",
+        "OWNER",
+        "STATUS",
+        # who was there
+        "ABSENT",
+        "APOLOGIES",
+        "ATTENDANCE",
+        "ATTENDEES",
+        "CHAIR",
+        "PRESENT",
+        # the parts of the papers
+        "AGENDA",
+        "ANNEX",
+        "APPENDIX",
+        "BACKGROUND",
+        "CONCLUSION",
+        "DATE",
+        "ITEM",
+        "ITEMS",
+        "MINUTES",
+        "NOTE",
+        "NOTES",
+        "PART",
+        "PURPOSE",
+        "QUESTION",
+        "QUESTIONS",
+        "REPORT",
+        "RESPONSE",
+        "SUMMARY",
+        "TIME",
+        "UPDATE",
+        "VENUE",
+        # protective markings (Government Security Classifications)
+        "OFFICIAL",
+        "SECRET",
+        "SENSITIVE",
+    ]
+)
 
 
 def is_acronym_shaped(word: str) -> bool:
@@ -80,5 +145,12 @@ def _possessive(text: str, end: int, form: Form) -> Form:
 
 
 def _is_shouted(word: str, lower_words: set[str]) -> bool:
-    """An ordinary word in capitals: the text also writes it in lower case or with only a first capital."""
+    """An ordinary word in capitals: a label of minutes (`MINUTE_WORDS`), or one the text also writes in lower case
+    or with only a first capital.
+
+    >>> _is_shouted("RESOLVED", set()), _is_shouted("ACTION", {"action"}), _is_shouted("ANPR", set())
+    (True, True, False)
+    """
+    if word in MINUTE_WORDS:
+        return True
     return len(word) >= MIN_SHOUTED_CHARS and word.isalpha() and bool({word.lower(), word.capitalize()} & lower_words)

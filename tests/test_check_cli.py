@@ -465,6 +465,33 @@ def test_an_unknown_acronym_between_tags_is_still_reported(tmp_path: Path) -> No
     )
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "RESOLVED: That the report be noted.",
+        "AGREED: the plan.",
+        "ACTIONS: none outstanding.",
+        "APOLOGIES: Matthew Ellis.",
+        "OFFICIAL",
+    ],
+    ids=lambda line: line.split()[0].strip(":"),
+)
+def test_a_word_minutes_write_in_capitals_is_no_undefined_acronym(tmp_path: Path, line: str) -> None:
+    write(tmp_path / "minutes.txt", line + "\n")
+    assert run("check", "minutes.txt") == (0, "", "")
+    assert run("scan", "minutes.txt") == (0, "", "")
+
+
+def test_an_unknown_acronym_beside_a_minute_book_word_is_still_reported(tmp_path: Path) -> None:
+    write(tmp_path / "minutes.txt", "ACTION 3: QXZ to report.\n")
+    status, out, _ = run("check", "minutes.txt")
+    assert status == 1
+    assert out == (
+        "minutes.txt:1:11: D001 QXZ is used but defined nowhere; spell it out at first use, 'Long Form (QXZ)', "
+        "add it to the document's glossary, or allow it (--allow QXZ) if every reader knows it\n"
+    )
+
+
 def test_the_pieces_of_a_slash_code_are_no_acronym_uses(tmp_path: Path) -> None:
     write(tmp_path / "minutes.txt", "Ref OPCC/JS/0412 was filed.\n")
     assert run("check", "minutes.txt") == (0, "", "")

@@ -53,8 +53,39 @@ def test_candidates_sit_on_unicode_word_boundaries() -> None:
 
 
 def test_a_word_in_capitals_that_the_text_also_writes_in_lower_case_is_not_a_candidate() -> None:
-    text = "ACTION 19 - this action is closed. NOTE: RASSO and IT."
-    assert [c.acronym for c in find_candidates(text)] == ["NOTE", "RASSO", "IT"]
+    text = "ACTION 19 - this action is closed. GOLD: RASSO and IT."
+    assert [c.acronym for c in find_candidates(text)] == ["GOLD", "RASSO", "IT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "RESOLVED: That the report be noted.",
+        "AGREED: the plan.",
+        "NOTED",
+        "ACTIONS: none.",
+        "ACTION 4",
+        "APOLOGIES: Matthew Ellis.",
+        "PRESENT: the Chair.",
+        "ITEM 6 - AGENDA",
+        "APPENDIX B",
+        "OFFICIAL",
+    ],
+    ids=lambda text: text.split()[0].strip(":"),
+)
+def test_a_word_minutes_write_in_capitals_is_not_a_candidate(text: str) -> None:
+    assert find_candidates(text) == []
+
+
+def test_an_unknown_acronym_after_a_minute_book_label_is_still_a_candidate() -> None:
+    assert [c.acronym for c in find_candidates("ACTION 3: QXZ to report. RESOLVED: ME to write.")] == ["QXZ", "ME"]
+
+
+def test_a_glossary_acronym_spelled_as_a_minute_book_word_is_still_a_use() -> None:
+    glossary = Glossary.from_entries([Entry("PART", "Police Action Response Team")])
+    assert [(a.acronym, a.defined_by) for a in scan("The PART met.", glossary).acronyms] == [
+        ("PART", DefinedBy.GLOSSARY)
+    ]
 
 
 def test_counts_include_plurals_and_possessives_but_not_the_glossary_section() -> None:
