@@ -50,10 +50,14 @@ class ContextMode(enum.Enum):
     FULL = "full"  # rules everywhere, spaCy on every paragraph that has a hit
 
 
-# A heading needs ordinary words in capitals besides the hit (not other
-# acronyms), so a line holding only acronyms ("PCC / SNP") is not mistaken
-# for one: at least two words and four letters ("IT WAS AGREED", "ACTIONS OUTSTANDING").
-MIN_HEADING_WORDS: Final = 2
+# A heading needs ordinary words in capitals besides the hit (not other acronyms), four letters
+# or more of them, so a line of acronyms and initials ("PCC / SNP", "PCC GM") is not mistaken for
+# one ("IT WAS AGREED", "ACTIONS OUTSTANDING"). Beside an acronym that a glossary knows one word is
+# enough ("# PCSO NUMBERS"), and capitals that none knows are read as that word ("NUMBERS"). Capitals
+# that none knows, on a line without such an acronym, need two words beside them: the line may be
+# one of acronyms that no glossary knows ("QXZ TEAM").
+MIN_HEADING_WORDS: Final = 1
+MIN_HEADING_WORDS_BESIDE_UNKNOWN: Final = 2
 MIN_HEADING_LETTERS: Final = 4
 MAX_HEADING_CHARS: Final = 200  # a heading fits on a line; a longer line is prose (and is not scanned per hit)
 WORD: Final = re.compile(r"[^\W\d_]+")
@@ -153,6 +157,14 @@ def not_an_acronym(
     `acronyms` are the words of the acronyms found: they do not make a line a
     heading. They may be given as a function, called only for a line that might
     be a heading (rare, while the annotator calls this for every first use).
+    A hit among them needs one ordinary word beside it; capitals not among them
+    are that word beside such a hit, and need two beside them on a line without one
+    (see `MIN_HEADING_WORDS`).
+
+    >>> not_an_acronym("# PCSO NUMBERS", 2, 6, {"PCSO"}), not_an_acronym("# PCSO NUMBERS", 7, 14, {"PCSO"})
+    ('in a line written in capitals', 'in a line written in capitals')
+    >>> not_an_acronym("PCC GM", 0, 3, {"PCC"}), not_an_acronym("QXZ TEAM", 4, 8, {"PCC"})
+    (None, None)
     """
     floor = start - MAX_HEADING_CHARS
     line_start = text.rfind("\n", max(0, floor), start) + 1
@@ -190,8 +202,15 @@ def _in_capitals_line(
     others = WORD.findall(before + " " + after)
     known = acronyms() if callable(acronyms) else acronyms
     ordinary = [word for word in others if word not in known]  # acronyms say nothing about the line's case
+    fewest = MIN_HEADING_WORDS
+    hit = WORD.findall(text, start, end)
+    if not all(word in known for word in hit):  # capitals that no glossary knows
+        if len(ordinary) < len(others):  # beside acronyms: a word of their heading, if it is one (`# PCSO NUMBERS`)
+            ordinary += hit
+        else:
+            fewest = MIN_HEADING_WORDS_BESIDE_UNKNOWN
     return (
-        len(ordinary) >= MIN_HEADING_WORDS
+        len(ordinary) >= fewest
         and sum(map(len, ordinary)) >= MIN_HEADING_LETTERS
         and all(word.isupper() for word in ordinary)
     )

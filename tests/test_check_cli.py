@@ -455,6 +455,35 @@ def test_a_line_in_capitals_between_tags_has_no_acronyms(tmp_path: Path, name: s
     assert run("scan", name) == (0, "", "")
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("minutes.txt", "4. HMICFRS PEEL INSPECTION\n"), ("minutes.md", "# PCSO NUMBERS\n")],
+    ids=["numbered-text", "markdown"],
+)
+def test_a_heading_in_capitals_of_acronyms_and_one_word_has_no_uses(tmp_path: Path, name: str, text: str) -> None:
+    write(tmp_path / name, text)
+    assert run("check", name) == (0, "", "")
+    assert run("scan", name) == (0, "", "")
+    assert run("annotate", name) == (0, text, "")
+
+
+def test_a_heading_in_capitals_of_one_word_checks_clean_after_annotation(tmp_path: Path) -> None:
+    write(tmp_path / "minutes.md", "# PCSO NUMBERS\n\nThe PCSO team grew.\n")
+    status, annotated, _ = run("annotate", "minutes.md")
+    write(tmp_path / "annotated.md", annotated)
+    assert (status, run("check", "annotated.md")) == (0, (0, "", ""))
+
+
+def test_initials_beside_an_acronym_in_capitals_are_still_reported(tmp_path: Path) -> None:
+    write(tmp_path / "minutes.txt", "PCC GM\n")
+    status, out, _ = run("check", "minutes.txt", "--select", "D001", "--allow", "PCC")
+    assert status == 1
+    assert out == (
+        "minutes.txt:1:5: D001 GM is used but defined nowhere; spell it out at first use, 'Long Form (GM)', "
+        "add it to the document's glossary, or allow it (--allow GM) if every reader knows it\n"
+    )
+
+
 def test_an_unknown_acronym_between_tags_is_still_reported(tmp_path: Path) -> None:
     write(tmp_path / "minutes.html", "<p>The QXZ met on Monday.</p>\n")
     status, out, _ = run("check", "minutes.html")

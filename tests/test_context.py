@@ -364,6 +364,49 @@ def test_references_are_no_lower_case_words_in_a_line_in_capitals(line: str, rea
     assert context_module.not_an_acronym(line, start, start + 3) == reason
 
 
+HEADING = "in a line written in capitals"
+
+
+@pytest.mark.parametrize(
+    ("line", "word", "reason"),
+    [
+        ("# PCSO NUMBERS", "PCSO", HEADING),
+        ("# PCSO NUMBERS", "NUMBERS", HEADING),
+        ("4. HMICFRS PEEL INSPECTION", "HMICFRS", HEADING),
+        ("4. HMICFRS PEEL INSPECTION", "INSPECTION", HEADING),
+        ("PCC / SNP", "PCC", None),
+        ("PCC GM", "PCC", None),
+        ("PCC GM", "GM", None),
+        ("QXZ TEAM", "TEAM", None),
+        ("QXZ TEAM", "QXZ", None),
+        ("# PCSO numbers", "PCSO", None),
+    ],
+    ids=[
+        "acronym-beside-one-word",
+        "one-word-beside-an-acronym",
+        "two-acronyms-beside-one-word",
+        "one-word-beside-two-acronyms",
+        "acronyms-only",
+        "acronym-beside-initials",
+        "initials-beside-an-acronym",
+        "unknown-capitals-only",
+        "unknown-capitals-only-short",
+        "lower-case-word",
+    ],
+)
+def test_one_ordinary_word_beside_a_known_acronym_makes_a_heading(line: str, word: str, reason: str | None) -> None:
+    start = line.index(word)
+    known = {"PCSO", "HMICFRS", "PEEL", "PCC", "SNP"}
+    assert context_module.not_an_acronym(line, start, start + len(word), known) == reason
+
+
+def test_an_acronym_in_a_heading_of_one_word_is_expanded_in_the_text_below(glossary: Glossary) -> None:
+    text = "# PCSO NUMBERS\n\nThe PCSO team grew.\n"
+    assert annotate(text, glossary, Options(format=Format.MARKDOWN)) == (
+        "# PCSO NUMBERS\n\nThe Police Community Support Officer (PCSO) team grew.\n"
+    )
+
+
 @pytest.mark.parametrize(
     ("page", "forms"),
     [
