@@ -155,7 +155,6 @@ _LEAD_IN: Final = (
     rf"\s*(?:(?:hereafter\s+)?the|hereafter|[{_QUOTES}][^{_QUOTES}()\[\]]+[{_QUOTES}]\s+or)\s+[\s{_QUOTES}]*"
 )
 _LEAD_IN_RE: Final = re.compile(_LEAD_IN)  # from just inside the bracket
-_BRACKET_LEAD_IN_RE: Final = re.compile(rf"[(\[]{_LEAD_IN}")  # the bracket too, to find them in a text
 # A phrase for an implicit definition: words joined by any Unicode space (at
 # most one line break: a wrapped line), optionally with small words between.
 _WORD_CHAR: Final = r"[\w'\u2019-]"  # a word runs on over apostrophes and hyphens
@@ -592,11 +591,16 @@ def _after_lead_in(text: str, opened: int, end: int) -> int | None:
 def lead_in_ends(text: str) -> list[int]:
     """Where what follows each lead-in in a bracket starts (`(the "SF")`, `("the Panel" or "SF")`), in text order.
 
+    Each bracket is found by `str.find` and the lead-in matched there: a search of the whole
+    text for the pattern, which starts with a class of two characters, took 20 times as long.
+
     >>> text = 'The Panel (the "CSP") and (hereafter ACC) (Chair)'
     >>> [text[at : at + 3] for at in lead_in_ends(text)]
     ['CSP', 'ACC']
     """
-    return [found.end() for found in _BRACKET_LEAD_IN_RE.finditer(text)]
+    match = _LEAD_IN_RE.match
+    found = [lead_in.end() for bracket in "([" for at in finds(text, bracket) if (lead_in := match(text, at + 1))]
+    return sorted(found)
 
 
 def _short_before(text: str, bracket: _Bracket) -> tuple[int, int] | None:
