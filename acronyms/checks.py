@@ -30,7 +30,7 @@ import csv
 import enum
 import io
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -154,16 +154,40 @@ class CheckOptions:
 
     `glossaries` are layered over the bundled one (unless `bundled` is false)
     and checked; `allow` names acronyms that need no definition; `select` and
-    `ignore` are code prefixes (`G`, `D00`, `G004`).
+    `ignore` are code prefixes (`G`, `D00`, `G004`). Any collection of strings will
+    do (kept as a tuple or frozenset); a lone string is refused, as it would be read
+    as its letters, and so is a code that names no rule.
+
+    >>> CheckOptions(select=["d001"]).select
+    ('D001',)
+    >>> CheckOptions(select="D001")
+    Traceback (most recent call last):
+    TypeError: CheckOptions.select is a collection of strings, not the string 'D001'; write ['D001']
     """
 
-    glossaries: tuple[str, ...] = ()
+    glossaries: Sequence[str] = ()
     bundled: bool = True
-    allow: frozenset[str] = frozenset()
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
+    allow: Collection[str] = frozenset()
+    select: Sequence[str] = ()
+    ignore: Sequence[str] = ()
     fail_on: Severity = Severity.WARNING
     encoding: str = "utf-8"
+
+    def __post_init__(self) -> None:
+        for name in ("glossaries", "allow", "select", "ignore"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                raise TypeError(
+                    f"CheckOptions.{name} is a collection of strings, not the string {value!r}; write {[value]}"
+                )
+        object.__setattr__(self, "glossaries", tuple(self.glossaries))
+        object.__setattr__(self, "allow", frozenset(self.allow))
+        object.__setattr__(self, "select", validate_codes(self.select))
+        object.__setattr__(self, "ignore", validate_codes(self.ignore))
+        if not isinstance(self.fail_on, Severity):
+            raise TypeError(
+                f"CheckOptions.fail_on is a Severity, not {self.fail_on!r}; write Severity({self.fail_on!r})"
+            )
 
 
 def validate_codes(patterns: Iterable[str], *, source: str | None = None) -> tuple[str, ...]:
@@ -536,7 +560,7 @@ def _replacement(senses: Iterable[Entry]) -> str:
 
 
 def check_document(
-    result: Scan, glossary: Glossary, *, reference: Glossary | None = None, allow: frozenset[str] = frozenset()
+    result: Scan, glossary: Glossary, *, reference: Glossary | None = None, allow: Collection[str] = frozenset()
 ) -> list[Finding]:
     """G001-G008 on the document's glossary section, and D001-D007 on its text.
 
@@ -579,7 +603,7 @@ def _inline(result: Scan) -> list[Definition]:
 
 
 class _DocumentChecker:
-    def __init__(self, result: Scan, glossary: Glossary, allow: frozenset[str]) -> None:
+    def __init__(self, result: Scan, glossary: Glossary, allow: Collection[str]) -> None:
         self.result, self.glossary, self.allow = result, glossary, allow
         self._noted: dict[str, tuple[Definition, int]] | None = None
 

@@ -593,3 +593,18 @@ def test_a_long_form_readers_never_see_is_no_implicit_definition() -> None:
     assert [(f.code, f.line, f.column, f.acronym, f.severity) for f in findings] == [
         ("D001", 2, 8, "QQZ", Severity.ERROR)
     ]
+
+
+def test_check_options_take_any_collection_and_refuse_a_lone_string(tmp_path: Path) -> None:
+    """`select="D001"` would be read as the codes `D`, `0`, `0`, `1`, and so select D001 and D002."""
+    options = CheckOptions(bundled=False, select=["d001"], allow=["SNP"], glossaries=[])
+    assert (options.select, options.allow, options.glossaries) == (("D001",), frozenset({"SNP"}), ())
+    assert {finding.code for finding in check_paths([str(SAMPLE)], options)} == {"D001"}
+    for field in ("select", "ignore", "allow", "glossaries"):
+        with pytest.raises(TypeError, match=f"CheckOptions.{field} is a collection of strings, not the string"):
+            CheckOptions(**{field: "D001"})
+
+
+def test_check_options_refuse_a_code_that_names_no_rule() -> None:
+    with pytest.raises(UsageError, match="unknown code 'X999'"):
+        CheckOptions(select=("X999",))

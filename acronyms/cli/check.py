@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Sequence
 
 import click
 
@@ -39,7 +40,7 @@ CODES_HELP = "comma-separated or repeated"
 exits_2_on_errors = reporting_errors(InputProblem, InputProblem)  # check keeps exit status 1 for findings
 
 
-def skipped_as_no_glossary(path: str, glossaries: tuple[str, ...], encoding: str) -> bool:
+def skipped_as_no_glossary(path: str, glossaries: Sequence[str], encoding: str) -> bool:
     """True, with a note on standard error, for a CSV given to check that is not a glossary."""
     if not is_csv(path) or path in glossaries or is_glossary_csv(path, encoding=encoding):
         return False
