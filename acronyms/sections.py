@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from . import html
 from .glossary import Entry, Glossary
 from .positions import line_at
-from .regions import Format
+from .regions import KIND_NAMES, Format, Spans, protected_spans
 
 _HEADING_LINE = (
     r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*"
@@ -103,14 +104,33 @@ def find_glossary_section(text: str, format: Format = Format.TEXT) -> GlossarySe
     ...         "<tr><td>DA</td><td>Domestic Abuse</td></tr></table>")
     >>> [(row.acronym, row.expansion) for row in find_glossary_section(page, Format.HTML).rows]
     [('DA', 'Domestic Abuse')]
+
+    In Markdown a heading inside a code block, an HTML block or comment or the front matter is
+    text, not a heading (a code block left open at the end holds the rest of the text).
+
+    >>> find_glossary_section("The PC met.\\n\\n```\\nGlossary\\n", Format.MARKDOWN) is None
+    True
     """
     if format is Format.HTML:
         return _html_section(text)
+    blocks: Spans | None = None
     for heading in reversed(_headings(text)):
         section = _section_after(text, heading, format)
+        if section is not None and format is Format.MARKDOWN:
+            if blocks is None:  # found once, and only when a heading may start a section: most texts have none
+                blocks = Spans([span for span in protected_spans(text, format) if span[2] in NOT_HEADINGS])
+            if blocks.overlapping(*heading) is not None:
+                continue
         if section is not None:
             return section
     return None
+
+
+# Markdown blocks whose lines are no headings.
+NOT_HEADINGS: Final = frozenset(
+    KIND_NAMES[kind]
+    for kind in ("front_matter", "html_block", "comment", "fenced_code", "unclosed_fence", "indented_code")
+)
 
 
 def _headings(text: str) -> list[tuple[int, int]]:

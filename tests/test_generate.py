@@ -103,6 +103,26 @@ def test_markdown_append_and_replace_keep_a_table(small: Glossary) -> None:
     )
 
 
+TABLE = "## Glossary\n\n| Acronym | Expansion |\n| --- | --- |\n| SNP | Safer Neighbourhood Panel |\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The SNP met.\n\n```\nGlossary\n", "```\nGlossary\n```\n\n" + TABLE),
+        ("The SNP met.\n```\nGlossary", "```\nGlossary\n```\n\n" + TABLE[:-1]),
+        ("The SNP met.\n\n    Glossary\n", "    Glossary\n\n" + TABLE),
+        ("The SNP met.\n\n<!--\nGlossary\n-->\n", "<!--\nGlossary\n-->\n\n" + TABLE),
+    ],
+    ids=["open-fence", "open-fence-no-final-newline", "indented-code", "comment"],
+)
+def test_markdown_glossary_heading_in_a_block_is_no_section(small: Glossary, text: str, expected: str) -> None:
+    """A `Glossary` line in code or a comment is text: the table goes after the block, under a heading of its own."""
+    once = annotate(text, small, options(APPEND, Format.MARKDOWN))
+    assert once == "The Safer Neighbourhood Panel (SNP) met.\n" + ("" if "met.\n`" in text else "\n") + expected
+    assert annotate(once, small, options(APPEND, Format.MARKDOWN)) == once
+
+
 def test_html_append_makes_a_section_before_the_end_of_the_body(small: Glossary) -> None:
     page = "<html><body>\n<p>The SNP &amp; ACC.</p>\n</body></html>\n"
     assert annotate(page, small, options(APPEND, Format.HTML)) == (
