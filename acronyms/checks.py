@@ -190,6 +190,18 @@ class CheckOptions:
             )
 
 
+def _same_phrase(expansion: str, phrase: str) -> bool:
+    """True when `phrase` is `expansion` as compared (`expansion_key`), or its first words (`... Act` of `... Act 2000`).
+
+    >>> _same_phrase("Regulation of Investigatory Powers Act 2000", "regulation of investigatory powers act")
+    True
+    >>> _same_phrase("Police and Crime Panel", "Police and Crime Plan")
+    False
+    """
+    whole, written = expansion_key(expansion), expansion_key(phrase)
+    return (whole + " ").startswith(written + " ")
+
+
 def validate_codes(patterns: Iterable[str], *, source: str | None = None) -> tuple[str, ...]:
     """Upper-cased code prefixes, each one naming at least one code; `UsageError` otherwise.
 
@@ -647,6 +659,15 @@ class _DocumentChecker:
         used = f"is used {found.count} times" if found.count > 1 else "is used"
         if found.defined_by is DefinedBy.IMPLICIT and found.definition is not None:
             phrase, line = found.definition.expansion, self.line_of(found.definition)
+            if found.senses and not any(_same_phrase(sense.expansion, phrase) for sense in found.senses):
+                # Words with its letters, but the glossary's sense is another: no sign the text means them.
+                if len(found.senses) > 1:
+                    senses = " or ".join(quoted(sense.expansion) for sense in found.senses)
+                    fix = f"the glossary has {senses}: spell out the one meant at first use"
+                else:
+                    fix = f"spell it out at first use, {quoted(self._written(found.senses[0], found))}"
+                other = f"{quoted(phrase)} at line {line} has its letters, but the glossary means another phrase"
+                return f"{name} {used} but the document does not define it ({other}); {fix}", Severity.WARNING
             message = (
                 f"{name} {used} without a definition, though {quoted(phrase)} at line {line} looks like its long form; "
                 f"write {quoted(f'{phrase} ({name})')} at its first use"
@@ -669,7 +690,10 @@ class _DocumentChecker:
         """The definition of the sense found to write at the first use (`_written_at_first_use`)."""
         assert found.expansion is not None
         sense = next((sense for sense in found.senses if sense.expansion == found.expansion), None)
-        return _written_at_first_use(sense or Entry(found.acronym, found.expansion), found, self.result.text)
+        return self._written(sense or Entry(found.acronym, found.expansion), found)
+
+    def _written(self, sense: Entry, found: Found) -> str:
+        return _written_at_first_use(sense, found, self.result.text)
 
     def unused(self) -> Iterable[Finding]:
         used = {found.acronym for found in self.result.acronyms}

@@ -608,3 +608,30 @@ def test_check_options_take_any_collection_and_refuse_a_lone_string(tmp_path: Pa
 def test_check_options_refuse_a_code_that_names_no_rule() -> None:
     with pytest.raises(UsageError, match="unknown code 'X999'"):
         CheckOptions(select=("X999",))
+
+
+@pytest.mark.parametrize(
+    ("text", "severity", "message"),
+    [
+        (
+            "The Police and Crime Plan was approved.\n\nThe PCP met on Monday.\n",
+            Severity.WARNING,
+            "PCP is used but the document does not define it ('Police and Crime Plan' at line 1 has its letters, "
+            "but the glossary means another phrase); spell it out at first use, 'Police and Crime Panel (PCP)'",
+        ),
+        (
+            "The Regulation of Investigatory Powers Act was passed.\n\nRIPA applies.\n",
+            Severity.INFO,
+            "RIPA is used without a definition, though 'Regulation of Investigatory Powers Act' at line 1 looks like "
+            "its long form; write 'Regulation of Investigatory Powers Act (RIPA)' at its first use",
+        ),
+    ],
+    ids=["another-phrase", "the-glossary-phrase-less-its-year"],
+)
+def test_a_phrase_with_the_letters_of_a_glossary_acronym_in_another_sense_is_no_definition(
+    text: str, severity: Severity, message: str
+) -> None:
+    """The glossary's PCP is the Police and Crime Panel: a Plan with its letters is no sign the text means it."""
+    bundled = Glossary.bundled()
+    findings = check_document(scan(text, bundled, path="m.txt"), bundled)
+    assert [(f.code, f.severity, f.message) for f in findings] == [("D001", severity, message)]
