@@ -616,14 +616,18 @@ def test_check_options_refuse_a_code_that_names_no_rule() -> None:
         (
             "The Police and Crime Plan was approved.\n\nThe PCP met on Monday.\n",
             Severity.WARNING,
-            "PCP is used but the document does not define it ('Police and Crime Plan' at line 1 has its letters, "
-            "but the glossary means another phrase); spell it out at first use, 'Police and Crime Panel (PCP)'",
+            (
+                "PCP is used but the document does not define it ('Police and Crime Plan' at line 1 has its letters, "
+                "but the glossary means another phrase); spell it out at first use, 'Police and Crime Panel (PCP)'"
+            ),
         ),
         (
             "The Regulation of Investigatory Powers Act was passed.\n\nRIPA applies.\n",
             Severity.INFO,
-            "RIPA is used without a definition, though 'Regulation of Investigatory Powers Act' at line 1 looks like "
-            "its long form; write 'Regulation of Investigatory Powers Act (RIPA)' at its first use",
+            (
+                "RIPA is used without a definition, though 'Regulation of Investigatory Powers Act' at line 1 looks like "
+                "its long form; write 'Regulation of Investigatory Powers Act (RIPA)' at its first use"
+            ),
         ),
     ],
     ids=["another-phrase", "the-glossary-phrase-less-its-year"],
