@@ -49,7 +49,7 @@ from .glossary import (
     Glossary,
     acronym_problem,
     decode_csv,
-    refuse_repeated_columns,
+    read_header,
     row_entry,
     row_problems,
 )
@@ -310,20 +310,7 @@ def read_glossary(path: str, *, encoding: str = "utf-8") -> tuple[list[Entry], l
 def read_csv_rows(text: str, path: str) -> tuple[list[Entry], list[Finding]]:
     """Parse glossary CSV leniently: a bad row is a G006 finding, not an error; a bad header is an error."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        header = [column.strip().lower() for column in next(reader)]
-    except (StopIteration, csv.Error):
-        raise GlossaryError(
-            "no header row; the first row must name the columns, e.g. acronym,expansion", path=path
-        ) from None
-    missing = [column for column in REQUIRED_COLUMNS if column not in header]
-    if missing:
-        raise GlossaryError(
-            f"missing column {', '.join(repr(c) for c in missing)}; the header row must name acronym and expansion",
-            path=path,
-            line=1,
-        )
-    refuse_repeated_columns(header, path)
+    header = read_header(reader, path)  # a bad header is an error, as when loading
     findings = [
         finding("G006", path, 1, 1, "", f"unknown column {column!r}; the columns are {', '.join(COLUMNS)}")
         for column in header

@@ -346,14 +346,8 @@ def acronym_problem(acronym: str) -> str | None:
     return None
 
 
-def parse_csv(text: str, name: str) -> list[Entry]:
-    """Parse CSV text into entries, raising `GlossaryError` with the line of the problem.
-
-    Most rows are plainly valid, and `_PlainRows` turns those straight into
-    entries; any other row (blank, short, or breaking a rule) goes through
-    `row_problems` and `row_entry`, which give the same entry or the error.
-    """
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+def read_header(reader: Iterator[list[str]], name: str) -> list[str]:
+    """The column names of the header row, lower-cased; `GlossaryError` when there is none, or it lacks one."""
     try:
         header = [column.strip().lower() for column in next(reader)]
     except StopIteration:
@@ -369,6 +363,18 @@ def parse_csv(text: str, name: str) -> list[Entry]:
             line=1,
         )
     refuse_repeated_columns(header, name)
+    return header
+
+
+def parse_csv(text: str, name: str) -> list[Entry]:
+    """Parse CSV text into entries, raising `GlossaryError` with the line of the problem.
+
+    Most rows are plainly valid, and `_PlainRows` turns those straight into
+    entries; any other row (blank, short, or breaking a rule) goes through
+    `row_problems` and `row_entry`, which give the same entry or the error.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header = read_header(reader, name)
     plain = _PlainRows(header)
     entries = []
     line = reader.line_num + 1

@@ -639,3 +639,25 @@ def test_a_phrase_with_the_letters_of_a_glossary_acronym_in_another_sense_is_no_
     bundled = Glossary.bundled()
     findings = check_document(scan(text, bundled, path="m.txt"), bundled)
     assert [(f.code, f.severity, f.message) for f in findings] == [("D001", severity, message)]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "g.csv:1: the file is empty; add a header row 'acronym,expansion'"),
+        (
+            "acronym,meaning\nSNP,x\n",
+            "g.csv:1: missing column 'expansion'; the header row must name acronym and expansion (optional: plural,",
+        ),
+    ],
+    ids=["empty", "missing-column"],
+)
+def test_check_reads_a_bad_header_in_the_loader_s_words(tmp_path: Path, content: str, message: str) -> None:
+    glossary = tmp_path / "g.csv"
+    glossary.write_text(content, encoding="utf-8")
+    with pytest.raises(GlossaryError) as checking:
+        check_paths([str(glossary)], CheckOptions(bundled=False))
+    with pytest.raises(GlossaryError) as loading:
+        Glossary.from_csv(glossary)
+    assert str(checking.value) == str(loading.value)
+    assert str(checking.value).replace(str(glossary), "g.csv").startswith(message)
