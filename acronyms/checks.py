@@ -36,8 +36,9 @@ from html import unescape
 from pathlib import Path
 from typing import Final
 
-from .definitions import Definition, DefinitionKind, align
+from .definitions import Definition, DefinitionKind, align, definition_entry
 from .errors import GlossaryError, InputError, UsageError
+from .escaping import one_line
 from .footnotes import MARKDOWN_MARKER, TEXT_MARKER
 from .forms import inline_long_form, less_ending_after_bracket
 from .glossary import (
@@ -56,7 +57,7 @@ from .glossary import (
 from .planner import HTML_MARKER
 from .positions import lf_view
 from .regions import Format
-from .scan import DefinedBy, Found, Scan, definition_entry, expansion_key, scan, section_definitions
+from .scan import DefinedBy, Found, Scan, expansion_key, scan, section_definitions
 from .sections import find_glossary_section
 from .textio import decode, read_bytes
 
@@ -137,15 +138,19 @@ class Finding:
 
 
 def quoted(text: str) -> str:
-    """Text in single quotes, as messages show expansions: `'Domestic Abuse'`."""
-    return f"'{text}'"
+    """Text in single quotes, as messages show expansions, on one line: `'Domestic Abuse'`.
+
+    >>> quoted("Domestic\\r\\n   Abuse")
+    "'Domestic Abuse'"
+    """
+    return f"'{' '.join(text.split())}'"
 
 
 def finding(
     code: str, path: str, line: int, column: int, acronym: str, message: str, severity: Severity | None = None
 ) -> Finding:
-    """A finding of `code`, with the rule's severity unless another is given."""
-    return Finding(code, severity or RULES[code].severity, path, line, column, acronym, message)
+    """A finding of `code`, with the rule's severity unless another is given; its message on one line."""
+    return Finding(code, severity or RULES[code].severity, path, line, column, acronym, one_line(message))
 
 
 @dataclass(frozen=True)

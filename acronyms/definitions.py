@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Final
 
+from .glossary import Entry, regular_plural
 from .positions import PARAGRAPH_BREAK, finds
 
 
@@ -1150,3 +1151,37 @@ def find_implicit_definitions(text: str, acronyms: Iterable[tuple[str, int]]) ->
         if before:
             definitions.append(_implicit_definition(text, acronym, offset, spans[before - 1]))
     return definitions
+
+
+def definition_entry(definition: Definition) -> Entry:
+    """The entry a definition makes: a plural one (`Long Forms (LFs)`) in the singular, keeping its plural.
+
+    A long form wrapped over lines reads as one line, its white space one space each.
+
+    >>> entry = definition_entry(find_inline_definitions("Local\\n  Authorities (LAs) met.")[0])
+    >>> entry.acronym, entry.expansion, entry.plural_expansion
+    ('LA', 'Local Authority', 'Local Authorities')
+    """
+    written = " ".join(definition.expansion.split())
+    expansion, plural = written, ""
+    if definition.short_text != definition.acronym:  # written as a plural: PCSOs
+        expansion = singular(written)
+        plural = "" if regular_plural(expansion) == written else written
+    return Entry(definition.acronym, expansion, plural=plural)
+
+
+def singular(expansion: str) -> str:
+    """A crude singular of a plural long form: the last word loses its `s` (`ies` becomes `y`, `ches` `ch`...).
+
+    >>> singular("Police Community Support Officers"), singular("Local Authorities"), singular("Business")
+    ('Police Community Support Officer', 'Local Authority', 'Business')
+    >>> singular("Neighbourhood Watches"), singular("Any Other Businesses")
+    ('Neighbourhood Watch', 'Any Other Business')
+    """
+    if expansion.endswith("ies"):
+        return expansion[:-3] + "y"
+    if expansion.endswith(("sses", "xes", "zes", "ches", "shes")):
+        return expansion[:-2]
+    if expansion.endswith("s") and not expansion.endswith("ss"):
+        return expansion[:-1]
+    return expansion

@@ -41,6 +41,7 @@ from .definitions import (
     Definition,
     dash_starts,
     dashes_read,
+    definition_entry,
     find_dash_definitions_after,
     find_definitions_near,
     lead_in_before,
@@ -331,7 +332,9 @@ class _Judge:
         dashed = find_dash_definitions_after(dashes, _before_dashes(dashes, self.matches))
         if dashed:  # `CSP – the Community Safety Partnership –`
             self.definitions = sorted(self.definitions + dashed, key=lambda d: (d.short_start, d.long_start))
-        self.defined = {definition.short_start for definition in self.definitions}
+        self.defined: dict[int, Definition] = {}  # the definitions by where their short form starts, the first of each
+        for definition in self.definitions:
+            self.defined.setdefault(definition.short_start, definition)
         self.definition_brackets = _definition_brackets(text, self.definitions)
         self.document_senses: dict[str, list[tuple[int, Entry]]] = {}  # per acronym, (offset, sense) in text order
         # Per acronym, the sense of the uses before its first definition: the glossary section's row, else
@@ -346,6 +349,7 @@ class _Judge:
         self.settled.update(settled or {})
         self.introduced: dict[str, int] = {}  # acronym: where it was introduced (its line is worked out when asked)
         self.kept: dict[str, tuple[Action, str, Entry | None] | None] = {}  # per acronym, what its later uses share
+        self.own_senses: dict[str, Entry] = {}  # senses the text's definitions give that no glossary has (`own_sense`)
         self.tooltips: set[str] = set()  # introduced in the glossary's sense, so later uses may carry its tooltip
         self.sections = section_starts(text, options.format) if options.first_use is FirstUse.SECTION else [0]
         self.shortcut = not options.every_use and options.style is not Style.TOOLTIP
@@ -486,6 +490,7 @@ class _Judge:
         if acronym not in self.kept:
             senses = self.senses(acronym)
             only = senses[0] if len(senses) == 1 else None  # with several senses, a later use is not judged again
+            only = self.own_senses.get(acronym, only)
             well_known = any(sense.well_known for sense in senses)
             self.kept[acronym] = (
                 None if well_known else (KEEP, f"already introduced at line {self.introduced_line(acronym)}", only)
@@ -575,7 +580,11 @@ class _Judge:
         entry = senses[0] if len(senses) == 1 else self.sense(match, senses)
         start = match.start
         if start in self.defined or (start in self.spelled and entry and self.spelled_out(match, entry)):
-            return Decision(match, Action.KEEP, "defined inline", entry)
+            own = self.own_sense(match, senses, entry)
+            if own is not None and own not in senses:
+                self.own_senses[match.acronym] = own  # the later uses mean it too
+            return Decision(match, Action.KEEP, "defined inline", own)
+        entry = self.own_senses.get(match.acronym, entry)
         if entry is None:
             return Decision(match, Action.SKIP, f"{AMBIGUOUS}: {len(senses)} senses and the context does not decide")
         if entry.well_known:
@@ -589,6 +598,17 @@ class _Judge:
         tooltip = self.options.style is Style.TOOLTIP and match.acronym in self.tooltips
         reason = f"already introduced at line {self.introduced_line(match.acronym)}"
         return Decision(match, Action.MARK if tooltip else Action.KEEP, reason, entry)
+
+    def own_sense(self, match: Match, senses: Sequence[Entry], entry: Entry | None) -> Entry | None:
+        """The sense a definition at the hit gives it: the glossary's it spells out, else the document's own.
+
+        `The Grants Panel (GP) met.` means no General Practitioner: a glossary section
+        generated for the text lists what the text defines.
+        """
+        definition = self.defined.get(match.start)
+        if definition is None or (entry is not None and self.spelled_out(match, entry)):
+            return entry
+        return _named_sense(senses, definition.expansion) or definition_entry(definition)
 
     def expanded_as(self, match: Match, senses: Sequence[Entry], entry: Entry) -> None:
         """Count an expansion in one of several senses as the document's definition, for the uses after it.

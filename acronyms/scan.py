@@ -36,6 +36,7 @@ from .context import REFERENCE, WORD, beside_slash, in_slash_code, not_an_acrony
 from .definitions import (
     Definition,
     DefinitionKind,
+    definition_entry,
     find_implicit_definitions,
     find_inline_definitions,
     inline_definition,
@@ -43,7 +44,7 @@ from .definitions import (
 from .escaping import escape
 from .footnotes import find_notes, note_definitions
 from .forms import bracket_before, less_ending_after_bracket, spelled_out_as, wraps
-from .glossary import Entry, Glossary, acronym_problem, regular_plural, straight_apostrophes
+from .glossary import Entry, Glossary, acronym_problem, straight_apostrophes
 from .matcher import APOSTROPHES, Form, Match, find, find_in_markdown
 from .planner import NOT_AN_ACRONYM, Decision, Options, plan
 from .positions import LineIndex, lf_view
@@ -574,35 +575,3 @@ NOTES = {
 def _entry(definition: Definition, line: int, path: str) -> Entry:
     note = f"{NOTES[definition.kind]}, line {line}"
     return replace(definition_entry(definition), note=note, source=path, line=line)
-
-
-def definition_entry(definition: Definition) -> Entry:
-    """The entry a definition makes: a plural one (`Long Forms (LFs)`) in the singular, keeping its plural.
-
-    >>> from acronyms.definitions import find_inline_definitions
-    >>> entry = definition_entry(find_inline_definitions("Local Authorities (LAs) met.")[0])
-    >>> entry.acronym, entry.expansion, entry.plural_expansion
-    ('LA', 'Local Authority', 'Local Authorities')
-    """
-    expansion, plural = definition.expansion, ""
-    if definition.short_text != definition.acronym:  # written as a plural: PCSOs
-        expansion = singular(definition.expansion)
-        plural = "" if regular_plural(expansion) == definition.expansion else definition.expansion
-    return Entry(definition.acronym, expansion, plural=plural)
-
-
-def singular(expansion: str) -> str:
-    """A crude singular of a plural long form: the last word loses its `s` (`ies` becomes `y`, `ches` `ch`...).
-
-    >>> singular("Police Community Support Officers"), singular("Local Authorities"), singular("Business")
-    ('Police Community Support Officer', 'Local Authority', 'Business')
-    >>> singular("Neighbourhood Watches"), singular("Any Other Businesses")
-    ('Neighbourhood Watch', 'Any Other Business')
-    """
-    if expansion.endswith("ies"):
-        return expansion[:-3] + "y"
-    if expansion.endswith(("sses", "xes", "zes", "ches", "shes")):
-        return expansion[:-2]
-    if expansion.endswith("s") and not expansion.endswith("ss"):
-        return expansion[:-1]
-    return expansion

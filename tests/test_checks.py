@@ -24,7 +24,7 @@ from acronyms.checks import (
 )
 from acronyms.config import Config, check_options, find_config
 from acronyms.errors import GlossaryError, UsageError
-from acronyms.scan import scan
+from acronyms.scan import extract, scan
 
 BUNDLED = Glossary.bundled()
 EMPTY = Glossary.from_entries([])
@@ -661,3 +661,16 @@ def test_check_reads_a_bad_header_in_the_loader_s_words(tmp_path: Path, content:
         Glossary.from_csv(glossary)
     assert str(checking.value) == str(loading.value)
     assert str(checking.value).replace(str(glossary), "g.csv").startswith(message)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_a_definition_wrapped_over_lines_is_quoted_on_one_line(newline: str) -> None:
+    """Each finding is one line: a long form the author wrapped reads with one space where the line broke."""
+    text = newline.join(["The DA team met.", "", "Victims of domestic", "   abuse (DA) were helped.", ""])
+    bundled = Glossary.bundled()
+    findings = check_document(scan(text, bundled, path="m.txt"), bundled)
+    assert [(f.code, f.message) for f in findings] == [
+        ("D003", "DA is used before it is defined at line 3; define it here instead, 'domestic abuse (DA)'")
+    ]
+    (entry,) = extract(text).entries
+    assert entry.expansion == "domestic abuse"

@@ -225,3 +225,20 @@ def test_annotate_glossary_section_option(tmp_path: Path) -> None:
         "The Safer Neighbourhood Panel (SNP) met.\n\n## Glossary\n\n| Acronym | Expansion |\n| --- | --- |\n"
         "| SNP | Safer Neighbourhood Panel |\n\n*[SNP]: Safer Neighbourhood Panel\n"
     )
+
+
+def test_a_sense_the_text_defines_is_the_one_listed_and_meant_later() -> None:
+    """`Grants Panel (GP)` is no General Practitioner, nor `Priya Shah (PS)` a Police Sergeant."""
+    bundled = Glossary.bundled()
+    text = "The Grants Panel (GP) met. The GP agreed.\n\nPriya Shah (PS) chaired.\n"
+    once = annotate(text, bundled, options(APPEND, Format.TEXT))
+    assert once == text + "\nGlossary\n\nGP\tGrants Panel\nPS\tPriya Shah\n"
+    assert annotate(once, bundled, options(APPEND, Format.TEXT)) == once
+    assert [(entry.acronym, entry.expansion) for entry in used_glossary(text, bundled)] == [
+        ("GP", "Grants Panel"),
+        ("PS", "Priya Shah"),
+    ]
+    later = [decision.entry for decision in annotation(text, bundled).decisions if decision.match.acronym == "GP"]
+    assert [entry.expansion if entry else None for entry in later] == ["Grants Panel", "Grants Panel"]
+    every = annotate("The Grants Panel (GP) met. The GP agreed.", bundled, Options(every_use=True))
+    assert every == "The Grants Panel (GP) met. The Grants Panel (GP) agreed."
