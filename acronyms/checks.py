@@ -30,6 +30,7 @@ import csv
 import enum
 import io
 import itertools
+import os
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from html import unescape
@@ -255,16 +256,18 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
     Raises `AcronymsError` for a file that cannot be read or is no glossary.
     """
     reference = Glossary.bundled() if options.bundled else None
-    documents = [path for path in dict.fromkeys(paths) if not is_csv(path)]
+    paths = _distinct(paths)
+    documents = [path for path in paths if not is_csv(path)]
     findings: list[Finding] = []
     layers = [reference] if reference else []
-    for path in options.glossaries:
+    for path in _distinct(options.glossaries):
         entries, problems = read_glossary(path, encoding=options.encoding)
         layers.append(Glossary(entries, name=path))
-        if path not in documents:
+        if os.path.normpath(path) not in map(os.path.normpath, documents):
             findings += problems + check_glossary(entries, path, reference=reference)
-    for path in dict.fromkeys(paths):
-        if is_csv(path) and path not in options.glossaries:
+    configured = {os.path.normpath(path) for path in options.glossaries}
+    for path in paths:
+        if is_csv(path) and os.path.normpath(path) not in configured:
             entries, problems = read_glossary(path, encoding=options.encoding)
             findings += problems + check_glossary(entries, path, reference=reference)
     glossary = Glossary.layered(layers) if layers else Glossary([])
@@ -272,6 +275,14 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
         text = decode(read_bytes(path), encoding=options.encoding, path=path).text
         findings += check_document(scan(text, glossary, path=path), glossary, reference=reference, allow=options.allow)
     return sorted(set(selected(findings, options.select, options.ignore)), key=lambda found: found.sort_key)
+
+
+def _distinct(paths: Iterable[str]) -> list[str]:
+    """`paths` less those naming a file named before (`./a.md` after `a.md`), in their order and first spelling."""
+    kept: dict[str, str] = {}
+    for path in paths:
+        kept.setdefault(os.path.normpath(path), path)
+    return list(kept.values())
 
 
 def is_csv(path: str) -> bool:

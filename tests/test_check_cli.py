@@ -323,6 +323,24 @@ def test_the_hook_is_a_python_hook_on_documents_and_glossaries(hook: dict[str, o
     assert [bool(re.search(files, name)) for name in ("setup.py", "data.json", "minutes.txt.bak")] == [False] * 3
 
 
+def test_the_hook_runs_once_for_all_files(hook: dict[str, object]) -> None:
+    """In batches, each run would check the configured glossaries again and report their findings once more."""
+    assert hook["require_serial"] is True
+
+
+def test_a_file_named_twice_is_checked_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("docs").mkdir()
+    Path("docs/faq.txt").write_text("The QXZ met.\n")
+    Path("office.csv").write_text("acronym,expansion\nSNP,Safer Neighbourhood Panel\nSNP,Safer Neighbourhood Panel\n")
+    code, out, _ = run("check", "docs/faq.txt", "./docs/faq.txt", "office.csv", "-g", "./office.csv")
+    assert code == 1
+    assert [line.split(": ", 1)[0] for line in out.splitlines() if line[:1] != " "] == [
+        "./office.csv:3:1",
+        "docs/faq.txt:1:5",
+    ]
+
+
 def hook_command(hook: dict[str, object], *files: str) -> subprocess.CompletedProcess[str]:
     """Run the hook as pre-commit does: its entry from the installed environment, then the file names."""
     executable, *arguments = shlex.split(str(hook["entry"]))
