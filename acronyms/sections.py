@@ -27,10 +27,18 @@ from .glossary import Entry, Glossary
 from .positions import line_at
 from .regions import KIND_NAMES, Format, Spans, protected_spans
 
+# A glossary heading: `Glossary`, `Abbreviations`, `Acronyms`, `Jargon buster` and their longer forms (`Glossary
+# of terms`, `List of abbreviations`, `Abbreviations used in this report`), after a number (`6.`, `6.1`) or an
+# appendix's name (`Appendix A:`), as Markdown heading or bold, alone on its line.
+_HEADING_NUMBER = r"(?:(?:appendix|annexe?|schedule)[ \t]+[a-z0-9]{1,3}[ \t]*[:.\u2013\u2014-]?[ \t]*|\d{1,3}(?:\.\d{1,3})*\.?[ \t]+)?"
+_HEADING_WORDS = (
+    r"(?:list[ \t]+of[ \t]+)?"
+    r"(?:glossary(?:[ \t]+of[ \t]+(?:terms|acronyms|abbreviations))?|abbreviations(?:[ \t]+and[ \t]+acronyms)?"
+    r"|acronyms(?:[ \t]+and[ \t]+abbreviations)?|jargon[ \t]+buster)"
+    r"(?:[ \t]+used(?:[ \t]+in[ \t]+this[ \t]+(?:report|document|paper|plan))?)?"
+)
 _HEADING_LINE = (
-    r"[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?[ \t]*"
-    r"(?:glossary(?:[ \t]+of[ \t]+terms)?|abbreviations(?:[ \t]+and[ \t]+acronyms)?|acronyms"
-    r"(?:[ \t]+and[ \t]+abbreviations)?|jargon[ \t]+buster)"
+    rf"[ \t]*(?:#{{1,6}}[ \t]*)?(?:\*\*|__)?[ \t]*{_HEADING_NUMBER}{_HEADING_WORDS}"
     r"[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*\r?$"
 )
 HEADING = re.compile(rf"^{_HEADING_LINE}", re.IGNORECASE | re.MULTILINE)

@@ -398,3 +398,26 @@ def test_rows_under_an_empty_heading_keep_its_crlf_whole(small: Glossary) -> Non
     once = annotate("SNP\r\nGLOSSARY\r\n", small, options)
     assert once == "Safer Neighbourhood Panel (SNP)\r\nGLOSSARY\r\n\r\nSNP\tSafer Neighbourhood Panel\r\n"
     assert annotate(once, small, options) == once
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "List of abbreviations",
+        "Appendix A: Glossary",
+        "6. Glossary",
+        "## 6.1 Glossary",
+        "Glossary of acronyms",
+        "Abbreviations used in this report",
+        "**Annex 2 – Acronyms**",
+    ],
+)
+def test_the_headings_reports_give_their_glossaries(heading: str) -> None:
+    section = find_glossary_section(f"The SNP met.\n\n{heading}\n\nSNP\tSafer Neighbourhood Panel\n")
+    assert section is not None
+    assert [(row.acronym, row.expansion) for row in section.rows] == [("SNP", "Safer Neighbourhood Panel")]
+
+
+@pytest.mark.parametrize("line", ["6. The glossary", "Abbreviations used by the panel", "Glossary was agreed"])
+def test_a_line_that_only_mentions_a_glossary_is_no_heading(line: str) -> None:
+    assert find_glossary_section(f"The SNP met.\n\n{line}\n\nSNP\tSafer Neighbourhood Panel\n") is None
