@@ -30,7 +30,8 @@ ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 # (`RESOLVED: That the report be noted.`, `ACTION 4`, `APOLOGIES`), and the government protective
 # markings at the top of a police paper (`OFFICIAL`). Only words, never an acronym: a glossary that
 # defines one of them still finds it, as it finds any acronym. Words longer than `MAX_CHARS` (`RECOMMENDATION`)
-# and shorter than `MIN_SHOUTED_CHARS` are left out: the first are never candidates, the second may be acronyms.
+# and shorter than `MIN_SHOUTED_CHARS` are left out: the first are never candidates, the second may be acronyms
+# (but for RED, LOG and FOR, which are none).
 MINUTE_WORDS = frozenset(
     [
         # what a meeting decided
@@ -83,10 +84,23 @@ MINUTE_WORDS = frozenset(
         "TIME",
         "UPDATE",
         "VENUE",
-        # protective markings (Government Security Classifications)
+        # protective markings (Government Security Classifications), and a paper's standing
         "OFFICIAL",
         "SECRET",
         "SENSITIVE",
+        "DRAFT",
+        "EXEMPT",
+        "FINAL",
+        "URGENT",
+        # the end of a press release
+        "ENDS",
+        # RAG ratings in performance reports; RED, LOG (`ACTION LOG`) and FOR (`FOR DECISION`) are the
+        # shorter words that are no acronym
+        "AMBER",
+        "GREEN",
+        "RED",
+        "LOG",
+        "FOR",
     ]
 )
 
