@@ -55,6 +55,7 @@ from .glossary import (
     row_entry,
     row_problems,
 )
+from .headings import section_starts
 from .planner import HTML_MARKER
 from .positions import lf_view
 from .regions import Format
@@ -275,6 +276,11 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
         text = decode(read_bytes(path), encoding=options.encoding, path=path).text
         findings += check_document(scan(text, glossary, path=path), glossary, reference=reference, allow=options.allow)
     return sorted(set(selected(findings, options.select, options.ignore)), key=lambda found: found.sort_key)
+
+
+def _section_of(sections: Sequence[int], offset: int) -> int:
+    """The index of the section holding `offset`, given where each starts (`headings.section_starts`)."""
+    return bisect.bisect_right(sections, offset) - 1
 
 
 def _distinct(paths: Iterable[str]) -> list[str]:
@@ -745,15 +751,26 @@ class _DocumentChecker:
                 )
 
     def twice(self) -> Iterable[Finding]:
+        """D004; not for the same definition again in a later section, as `annotate --first-use section` writes."""
         first: dict[str, Definition] = {}
+        last: dict[str, Definition] = {}
         noted = self.noted()
+        sections = section_starts(self.result.text, self.result.format)
         for definition in _inline(self.result):
             earlier = first.setdefault(definition.acronym, definition)
+            previous = last.get(definition.acronym)
+            last[definition.acronym] = definition
             if earlier is definition:  # the first inline definition: a second one only after a noted first use
                 if definition.acronym not in noted:
                     continue
                 earlier, line = noted[definition.acronym]
                 first_at, again = f"its first use, line {line}, has a footnote", f"but the footnote at line {line} says"
+            elif (
+                previous is not None
+                and expansion_key(previous.expansion) == expansion_key(definition.expansion)
+                and _section_of(sections, previous.short_start) != _section_of(sections, definition.short_start)
+            ):
+                continue
             else:
                 line = self.line_of(earlier)
                 first_at, again = f"first at line {line}", f"but at line {line} as"

@@ -674,3 +674,18 @@ def test_a_definition_wrapped_over_lines_is_quoted_on_one_line(newline: str) -> 
     ]
     (entry,) = extract(text).entries
     assert entry.expansion == "domestic abuse"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("# A\n\nThe Violence Reduction Unit (VRU) met.\n\n# B\n\nThe Violence Reduction Unit (VRU) met.\n", []),
+        ("The Violence Reduction Unit (VRU) met. The Violence Reduction Unit (VRU) met again.\n", ["D004"]),
+        ("# A\n\nThe Violence Reduction Unit (VRU) met.\n\n# B\n\nThe Violent Robbery Unit (VRU) met.\n", ["D004"]),
+    ],
+    ids=["again-in-a-later-section", "again-in-the-same-section", "another-way-in-a-later-section"],
+)
+def test_a_definition_repeated_in_a_later_section_is_no_second_definition(text: str, codes: list[str]) -> None:
+    """What `annotate --first-use section` writes: each section defines its acronyms at their first use there."""
+    findings = check_document(scan(text, EMPTY, path="m.md", format=Format.MARKDOWN), EMPTY)
+    assert [f.code for f in findings] == codes
