@@ -176,6 +176,13 @@ def check_options(
     severity = fail_on or config.fail_on or Severity.WARNING.value
     if severity not in {level.value for level in Severity}:
         raise UsageError(f"fail-on is {severity!r}; write error, warning or info", path=source)
+    if not tuple(glossaries):
+        for glossary in config.glossaries or ():
+            if not os.path.isfile(glossary):  # named there, relative to that file: say so, not just the path
+                raise UsageError(
+                    f"glossaries: no such file {glossary!r} (its path is read from this file's folder); check the path",
+                    path=source,
+                )
     return CheckOptions(
         glossaries=tuple(glossaries) or config.glossaries or (),
         bundled=bundled if bundled is not None else config.bundled if config.bundled is not None else True,

@@ -129,6 +129,17 @@ def test_exit_2_on_bad_settings(tmp_path: Path) -> None:
     assert err.startswith("Error: ") and "fail-on is 'sometimes'; write error, warning or info" in err
 
 
+def test_a_configured_glossary_that_is_no_file_names_the_settings(tmp_path: Path) -> None:
+    settings = tmp_path / "pyproject.toml"
+    write(settings, '[tool.acronyms]\nglossaries = ["glossaries/office.csv"]\n')
+    status, _, err = run("check", write(tmp_path / "doc.txt", CLEAN))
+    assert status == 2
+    assert err == (
+        f"Error: {settings}: glossaries: no such file 'glossaries/office.csv' (its path is read from this file's "
+        "folder); check the path\n"
+    )
+
+
 @pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
 def test_findings_count_every_kind_of_line_break(tmp_path: Path, newline: str) -> None:
     (tmp_path / "doc.txt").write_bytes(newline.join(["Minutes", "", "The ANPR cameras.", ""]).encode())

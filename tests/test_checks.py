@@ -471,6 +471,7 @@ def test_settings_from_pyproject_with_the_command_line_on_top(tmp_path: Path, mo
         "bundled = false\n",
         encoding="utf-8",
     )
+    (tmp_path / "force.csv").write_text("acronym,expansion\n", encoding="utf-8")  # a glossary named there must exist
     (tmp_path / "docs").mkdir()
     monkeypatch.chdir(tmp_path / "docs")
     config = find_config()
