@@ -860,6 +860,22 @@ def dashes_read(text: str) -> str:
     return DASH_REFERENCE.sub(dash, text)
 
 
+AMPERSAND_REFERENCE: Final = re.compile(r"&(?:amp|#38|#[xX]26);")
+
+
+def ampersands_read(text: str) -> str:
+    """`text` with each reference to `&` read as `&`, then spaces: the same length, so offsets hold.
+
+    So `Police &amp; Crime Commissioner (PCC)` aligns as `Police & Crime Commissioner (PCC)` does.
+
+    >>> ampersands_read("Fire &amp; Rescue &#38; Co")
+    'Fire &     Rescue &     Co'
+    """
+    if "&" not in text:
+        return text
+    return AMPERSAND_REFERENCE.sub(lambda reference: "&" + " " * (len(reference[0]) - 1), text)
+
+
 def dash_starts(text: str) -> list[int]:
     """Where `DASH` matches, in order: three passes that skip to a literal (a leading class tests every character).
 

@@ -17,7 +17,8 @@ import bisect
 import enum
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from html import unescape as html_unescape
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from . import html
@@ -39,6 +40,7 @@ from .context import (
 from .definitions import (
     MAX_DASH_GAP,
     Definition,
+    ampersands_read,
     dash_starts,
     dashes_read,
     definition_entry,
@@ -274,12 +276,23 @@ def _section_senses(glossary: Glossary, section: GlossarySection | None) -> dict
 
 
 def _named_sense(senses: Sequence[Entry], expansion: str) -> Entry | None:
-    """The sense whose long form (singular or plural) is `expansion`, compared case-insensitively."""
-    long = straight_apostrophes(expansion).casefold()
+    """The sense whose long form (singular or plural) is `expansion`, compared as read (`_as_read`).
+
+    >>> pcc = Entry("PCC", "Police and Crime Commissioner")
+    >>> _named_sense([pcc], "police &amp; crime\\n commissioners") == pcc
+    True
+    """
+    long = _as_read(expansion)
     for entry in senses:
-        if long in (straight_apostrophes(form).casefold() for form in (entry.expansion, entry.plural_expansion)):
+        if long in (_as_read(form) for form in (entry.expansion, entry.plural_expansion)):
             return entry
     return None
+
+
+def _as_read(long: str) -> str:
+    """A long form as compared: character references read, `&` as `and`, apostrophes straight, case and spacing not
+    counted."""
+    return " ".join(straight_apostrophes(html_unescape(long)).replace("&", " and ").casefold().split())
 
 
 def _footnotes(text: str, options: Options) -> Footnotes | None:
@@ -327,7 +340,14 @@ class _Judge:
         self.spelled = _spelled_out_beside(text, self.matches, glossary, options.format)
         unexplained = [(match.start, match.end) for match, spelled in self.spelled.values() if not spelled]
         unexplained += [span for span in _after_lead_ins(text, self.matches) if span[0] not in self.spelled]
-        self.definitions = find_definitions_near(text, unexplained)
+        # `Police &amp; Crime Commissioner (PCC)` as the reader reads it; each definition's text is the original's
+        read = ampersands_read(text) if self.references else text
+        self.definitions = [
+            definition
+            if read is text
+            else replace(definition, expansion=text[definition.long_start : definition.long_end])
+            for definition in find_definitions_near(read, unexplained)
+        ]
         dashes = dashes_read(text) if self.references else text  # `CSP &#8211; the ... &#8211;` as Word writes it
         dashed = find_dash_definitions_after(dashes, _before_dashes(dashes, self.matches))
         if dashed:  # `CSP – the Community Safety Partnership –`

@@ -648,3 +648,20 @@ def test_the_sample_annotated_twice_with_full_context_and_replace_equals_once(sa
     once = annotate(sample_text, Glossary.bundled(), FULL_REPLACE)
     assert "PCC\tPolice and Crime Commissioner" in once
     assert annotate(once, Glossary.bundled(), FULL_REPLACE) == once
+
+
+@pytest.mark.parametrize("format", [Format.HTML, Format.MARKDOWN], ids=["html", "markdown"])
+@pytest.mark.parametrize("style", [Style.INLINE, Style.FOOTNOTE], ids=["inline", "footnote"])
+@pytest.mark.parametrize("amp", ["&amp;", "&#38;"])
+def test_a_long_form_written_with_a_reference_to_an_ampersand_defines_its_acronym(
+    format: Format, style: Style, amp: str
+) -> None:
+    """Many commissioners' pages write `Police &amp; Crime Commissioner (PCC)`: the author's own definition."""
+    text = f"The Police {amp} Crime Commissioner (PCC) is elected. The PCC met.\n"
+    text = f"<p>{text}</p>" if format is Format.HTML else text  # (a Markdown line of <p> is an HTML block)
+    result = annotation(text, Glossary.bundled(), Options(format=format, style=style))
+    assert result.text == text
+    assert [(d.reason, d.entry.expansion if d.entry else None) for d in result.decisions] == [
+        ("defined inline", "Police and Crime Commissioner"),
+        ("already introduced at line 1", "Police and Crime Commissioner"),
+    ]
