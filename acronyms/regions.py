@@ -56,9 +56,11 @@ _BLOCK_NAMES: Final = (
     "|footer|form|h[1-6]|head|header|hr|html|iframe|legend|li|main|menu|nav|ol|p|section|summary|table|tbody|td"
     "|tfoot|th|thead|title|tr|ul"
 )
+_CODE_ELEMENTS: Final = "code|kbd|samp|script|style|tt|var"
 _LONE_TAG: Final = r"(?:<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>|</[A-Za-z][A-Za-z0-9-]*[ \t]*>)"
 _AFTER_COMMENT_OPEN: Final = r"!--.*?(?:-->|\Z)"  # what follows the `<` of a comment and of a tag
-_AFTER_TAG_OPEN: Final = r"/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"
+# A tag's attributes may quote a `>` (`title="a > b"`), not a `<` or a line break (an unclosed quote stays local).
+_AFTER_TAG_OPEN: Final = r"/?[A-Za-z][A-Za-z0-9-]*(?:\s(?:[^<>\"']|\"[^\"<\n]*\"|'[^'<\n]*')*)?/?>"
 _COMMON: Final = [
     rf"(?P<comment><{_AFTER_COMMENT_OPEN})",
     rf"(?P<tag><{_AFTER_TAG_OPEN})",
@@ -80,6 +82,10 @@ _MARKDOWN: Final = [
     r"(?P<definition>^[ ]{0,3}\[[^\]\n]+\]:[^\n]*)",
     r"(?P<footnote_reference>\[\^[^\]\s]+\])",
     r"(?P<autolink><(?:https?|mailto):[^>\s]*>)",
+    (  # inline code and raw text within a paragraph: `<code>PCC --help</code>`, `<kbd>`, `<script>`, `<style>`
+        rf"(?P<code_element><(?P<code_name>(?i:{_CODE_ELEMENTS}))(?:\s[^<>]*)?>(?:(?!\n[ \t]*\r?\n).)*?"
+        r"</(?P=code_name)[ \t]*>)"
+    ),
     (  # inline, within a paragraph: its text already carries the long form as a tooltip, as in HTML
         r"(?P<abbr_element>(?P<abbr_open><(?i:abbr)(?:\s[^<>]*)?>)(?:(?!\n[ \t]*\r?\n).)*?"
         r"(?P<abbr_close></(?i:abbr)[ \t]*>))"
@@ -97,6 +103,7 @@ KIND_NAMES: Final = {
     "unclosed_fence": "a code block",
     "indented_code": "an indented code block",
     "code_span": "code",
+    "code_element": "code",
     "link_target": "a link target",
     "definition": "a link or footnote definition",
     "footnote_reference": "a footnote reference",

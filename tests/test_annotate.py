@@ -665,3 +665,24 @@ def test_a_long_form_written_with_a_reference_to_an_ampersand_defines_its_acrony
         ("defined inline", "Police and Crime Commissioner"),
         ("already introduced at line 1", "Police and Crime Commissioner"),
     ]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<a href="/x" title="a > b PCC list">the list</a>',
+        '<img alt="Before > after: PCC on patrol" src="p.png">',
+        '<script>alert("PCC team")</script>',
+        "<style>.PCC { color: red }</style>",
+        "<code>PCC --help</code>",
+        "<kbd>PCC</kbd>",
+    ],
+    ids=["quoted-gt-in-a-title", "quoted-gt-in-an-alt", "script", "style", "code", "kbd"],
+)
+@pytest.mark.parametrize("style", [Style.INLINE, Style.FOOTNOTE], ids=["inline", "footnote"])
+def test_markdown_leaves_inline_html_attributes_and_code_alone(markup: str, style: Style) -> None:
+    """Inline HTML in a Markdown paragraph: its attributes, code and raw text are no prose."""
+    text = f"See {markup} here. The PCC met.\n"
+    once = annotate(text, Glossary.bundled(), Options(format=Format.MARKDOWN, style=style))
+    assert once.startswith(f"See {markup} here. The ")
+    assert once != text  # the PCC after it is its first use
