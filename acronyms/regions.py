@@ -78,6 +78,8 @@ _MARKDOWN: Final = [
     r"(?P<unclosed_fence>^[ ]{0,3}(?P<open_fence>`{3,}|~{3,})[^\n]*(?:\n.*)*\Z)",
     r"(?P<indented_code>(?:\A|(?<=\n)[ \t]*\r?\n)(?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z)|[ \t]*\r?\n)+)",
     r"(?P<code_span>(?P<ticks>`+)(?!`)(?:[^\n]|\n(?![ \t]*\r?\n))+?(?<!`)(?P=ticks)(?!`))",
+    # an image, its alt text too: read by few, it would spend a first use (`![OPCC logo](/img/opcc.png)`)
+    r"(?P<image>!\[[^\]\n]*\](?:\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]\n]*\])?)",
     r"(?P<link_target>\]\([^)\s]*(?:\s+\"[^\"]*\")?\))",
     r"(?P<definition>^[ ]{0,3}\[[^\]\n]+\]:[^\n]*)",
     r"(?P<footnote_reference>\[\^[^\]\s]+\])",
@@ -104,6 +106,7 @@ KIND_NAMES: Final = {
     "indented_code": "an indented code block",
     "code_span": "code",
     "code_element": "code",
+    "image": "an image",
     "link_target": "a link target",
     "definition": "a link or footnote definition",
     "footnote_reference": "a footnote reference",

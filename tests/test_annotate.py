@@ -686,3 +686,20 @@ def test_markdown_leaves_inline_html_attributes_and_code_alone(markup: str, styl
     once = annotate(text, Glossary.bundled(), Options(format=Format.MARKDOWN, style=style))
     assert once.startswith(f"See {markup} here. The ")
     assert once != text  # the PCC after it is its first use
+
+
+@pytest.mark.parametrize("style", [Style.INLINE, Style.FOOTNOTE, Style.TOOLTIP], ids=["inline", "footnote", "tooltip"])
+@pytest.mark.parametrize(
+    "image",
+    ['![OPCC logo](/img/opcc.png "The OPCC")', "![OPCC logo][logo]", "![OPCC logo]"],
+    ids=["inline", "reference", "shortcut"],
+)
+def test_markdown_image_alt_text_spends_no_first_use(image: str, style: Style) -> None:
+    text = f"{image}\n\nThe OPCC publishes its plan.\n"
+    result = annotation(text, Glossary.bundled(), Options(format=Format.MARKDOWN, style=style))
+    assert result.text.startswith(f"{image}\n\nThe ")
+    assert [(d.action.value, d.reason) for d in result.decisions] == [
+        ("skip", "inside an image"),
+        *([("skip", "inside an image")] if "The OPCC" in image else []),
+        ("expand", "first use"),
+    ]
