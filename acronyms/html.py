@@ -48,6 +48,11 @@ PROTECTED_ELEMENTS = {
     "noembed": "<noembed>",
     "noframes": "<noframes>",
     "plaintext": "<plaintext>",
+    # A site's own furniture: menus, banners and footers repeat on every page, and a first use
+    # there would leave the article's own first use bare.
+    "nav": "the navigation",
+    "header": "a header",
+    "footer": "a footer",
 }
 HEADING_ELEMENTS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CELL_ELEMENTS = frozenset({"td", "th"})

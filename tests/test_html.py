@@ -446,3 +446,17 @@ def test_the_cli_writes_a_possessive_beside_a_reference_as_the_possessive(tmp_pa
     result = CliRunner().invoke(cli, ["annotate", str(page), "--no-bundled", "-g", str(glossary)])
     assert result.exit_code == 0
     assert result.stdout == "<p>The Safer Neighbourhood Panel&rsquo;s (SNP&rsquo;s) view.</p>\n"
+
+
+@pytest.mark.parametrize("style", [Style.INLINE, Style.FOOTNOTE, Style.TOOLTIP], ids=["inline", "footnote", "tooltip"])
+def test_a_site_s_navigation_header_and_footer_spend_no_first_use(style: Style) -> None:
+    chrome = '<header><nav><a href="/about/">About the PCC</a></nav></header>'
+    footer = "<footer><p>PCC office, PO Box 1</p></footer>"
+    page = f"<body>{chrome}<main><p>The PCC has a plan.</p></main>{footer}</body>\n"
+    result = annotation(page, Glossary.bundled(), Options(format=Format.HTML, style=style))
+    assert result.text.startswith(f"<body>{chrome}<main><p>The ") and footer in result.text
+    assert [(d.action.value, d.reason) for d in result.decisions] == [
+        ("skip", "inside a header"),
+        ("expand", "first use"),
+        ("skip", "inside a footer"),
+    ]
