@@ -14,7 +14,7 @@ from ..planner import FirstUse, GlossaryMode, Options, Style
 from ..positions import LineIndex
 from ..regions import Format
 from ..textio import STDIN, STDOUT, decode, encode, read_bytes
-from .app import cli, glossary_options, known_encoding, load_glossary, output_file, reports_errors, write_result
+from .app import cli, file_encoding, glossary_options, load_glossary, output_file, reports_errors, write_result
 
 
 @cli.command()
@@ -55,13 +55,7 @@ from .app import cli, glossary_options, known_encoding, load_glossary, output_fi
 )
 @click.option("-o", "--output", metavar="OUT", help="Write to the file OUT (- is standard output, the default).")
 @click.option("--in-place", is_flag=True, help="Replace FILE with the result, atomically.")
-@click.option(
-    "--encoding",
-    callback=known_encoding,
-    default="utf-8",
-    show_default=True,
-    help="Encoding of FILE, e.g. cp1252 for Word files.",
-)
+@file_encoding
 @click.option("--explain", is_flag=True, help="Print each decision and its reason to standard error.")
 @click.option(
     "--context",

@@ -77,6 +77,16 @@ def known_encoding(_context: click.Context, _parameter: click.Parameter, value: 
     return value
 
 
+# The `--encoding` of the commands that read one FILE.
+file_encoding = click.option(
+    "--encoding",
+    callback=known_encoding,
+    default="utf-8",
+    show_default=True,
+    help="Encoding of FILE, e.g. cp1252 for Word files.",
+)
+
+
 def load_glossary(glossaries: tuple[str, ...], no_bundled: bool) -> Glossary:
     """The bundled glossary (unless left out) with each `-g` file layered on top."""
     layers = [] if no_bundled else [Glossary.bundled()]

@@ -24,6 +24,7 @@ from .annotate import check_destination
 from .app import (
     InputProblem,
     cli,
+    file_encoding,
     glossary_options,
     glossary_options_saying,
     known_encoding,
@@ -138,13 +139,7 @@ def check(
     show_default=True,
     help="text: a line per acronym; json: the acronyms and the definitions (see the README).",
 )
-@click.option(
-    "--encoding",
-    callback=known_encoding,
-    default="utf-8",
-    show_default=True,
-    help="Encoding of FILE, e.g. cp1252 for Word files.",
-)
+@file_encoding
 @reports_errors
 def scan_command(file: str, glossaries: tuple[str, ...], no_bundled: bool, format_name: str, encoding: str) -> None:
     """List every acronym FILE uses, how often, where first, and how it is defined."""
@@ -159,13 +154,7 @@ def scan_command(file: str, glossaries: tuple[str, ...], no_bundled: bool, forma
 @click.option(
     "-o", "--output", metavar="OUT", help="Write the CSV to the file OUT (- is standard output, the default)."
 )
-@click.option(
-    "--encoding",
-    callback=known_encoding,
-    default="utf-8",
-    show_default=True,
-    help="Encoding of FILE, e.g. cp1252 for Word files.",
-)
+@file_encoding
 @reports_errors
 def extract_command(file: str, output: str | None, encoding: str) -> None:
     """Write the definitions FILE makes itself as a glossary CSV.
