@@ -673,7 +673,7 @@ def test_a_long_form_written_with_a_reference_to_an_ampersand_defines_its_acrony
         '<a href="/x" title="a > b PCC list">the list</a>',
         '<img alt="Before > after: PCC on patrol" src="p.png">',
         '<script>alert("PCC team")</script>',
-        "<style>.PCC { color: red }</style>",
+        '<style>p { content: "PCC office" }</style>',
         "<code>PCC --help</code>",
         "<kbd>PCC</kbd>",
     ],
