@@ -176,7 +176,8 @@ def check_options(
     severity = fail_on or config.fail_on or Severity.WARNING.value
     if severity not in {level.value for level in Severity}:
         raise UsageError(f"fail-on is {severity!r}; write error, warning or info", path=source)
-    if not tuple(glossaries):
+    given = tuple(glossaries)
+    if not given:
         for glossary in config.glossaries or ():
             if not os.path.isfile(glossary):  # named there, relative to that file: say so, not just the path
                 raise UsageError(
@@ -184,7 +185,7 @@ def check_options(
                     path=source,
                 )
     return CheckOptions(
-        glossaries=tuple(glossaries) or config.glossaries or (),
+        glossaries=given or config.glossaries or (),
         bundled=bundled if bundled is not None else config.bundled if config.bundled is not None else True,
         allow=frozenset(listed(allow, config.allow)),
         select=validate_codes(selects or config.select or (), source=None if selects else source),

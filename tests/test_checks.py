@@ -690,3 +690,9 @@ def test_a_definition_repeated_in_a_later_section_is_no_second_definition(text: 
     """What `annotate --first-use section` writes: each section defines its acronyms at their first use there."""
     findings = check_document(scan(text, EMPTY, path="m.md", format=Format.MARKDOWN), EMPTY)
     assert [f.code for f in findings] == codes
+
+
+def test_check_options_read_the_glossaries_given_once() -> None:
+    """Any iterable will do, a generator too: it is read once, and what it gave is used."""
+    options = check_options(Config(), glossaries=(name for name in ["mine.csv"]))
+    assert options.glossaries == ("mine.csv",)
