@@ -261,12 +261,13 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
     documents = [path for path in paths if not is_csv(path)]
     findings: list[Finding] = []
     layers = [reference] if reference else []
+    given_as_documents = set(map(os.path.normpath, documents))
     for path in _distinct(options.glossaries):
         entries, problems = read_glossary(path, encoding=options.encoding)
         layers.append(Glossary(entries, name=path))
-        if os.path.normpath(path) not in map(os.path.normpath, documents):
+        if os.path.normpath(path) not in given_as_documents:
             findings += problems + check_glossary(entries, path, reference=reference)
-    configured = {os.path.normpath(path) for path in options.glossaries}
+    configured = set(map(os.path.normpath, options.glossaries))
     for path in paths:
         if is_csv(path) and os.path.normpath(path) not in configured:
             entries, problems = read_glossary(path, encoding=options.encoding)
