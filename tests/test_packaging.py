@@ -16,13 +16,15 @@ from types import ModuleType
 import pytest
 from conftest import ROOT
 
+# What a copy of the checkout leaves out: what is no source (environments, builds, caches, compiled modules).
+NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "*.egg-info", "build", "dist", "__pycache__", ".*cache*", "*.so")
+
 
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An sdist and a wheel built from a copy of the checkout, as `python -m build` does."""
     source = tmp_path_factory.mktemp("source")
-    ignore = shutil.ignore_patterns(".git", ".venv", "*.egg-info", "build", "dist", "__pycache__", ".*cache*", "*.so")
-    shutil.copytree(ROOT, source, dirs_exist_ok=True, ignore=ignore)
+    shutil.copytree(ROOT, source, dirs_exist_ok=True, ignore=NOT_SOURCE)
     out = tmp_path_factory.mktemp("dist")
     pure = {name: value for name, value in os.environ.items() if name != "ACRONYMS_COMPILE"}  # the default build
     subprocess.run(
@@ -80,8 +82,7 @@ def test_code_installed_from_the_wheel_finds_the_glossary(dist: Path, tmp_path: 
 def test_code_run_from_a_checkout_finds_the_glossary(tmp_path: Path) -> None:
     """`python cli.py` from a checkout's root imports the package from there, where `data/` is no package."""
     checkout = tmp_path / "checkout"
-    ignore = shutil.ignore_patterns(".git", ".venv", "*.egg-info", "build", "dist", "__pycache__", ".*cache*", "*.so")
-    shutil.copytree(ROOT, checkout, ignore=ignore)
+    shutil.copytree(ROOT, checkout, ignore=NOT_SOURCE)
     paths = sysconfig.get_paths()
     # Without `site` (-S), no editable install's finder maps `acronyms.data` to the repository: only the dependencies.
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(dict.fromkeys([paths["purelib"], paths["platlib"]]))}
