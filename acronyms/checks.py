@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Final
 
 from .definitions import Definition, DefinitionKind, align, definition_entry
+from .directives import covered, find_directives
 from .errors import GlossaryError, InputError, UsageError
 from .escaping import one_line
 from .footnotes import MARKDOWN_MARKER, TEXT_MARKER
@@ -588,21 +589,33 @@ def check_document(
 
     `glossary` is the layered glossary the document was scanned with;
     `reference` the bundled one; `allow` acronyms that need no definition.
+    The document's own `<!-- acronyms-disable … -->` comments leave findings out (`acronyms.directives`).
     """
-    findings = []
+    findings: list[Finding] = []
     if result.section is not None:
         rows = list(result.section.glossary(result.path).entries)
         columns = [result.definition_position(d)[1] for d in section_definitions(result.text, result.section)]
         findings += check_glossary(rows, result.path, reference=reference, columns=columns, in_document=True)
     checker = _DocumentChecker(result, glossary, allow)
-    return [
-        *findings,
+    findings += [
         *checker.undefined(),
         *checker.unused(),
         *checker.late(),
         *checker.twice(),
         *checker.contradictions(),
         *checker.superseded(),
+    ]
+    directives = find_directives(result.text, result.format)
+    for directive in directives:
+        try:
+            validate_codes(directive.codes)
+        except UsageError as error:
+            line = result.position(directive.start)[0]
+            raise UsageError(f"{error.message}, in acronyms-{directive.kind}", path=result.path, line=line) from None
+    return [
+        found
+        for found in findings
+        if not directives or not covered(directives, result.position, found.code, found.line, found.column)
     ]
 
 

@@ -1,0 +1,99 @@
+"""`<!-- acronyms-disable … -->` comments: findings the author turns off in part of a document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from acronyms import Glossary
+from acronyms.checks import CheckOptions, check_document, check_paths
+from acronyms.cli import cli
+from acronyms.scan import scan
+
+# `CC` has three senses in the bundled glossary, none of them Claire Carter: D005 at her initials.
+ATTENDEES = "Present: Claire Carter (CC), Chief Executive.\n"
+UNDEFINED = "The QXZW unit met.\n"  # D001: no glossary knows QXZW
+
+
+def codes_and_lines(text: str, name: str = "doc.md") -> list[tuple[str, int]]:
+    glossary = Glossary.bundled()
+    findings = check_document(scan(text, glossary, path=name), glossary, reference=glossary)
+    return sorted((found.code, found.line) for found in findings)
+
+
+def test_without_a_directive_both_findings_are_reported() -> None:
+    """The cases below start from these findings; without them they could not fail."""
+    assert codes_and_lines(ATTENDEES + UNDEFINED) == [("D001", 2), ("D005", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<!-- acronyms-disable-next-line D005 -->\n" + ATTENDEES + UNDEFINED, [("D001", 3)]),
+        ("<!-- acronyms-disable-next-line -->\n" + ATTENDEES + UNDEFINED, [("D001", 3)]),  # every code
+        ("<!-- acronyms-disable-next-line D001 -->\n" + ATTENDEES + UNDEFINED, [("D001", 3), ("D005", 2)]),
+        ("<!-- acronyms-disable-next-line D005 -->\n\n" + ATTENDEES + UNDEFINED, [("D001", 4), ("D005", 3)]),
+        (ATTENDEES + "<!-- acronyms-disable-next-line D005 -->\n" + UNDEFINED, [("D001", 3), ("D005", 1)]),
+        (ATTENDEES.rstrip() + " <!-- acronyms-disable-line D005 -->\n" + UNDEFINED, [("D001", 2)]),
+        (ATTENDEES + UNDEFINED.rstrip() + " <!-- acronyms-disable-line D0 -->\n", [("D005", 1)]),  # a prefix
+        ("<!-- acronyms-disable-line -->\n" + ATTENDEES + UNDEFINED, [("D001", 3), ("D005", 2)]),
+        (ATTENDEES + UNDEFINED + "<!-- acronyms-disable-file D005,D001 -->\n", []),
+        (ATTENDEES + UNDEFINED + "<!--acronyms-disable-file d005 , d001-->\n", []),  # spaces and case as written
+        (ATTENDEES + UNDEFINED + "<!-- acronyms-disable-file D005 -->\n", [("D001", 2)]),
+    ],
+)
+def test_line_and_file_directives(text: str, expected: list[tuple[str, int]]) -> None:
+    assert codes_and_lines(text) == expected
+
+
+def test_disable_reaches_from_the_comment_until_enable() -> None:
+    text = (
+        UNDEFINED  # 1: before the comment
+        + "<!-- acronyms-disable -->\n"
+        + ATTENDEES.replace("CC", "AC")  # 3: every code off
+        + "The QQZW unit met.\n"
+        + "<!-- acronyms-enable D001 -->\n"
+        + ATTENDEES  # 6: D005 still off
+        + "The WWQZ unit met.\n"  # 7: D001 on again
+        + "<!-- acronyms-enable -->\n"
+        + ATTENDEES.replace("Claire Carter", "Colin Cole")  # 9: everything on again
+    )
+    assert codes_and_lines(text) == [("D001", 1), ("D001", 7), ("D004", 9), ("D005", 9)]
+
+
+def test_a_directive_in_markdown_code_is_an_example_not_a_directive() -> None:
+    example = "```\n<!-- acronyms-disable-file -->\n```\n\nWrite `<!-- acronyms-disable-file -->` to turn it off.\n"
+    assert codes_and_lines(ATTENDEES + UNDEFINED + example) == [("D001", 2), ("D005", 1)]
+
+
+def test_plain_text_and_html_read_directives_too() -> None:
+    assert codes_and_lines("<!-- acronyms-disable-next-line D005 -->\n" + ATTENDEES, "minutes.txt") == []
+    page = f"<html><body><!-- acronyms-disable-next-line D005 -->\n<p>{ATTENDEES}</p></body></html>\n"
+    assert codes_and_lines(page, "page.html") == []
+
+
+def test_directives_cover_the_documents_glossary_section() -> None:
+    section = "The PCC met.\n\n## Glossary\n\n| Acronym | Meaning |\n|---|---|\n"
+    rows = "| PCC | Police and Crime Commissioner |\n| PCC | Police and Crime Commissioner |\n"
+    assert codes_and_lines("<!-- acronyms-disable D -->\n" + section + rows) == [("G001", 9)]
+    assert codes_and_lines("<!-- acronyms-disable G -->\n" + section + rows) == []
+
+
+def test_check_paths_and_the_command_leave_out_what_a_directive_turns_off(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.md"
+    path.write_text("<!-- acronyms-disable-next-line D005 -->\n" + ATTENDEES, encoding="utf-8")
+    assert check_paths([str(path)], CheckOptions()) == []
+    result = CliRunner().invoke(cli, ["check", str(path)], catch_exceptions=False)
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_an_unknown_code_in_a_directive_names_the_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.md"
+    path.write_text("# Minutes\n\n" + ATTENDEES + "<!-- acronyms-disable D009 -->\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path)], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert f"Error: {path}:4: unknown code 'D009'" in result.stderr
+    assert "in acronyms-disable" in result.stderr
+    assert "Traceback" not in result.output
