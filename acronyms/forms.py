@@ -133,8 +133,10 @@ def apostrophe(text: str, match: Match) -> str:
 
     >>> apostrophe("PCC</b>&#8217;s", Match(0, 15, "PCC", Form.POSSESSIVE)), apostrophe("PCC's", Match(0, 5, "PCC"))
     ('&#8217;', "'")
+    >>> apostrophe("CPS’", Match(0, 4, "CPS", Form.POSSESSIVE))  # the apostrophe alone
+    '’'
     """
-    mark = text[match.base_end : match.end - 1]
+    mark = text[match.base_end : match.end - 1] or text[match.end - 1 : match.end]
     return mark[mark.rindex("&") :] if mark.endswith(";") else mark[-1]
 
 

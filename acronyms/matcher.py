@@ -48,6 +48,13 @@ SUFFIXES: Final[tuple[tuple[str, Form], ...]] = (
     *((f"{mark}s", Form.POSSESSIVE) for mark in APOSTROPHES),
     *((f"s{mark}", Form.PLURAL_POSSESSIVE) for mark in APOSTROPHES),
 )
+# An acronym ending in `S` may take the apostrophe alone, as a plural does: `the CPS’ decision`.
+S_SUFFIXES: Final = SUFFIXES + tuple((mark, Form.POSSESSIVE) for mark in APOSTROPHES)
+
+
+def suffixes(acronym: str) -> tuple[tuple[str, Form], ...]:
+    """The endings of the acronym's plural and possessive forms."""
+    return S_SUFFIXES if acronym.endswith("S") else SUFFIXES
 
 
 class Match(NamedTuple):
@@ -93,9 +100,11 @@ def surface_forms(acronym: str) -> Iterator[tuple[str, Form]]:
 
     >>> [form for form, _ in surface_forms("PCC")]
     ['PCC', 'PCCs', "PCC's", 'PCC’s', "PCCs'", 'PCCs’']
+    >>> [form for form, _ in surface_forms("CPS")][-2:]
+    ["CPS'", 'CPS’']
     """
     yield acronym, Form.BASE
-    for suffix, form in SUFFIXES:
+    for suffix, form in suffixes(acronym):
         yield acronym + suffix, form
 
 
@@ -182,7 +191,7 @@ class Matcher:
                 # stem of each apostrophe ending (the acronym, or its plural) is a whole word too.
                 word = _is_word(acronym)
                 (add_word if word else add_other)(acronym, (acronym, Form.BASE, len(acronym)))
-                for suffix, form in SUFFIXES:
+                for suffix, form in S_SUFFIXES if acronym[-1] == "S" else SUFFIXES:  # `suffixes`, inlined
                     key = acronym + suffix
                     if key in names:  # a real acronym beats another's plural
                         continue
@@ -238,7 +247,7 @@ class Matcher:
         kept: list[Match] = []
         limit = len(text)
         ascii_word, ascii_other, new_match = ASCII_WORD, ASCII_OTHER, tuple_maker(Match)
-        plural_possessive, plural = Form.PLURAL_POSSESSIVE, Form.PLURAL
+        plural_possessive, plural, possessive, base = Form.PLURAL_POSSESSIVE, Form.PLURAL, Form.POSSESSIVE, Form.BASE
         endings = APOSTROPHES if not len(self.others) else ()  # else `hits` gives them
         possessive_end = 0  # after the last plural possessive: it closed the open quote or none was open
         kept_end = -1  # where the last match kept ends
@@ -256,11 +265,12 @@ class Matcher:
                 if after in endings and (ending := self.ending(text, start, end)) is not None:
                     last, (acronym, form, length) = ending
                     end = last + 1
-            if form is plural_possessive:  # rare: is it a quoted plural, `'the PCSOs'`?
+            if form is plural_possessive or (form is possessive and text[last] != "s"):
+                # Rare: is it a quoted plural, `'the PCSOs'`, or a quoted acronym ending in S, `‘the CPS’`?
                 quoted = closes_quote(text, last, possessive_end)
                 possessive_end = end
                 if quoted:
-                    end, form = last, plural
+                    end, form = last, plural if form is plural_possessive else base
             if start >= kept_end:  # the common case: clear of the last match kept
                 kept.append(new_match((start, end, acronym, form)))
                 kept_end = end

@@ -173,7 +173,7 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     unmarked = Spans([span for span in protected if span[2] not in MARKUP_KINDS] + in_section)  # tags blanked
     untagged = without_tags(text, format, protected)
     inline = [
-        _singular_owner(d)
+        _singular_owner(d, text)
         for d in _inline_definitions(text, untagged, format)
         if unmarked.overlapping(*_extent(d)) is None and acronym_problem(d.acronym) is None  # not `(Code A)`
     ]
@@ -382,17 +382,19 @@ def _rejected(decision: Decision | None, match: Match) -> bool:
     return decision is not None and decision.match == match and decision.reason.startswith(NOT_AN_ACRONYM)
 
 
-def _singular_owner(definition: Definition) -> Definition:
+def _singular_owner(definition: Definition, text: str) -> Definition:
     """`Police and Crime Commissioner’s (PCC’s)` defines `PCC` as `Police and Crime Commissioner`.
 
-    So does `Sexual Offences’ (RASSO’s)`, the possessive of a plural noun, define `RASSO`.
+    So does `Sexual Offences’ (RASSO’s)`, the possessive of a plural noun, define `RASSO`, and
+    `Crown Prosecution Service’s (CPS’)`, an acronym ending in S with the apostrophe alone, `CPS`.
 
-    >>> d = find_inline_definitions("the Police and Crime Commissioner’s (PCC’s) office")[0]
-    >>> (_singular_owner(d).acronym, _singular_owner(d).expansion)
+    >>> text = "the Police and Crime Commissioner’s (PCC’s) office"
+    >>> d = _singular_owner(find_inline_definitions(text)[0], text)
+    >>> (d.acronym, d.expansion)
     ('PCC', 'Police and Crime Commissioner')
-    >>> d = find_inline_definitions("the Rape and Serious Sexual Offences' (RASSO's) unit")[0]
-    >>> (_singular_owner(d).acronym, _singular_owner(d).expansion)
-    ('RASSO', 'Rape and Serious Sexual Offences')
+    >>> text = "the Rape and Serious Sexual Offences' (RASSO's) unit and the Crown Prosecution Service’s (CPS’) view"
+    >>> [(d.acronym, d.expansion) for d in (_singular_owner(d, text) for d in find_inline_definitions(text))]
+    [('RASSO', 'Rape and Serious Sexual Offences'), ('CPS', 'Crown Prosecution Service')]
     """
     for mark in APOSTROPHES:
         if definition.acronym.endswith(mark + "s"):
@@ -400,6 +402,12 @@ def _singular_owner(definition: Definition) -> Definition:
                 return replace(definition, acronym=definition.acronym[:-2], expansion=definition.expansion[:-2])
             if definition.expansion.endswith("s"):  # `Services’ (HMICFRS’s)`, the `’` read as a closing quote
                 return replace(definition, acronym=definition.acronym[:-2])
+        elif (
+            definition.acronym.endswith("S")
+            and text.startswith(mark, definition.short_end)  # `(CPS’)`
+            and definition.expansion.endswith(mark + "s")
+        ):
+            return replace(definition, expansion=definition.expansion[:-2])
     return definition
 
 

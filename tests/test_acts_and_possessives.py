@@ -172,3 +172,36 @@ def test_the_cli_annotates_with_the_bundled_glossary_once(
     assert [row.split(": ")[1].split(" inline")[0] for row in scanned.stdout.splitlines()] == [
         f"{acronym} (1 use)" for acronym in acronyms
     ]
+
+
+# An acronym ending in S may take the apostrophe alone for its possessive, as a plural noun does.
+CPS = Glossary.from_entries(
+    [Entry("CPS", "Crown Prosecution Service"), Entry("PCC", "Police and Crime Commissioner")], name="cps"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The CPS’ decision was noted.", "The Crown Prosecution Service’s (CPS’) decision was noted."),
+        ("The CPS' decision was noted.", "The Crown Prosecution Service's (CPS') decision was noted."),
+        ("It was the CPS’.", "It was the Crown Prosecution Service’s (CPS’)."),
+        # A quote it closes is no possessive: the quote stays outside the expansion.
+        ("Then ‘the CPS’ said no.", "Then ‘the Crown Prosecution Service (CPS)’ said no."),
+        ("Then 'the CPS' said no.", "Then 'the Crown Prosecution Service (CPS)' said no."),
+        # An acronym that does not end in S takes `’s`: the apostrophe after it closes a quote or stands alone.
+        ("The PCC’ decision.", "The Police and Crime Commissioner (PCC)’ decision."),
+    ],
+)
+def test_an_acronym_ending_in_s_takes_the_apostrophe_alone(text: str, expected: str) -> None:
+    assert annotate(text, CPS) == expected
+    assert annotate(expected, CPS) == expected
+
+
+def test_check_reads_the_possessive_of_an_acronym_ending_in_s_as_its_definition(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text("The Crown Prosecution Service’s (CPS’) decision was noted. The CPS agreed.\n", encoding="utf-8")
+    scanned = CliRunner().invoke(cli, ["scan", str(path), "--format", "json"], catch_exceptions=False)
+    assert '"expansion": "Crown Prosecution Service"' in scanned.stdout
+    checked = CliRunner().invoke(cli, ["check", str(path)], catch_exceptions=False)
+    assert (checked.exit_code, checked.stdout) == (0, "")

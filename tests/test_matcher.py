@@ -124,7 +124,7 @@ def test_empty_glossary_finds_nothing() -> None:
 # Leftmost-longest, on word boundaries, by brute force: every occurrence of every written
 # form, then the one starting first (the longest of those) again and again.
 _OVERLAPPING = Glossary.from_entries(
-    [Entry(acronym, acronym) for acronym in ("AB", "ABC", "BC", "BCD", "CD", "sA", "A", "s’AB")]
+    [Entry(acronym, acronym) for acronym in ("AB", "ABC", "BC", "BCD", "CD", "sA", "A", "s’AB", "ABS", "S")]
 )
 
 
@@ -155,15 +155,17 @@ def _leftmost_longest(text: str, glossary: Glossary) -> list[tuple[int, int, str
 
 
 def _with_closing_quote(text: str, match: Match) -> tuple[int, int, str]:
-    """The hit as leftmost-longest sees it: a plural that `find` ended before a closing quote takes the quote back."""
+    """The hit as leftmost-longest sees it: a plural, or an acronym ending in S, that `find` ended before a
+    closing quote takes the quote back."""
     end = match.end
     closing = text[end : end + 1] in APOSTROPHES and (end + 1 == len(text) or not is_word_char(text[end + 1]))
-    if match.form is Form.PLURAL and closing:
+    ends_in_s = match.form is Form.BASE and match.acronym.endswith("S")
+    if (match.form is Form.PLURAL or ends_in_s) and closing:
         end += 1
     return match.start, end, match.acronym
 
 
-@given(text=st.text(st.sampled_from(list("ABCDs’'‘ x")), max_size=16))
+@given(text=st.text(st.sampled_from(list("ABCDSs’'‘ x")), max_size=16))
 def test_find_is_leftmost_longest(text: str) -> None:
     found = [_with_closing_quote(text, match) for match in find(text, _OVERLAPPING)]
     assert found == _leftmost_longest(text, _OVERLAPPING)
@@ -171,7 +173,7 @@ def test_find_is_leftmost_longest(text: str) -> None:
 
 # Glossaries of any acronyms over a few letters, some with characters that are not word characters
 # (`A&B`, `B-A`, `A’`): `find` searches for the acronyms that are whole words apart from the others.
-_PIECES = list("ABs&-’'é") + ["\u0301"]
+_PIECES = list("ABSs&-’'é") + ["\u0301"]
 
 
 @given(
