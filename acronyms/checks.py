@@ -107,7 +107,7 @@ RULES: dict[str, Rule] = {
         Rule("G004", Severity.INFO, "glossary not in alphabetical order"),
         Rule("G005", Severity.WARNING, "the acronym's letters do not match its expansion"),
         Rule("G006", Severity.ERROR, "empty or malformed field"),
-        Rule("G007", Severity.WARNING, "entry disagrees with the bundled reference glossary"),
+        Rule("G007", Severity.WARNING, "entry disagrees with the reference glossary"),
         Rule("G008", Severity.WARNING, "superseded acronym"),
         Rule("D001", Severity.ERROR, "acronym used but not defined in the document"),
         Rule("D002", Severity.INFO, "glossary section entry never used in the document"),
@@ -276,7 +276,7 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
     glossary = Glossary.layered(layers) if layers else Glossary([])
     for path in documents:
         text = decode(read_bytes(path), encoding=options.encoding, path=path).text
-        findings += check_document(scan(text, glossary, path=path), glossary, reference=reference, allow=options.allow)
+        findings += check_document(scan(text, glossary, path=path), glossary, allow=options.allow)
     return sorted(set(selected(findings, options.select, options.ignore)), key=lambda found: found.sort_key)
 
 
@@ -499,6 +499,16 @@ class _GlossaryChecker:
         for entry in self.entries:
             senses = self.reference.lookup(entry.acronym)
             if senses and not any(_agrees(entry.expansion, sense) for sense in senses):
+                if self.in_document:  # what annotation writes at a first use: say which glossary says so
+                    theirs = " or ".join(f"{quoted(sense.expansion)} ({_where(sense)})" for sense in senses)
+                    yield self.found(
+                        "G007",
+                        entry,
+                        f"{entry.acronym} is {quoted(entry.expansion)} here but the glossary says {theirs}, "
+                        f"as annotation writes it; correct the row, or turn G007 off for it if the document means "
+                        "a local sense",
+                    )
+                    continue
                 theirs = " or ".join(quoted(sense.expansion) for sense in senses)
                 yield self.found(
                     "G007",
@@ -587,14 +597,17 @@ def check_document(
 ) -> list[Finding]:
     """G001-G008 on the document's glossary section, and D001-D007 on its text.
 
-    `glossary` is the layered glossary the document was scanned with;
-    `reference` the bundled one; `allow` acronyms that need no definition.
+    `glossary` is the layered glossary the document was scanned with; `reference` the one the glossary
+    section's rows are compared with (G006-G008), by default `glossary`: the senses annotation writes, so
+    a row that contradicts a `-g` glossary is reported, and one that agrees with it is not.
+    `allow` names acronyms that need no definition.
     The document's own `<!-- acronyms-disable … -->` comments leave findings out (`acronyms.directives`).
     """
     findings: list[Finding] = []
     if result.section is not None:
         rows = list(result.section.glossary(result.path).entries)
         columns = [result.definition_position(d)[1] for d in section_definitions(result.text, result.section)]
+        reference = glossary if reference is None else reference
         findings += check_glossary(rows, result.path, reference=reference, columns=columns, in_document=True)
     checker = _DocumentChecker(result, glossary, allow)
     findings += [

@@ -589,3 +589,24 @@ def test_a_finding_on_a_row_of_a_one_line_definition_list_is_at_the_row(tmp_path
     )
     status, out, _ = run("check", "minutes.html", "--fail-on", "info")
     assert (status, out) == (1, "minutes.html:2:26: G004 PND is out of alphabetical order; move it after DV (line 2)\n")
+
+
+def test_a_glossary_section_row_is_compared_with_the_glossaries_given(tmp_path: Path) -> None:
+    """Annotation writes the `-g` glossary's sense: a section row that contradicts it is reported, and
+    one that agrees with it is not, though the bundled glossary says otherwise."""
+    force = write(
+        tmp_path / "force.csv", "acronym,expansion\nLPT,Local Police Team\nSNP,Safer Neighbourhood Partnership\n"
+    )
+    document = write(
+        tmp_path / "minutes.txt",
+        "The SNP and the LPT met.\n\nGlossary\nLPT\tLocal Police Team\nSNP\tSafer Neighbourhood Panel\n",
+    )
+    status, out, _ = run("check", document, "-g", force, "--select", "G007")
+    assert status == 1
+    assert "".join(line for line in out.splitlines(keepends=True) if line.startswith("minutes.txt")) == (
+        "minutes.txt:5:1: G007 SNP is 'Safer Neighbourhood Panel' here but the glossary says 'Safer Neighbourhood "
+        "Partnership' (force.csv, line 3), as annotation writes it; correct the row, or turn G007 off for it if the "
+        "document means a local sense\n"
+    )
+    status, out, _ = run("check", document, "--select", "G007")  # the bundled glossary alone: LPT disagrees
+    assert [line.split(" ")[:2] for line in out.splitlines()] == [["minutes.txt:4:1:", "G007"]]
