@@ -31,6 +31,7 @@ import enum
 import io
 import itertools
 import os
+import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from html import unescape
@@ -64,6 +65,7 @@ from .scan import DefinedBy, Found, Scan, expansion_key, scan, section_definitio
 from .sections import find_glossary_section
 from .textio import decode, read_bytes
 
+NUMBER: Final = re.compile(r"\bNumber\b")  # written `No` in acronyms (`NINO`): see `_aligned_with_number_as_no`
 # A footnote marker right after a use, as the footnote style of annotation writes it in each format.
 FOOTNOTE_MARKERS: Final = {Format.TEXT: TEXT_MARKER, Format.MARKDOWN: MARKDOWN_MARKER, Format.HTML: HTML_MARKER}
 
@@ -486,7 +488,7 @@ class _GlossaryChecker:
 
     def letters(self) -> Iterable[Finding]:
         for entry in self.entries:
-            if align(entry.acronym, entry.expansion) is None:
+            if align(entry.acronym, entry.expansion) is None and not _aligned_with_number_as_no(entry):
                 yield self.found(
                     "G005",
                     entry,
@@ -545,6 +547,15 @@ class _GlossaryChecker:
                     f"{entry.acronym} was superseded by {newer}; list {newer} instead, unless the text "
                     f"is about the time before",
                 )
+
+
+def _aligned_with_number_as_no(entry: Entry) -> bool:
+    """True when the letters match once `Number` is read as its abbreviation `No`: `NINO`, National Insurance Number.
+
+    >>> _aligned_with_number_as_no(Entry("NINO", "National Insurance Number"))
+    True
+    """
+    return "Number" in entry.expansion and align(entry.acronym, NUMBER.sub("No", entry.expansion)) is not None
 
 
 def _senses(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
