@@ -1180,10 +1180,15 @@ def definition_entry(definition: Definition) -> Entry:
     """
     written = " ".join(definition.expansion.split())
     expansion, plural = written, ""
-    if definition.short_text != definition.acronym:  # written as a plural: PCSOs
+    if definition.short_text[len(definition.acronym) :].startswith("s"):  # a plural, `PCSOs`; not `PCC's` or `CPS’`
         expansion = singular(written)
         plural = "" if regular_plural(expansion) == written else written
     return Entry(definition.acronym, expansion, plural=plural)
+
+
+def _plural_word(word: str) -> bool:
+    """True for a word that `singular` would change: a regular plural (`Heads`), not `Business` or `Gas`."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def singular(expansion: str) -> str:
@@ -1193,7 +1198,17 @@ def singular(expansion: str) -> str:
     ('Police Community Support Officer', 'Local Authority', 'Business')
     >>> singular("Neighbourhood Watches"), singular("Any Other Businesses")
     ('Neighbourhood Watch', 'Any Other Business')
+
+    When the last word is no plural, the first that is one: `Heads of Service`, `Attorneys General`.
+
+    >>> singular("Heads of Service"), singular("Attorneys General"), singular("Local Policing Team")
+    ('Head of Service', 'Attorney General', 'Local Policing Team')
     """
+    words = expansion.split(" ")
+    if len(words) > 1 and not _plural_word(words[-1]):
+        index = next((index for index, word in enumerate(words[:-1]) if _plural_word(word)), None)
+        if index is not None:
+            return " ".join([*words[:index], singular(words[index]), *words[index + 1 :]])
     if expansion.endswith("ies"):
         return expansion[:-3] + "y"
     if expansion.endswith(("sses", "xes", "zes", "ches", "shes")):

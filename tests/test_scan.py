@@ -289,6 +289,24 @@ def test_extract_gives_a_plural_definition_its_singular() -> None:
     assert (pcso.acronym, pcso.expansion, pcso.plural) == ("PCSO", "Police Community Support Officer", "")
 
 
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        # A possessive is no plural: the plural column stays empty.
+        ("The Police and Crime Commissioner's (PCC's) office.", ("PCC", "Police and Crime Commissioner", "")),
+        ("The Police and Crime Commissioner’s (PCC’s) office.", ("PCC", "Police and Crime Commissioner", "")),
+        ("The Crown Prosecution Service’s (CPS’) view.", ("CPS", "Crown Prosecution Service", "")),
+        ("The Police Community Support Officers’ (PCSOs’) shifts.", ("PCSO", "Police Community Support Officer", "")),
+        # A plural whose last word is no plural: the first plural word is made singular.
+        ("The Attorneys General (AGs) met.", ("AG", "Attorney General", "Attorneys General")),
+        ("The Heads of Service (HoSs) met.", ("HoS", "Head of Service", "Heads of Service")),
+    ],
+)
+def test_extract_reads_possessives_and_irregular_plurals(text: str, row: tuple[str, str, str]) -> None:
+    (entry,) = extract(text).entries
+    assert (entry.acronym, entry.expansion, entry.plural) == row
+
+
 def test_extract_round_trips_through_glossary_csv(tmp_path: Path) -> None:
     path = tmp_path / "mine.csv"
     with path.open("w", encoding="utf-8", newline="") as stream:
