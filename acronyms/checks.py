@@ -65,7 +65,7 @@ from .scan import DefinedBy, Found, Scan, expansion_key, scan, section_definitio
 from .sections import find_glossary_section
 from .textio import decode, read_bytes
 
-NUMBER: Final = re.compile(r"\bNumber\b")  # written `No` in acronyms (`NINO`): see `_aligned_with_number_as_no`
+NUMBER: Final = re.compile(r"\bNumber\b")  # written `No` in acronyms (`NINO`): see `_aligned_otherwise`
 # A footnote marker right after a use, as the footnote style of annotation writes it in each format.
 FOOTNOTE_MARKERS: Final = {Format.TEXT: TEXT_MARKER, Format.MARKDOWN: MARKDOWN_MARKER, Format.HTML: HTML_MARKER}
 
@@ -488,7 +488,7 @@ class _GlossaryChecker:
 
     def letters(self) -> Iterable[Finding]:
         for entry in self.entries:
-            if align(entry.acronym, entry.expansion) is None and not _aligned_with_number_as_no(entry):
+            if align(entry.acronym, entry.expansion) is None and not _aligned_otherwise(entry):
                 yield self.found(
                     "G005",
                     entry,
@@ -549,12 +549,15 @@ class _GlossaryChecker:
                 )
 
 
-def _aligned_with_number_as_no(entry: Entry) -> bool:
-    """True when the letters match once `Number` is read as its abbreviation `No`: `NINO`, National Insurance Number.
+def _aligned_otherwise(entry: Entry) -> bool:
+    """True when the letters match as a plural row (`AGs`, Attorneys General), or once `Number` is read as its
+    abbreviation `No` (`NINO`, National Insurance Number).
 
-    >>> _aligned_with_number_as_no(Entry("NINO", "National Insurance Number"))
-    True
+    >>> _aligned_otherwise(Entry("NINO", "National Insurance Number")), _aligned_otherwise(Entry("AGs", "Attorneys General"))
+    (True, True)
     """
+    if entry.acronym.endswith("s") and align(entry.acronym[:-1], entry.expansion) is not None:
+        return True
     return "Number" in entry.expansion and align(entry.acronym, NUMBER.sub("No", entry.expansion)) is not None
 
 

@@ -41,7 +41,7 @@ from .headings import BLANK_AFTER
 from .planner import Decision, GlossaryMode, Options, Plan, listed_entries, plan
 from .positions import lf_view
 from .regions import Format
-from .sections import GlossarySection, SectionRow, find_glossary_section
+from .sections import OPTIONAL_PLURAL, GlossarySection, SectionRow, find_glossary_section
 
 HEADING = "Glossary"
 TABLE_HEADER = ("Acronym", "Expansion")
@@ -166,9 +166,11 @@ def _row_text(text: str, section: GlossarySection, entry: Entry, format: Format,
     if TABLE_LINE.match(line):
         return _table_entry(entry)
     at = line.index(first.acronym)
-    separator_end = line.index(first.written_expansion, at + len(first.acronym))
+    after = at + len(first.acronym)
+    after += 3 if line.startswith(OPTIONAL_PLURAL, after) else 0  # `IDVA(s)`: the new row has no plural
+    separator_end = line.index(first.written_expansion, after)
     prefix = line[:at] if number is None else LIST_NUMBER.sub(rf"\g<1>{number}", line[:at], count=1)
-    return f"{prefix}{entry.acronym}{line[at + len(first.acronym) : separator_end]}{one_line(entry.expansion)}"
+    return f"{prefix}{entry.acronym}{line[after:separator_end]}{one_line(entry.expansion)}"
 
 
 def _html_row_like(row_html: str, first: SectionRow, entry: Entry) -> str:

@@ -50,11 +50,16 @@ ACRONYM = r"[A-Za-z0-9][A-Za-z0-9&/.'’-]{0,14}"
 _BULLET = r"(?:[-*+]|\d{1,9}[.)])[ \t]+"
 _MARK = r"\*\*|__|\*|_|`"
 _SEPARATOR = r"\t+[ \t]*|[ ]{2,}|[ \t]+[–—:-][ \t]+|:[ \t]+"
+# A row may give the acronym and its expansion with an optional plural, as force glossaries do: `IDVA(s)`.
+OPTIONAL_PLURAL: Final = "(s)"
+_OPTIONAL_PLURAL = r"(?:\(s\))?"
 ROW = re.compile(
-    rf"[ \t]*(?:{_BULLET})?(?P<mark>{_MARK})?(?P<acronym>{ACRONYM})"
+    rf"[ \t]*(?:{_BULLET})?(?P<mark>{_MARK})?(?P<acronym>{ACRONYM}){_OPTIONAL_PLURAL}"
     rf"(?:(?(mark)(?P=mark))(?:{_SEPARATOR})|:(?(mark)(?P=mark))[ \t]+)(?P<expansion>\S[^\t\r\n]*?)[ \t]*\r?"
 )
-TABLE_ROW = re.compile(rf"[ \t]*\|[ \t]*(?P<acronym>{ACRONYM})[ \t]*\|[ \t]*(?P<expansion>[^|\r\n]*?)[ \t]*\|.*\r?")
+TABLE_ROW = re.compile(
+    rf"[ \t]*\|[ \t]*(?P<acronym>{ACRONYM}){_OPTIONAL_PLURAL}[ \t]*\|[ \t]*(?P<expansion>[^|\r\n]*?)[ \t]*\|.*\r?"
+)
 TABLE_RULE = re.compile(r"[ \t]*\|?[ \t:]*-{3,}[ \t:]*(?:\|[ \t:]*-{3,}[ \t:]*)*\|?[ \t]*\r?")
 TABLE_HEADER_WORDS = frozenset({"acronym", "abbreviation", "term", "short form"})
 # A Markdown heading (`## Actions`), which ends an empty glossary section as a glossary heading does.
@@ -184,7 +189,7 @@ def _section_after(text: str, heading: tuple[int, int], format: Format = Format.
             return None
         acronym, written = row
         if acronym.lower() not in TABLE_HEADER_WORDS:
-            expansion = read_expansion(written) if format is Format.MARKDOWN else written
+            expansion = singular_row(read_expansion(written) if format is Format.MARKDOWN else written)
             row_end = start + len(row_text.rstrip("\r"))
             rows.append(SectionRow(acronym, expansion, line, start, row_end, "" if expansion == written else written))
         end = start + len(row_text.rstrip("\r"))
@@ -224,7 +229,18 @@ def _html_row(row: html.Row) -> SectionRow | None:
         found = None
     if found is None or found[0].lower() in TABLE_HEADER_WORDS:
         return None
-    return SectionRow(found[0], found[1], row.line, row.start, row.end)
+    acronym, written = found[0].removesuffix(OPTIONAL_PLURAL), found[1]
+    expansion = singular_row(written)
+    return SectionRow(acronym, expansion, row.line, row.start, row.end, "" if expansion == written else written)
+
+
+def singular_row(expansion: str) -> str:
+    """A row's expansion without the optional plural it may end with: `Independent Domestic Violence Adviser(s)`.
+
+    >>> singular_row("Independent Domestic Violence Adviser(s)"), singular_row("Sergeant (s)")
+    ('Independent Domestic Violence Adviser', 'Sergeant (s)')
+    """
+    return expansion.removesuffix(OPTIONAL_PLURAL) if expansion[-4:-3].isalpha() else expansion
 
 
 def _row(line: str) -> tuple[str, str] | None:

@@ -421,3 +421,65 @@ def test_the_headings_reports_give_their_glossaries(heading: str) -> None:
 @pytest.mark.parametrize("line", ["6. The glossary", "Abbreviations used by the panel", "Glossary was agreed"])
 def test_a_line_that_only_mentions_a_glossary_is_no_heading(line: str) -> None:
     assert find_glossary_section(f"The SNP met.\n\n{line}\n\nSNP\tSafer Neighbourhood Panel\n") is None
+
+
+# A row may give an optional plural, as force glossaries do: `IDVA(s)  Independent Domestic Violence Adviser(s)`.
+PLURAL_ROWS = [
+    ("ASB", "Anti-Social Behaviour"),
+    ("IDVA", "Independent Domestic Violence Adviser"),
+    ("NPT", "Neighbourhood Policing Team"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        (
+            (
+                "Glossary\nASB\tAnti-Social Behaviour\nIDVA(s)\tIndependent Domestic Violence Adviser(s)\n"
+                "NPT\tNeighbourhood Policing Team\n"
+            ),
+            Format.TEXT,
+        ),
+        (
+            (
+                "## Glossary\n\n| Acronym | Meaning |\n|---|---|\n| ASB | Anti-Social Behaviour |\n"
+                "| IDVA(s) | Independent Domestic Violence Adviser(s) |\n| NPT | Neighbourhood Policing Team |\n"
+            ),
+            Format.MARKDOWN,
+        ),
+        (
+            (
+                "<h2>Glossary</h2><table><tr><td>ASB</td><td>Anti-Social Behaviour</td></tr>"
+                "<tr><td>IDVA(s)</td><td>Independent Domestic Violence Adviser(s)</td></tr>"
+                "<tr><td>NPT</td><td>Neighbourhood Policing Team</td></tr></table>"
+            ),
+            Format.HTML,
+        ),
+    ],
+)
+def test_a_row_with_an_optional_plural_is_read_in_the_singular(text: str, format: Format) -> None:
+    section = find_glossary_section(text, format)
+    assert section is not None
+    assert [(row.acronym, row.expansion) for row in section.rows] == PLURAL_ROWS
+
+
+def test_check_reads_a_section_with_an_optional_plural_and_a_plural_row(tmp_path: Path) -> None:
+    (tmp_path / "minutes.txt").write_text(
+        "The IDVAs and the NPT met the QXA.\n\nGlossary\nAGs\tAttorneys General\n"
+        "IDVA(s)\tIndependent Domestic Violence Adviser(s)\nNPT\tNeighbourhood Policing Team\n",
+        encoding="utf-8",
+    )
+    checked = CliRunner().invoke(cli, ["check", str(tmp_path / "minutes.txt")])
+    assert [line.split(" ")[1:3] for line in checked.stdout.splitlines()] == [["D001", "QXA"], ["D002", "AGs"]]
+
+
+def test_a_row_appended_after_one_with_an_optional_plural_has_none(tmp_path: Path) -> None:
+    (tmp_path / "minutes.txt").write_text(
+        "The IDVA met the QXA.\n\nGlossary\nIDVA(s)\tIndependent Domestic Violence Adviser(s)\n", encoding="utf-8"
+    )
+    (tmp_path / "g.csv").write_text("acronym,expansion\nQXA,Quite Xenial Agency\n", encoding="utf-8")
+    appended = CliRunner().invoke(
+        cli, ["annotate", str(tmp_path / "minutes.txt"), "-g", str(tmp_path / "g.csv"), "--glossary-section", "append"]
+    )
+    assert appended.stdout.endswith("\nIDVA(s)\tIndependent Domestic Violence Adviser(s)\nQXA\tQuite Xenial Agency\n")
