@@ -559,7 +559,7 @@ WORDS = [
     "Safer", "Neighbourhood", "Panels", "(SNP)", "SNP", "(Safer", "Panels)", "Police", "Community",
     "Support", "Officers", "(PCSOs)", "(“SNP”)", "(Chair)", "[NPT]", "of", "the", "İ", "ß", "“", "”",
     "\u00a0", "\r\n", "\n\n", "2019/2020", "(2019/2020)", "Theft", "Motor", "Vehicle", "(ToMV)", "ToMV",
-    "(ToMV,", "see", "below)", ";", "e\u0301", "👮", "(the", "(hereafter", "or", "\"SNP\")",
+    "(ToMV,", "see", "below)", ";", "e\u0301", "👮", "(the", "(hereafter", "or", "\"SNP\")", "(also", "known", "as",
 ]  # fmt: skip
 
 
