@@ -686,8 +686,8 @@ def find_inline_definitions(text: str) -> list[Definition]:
     Square brackets work as round ones. For each bracket the first reading
     that aligns wins: the short form inside (`Long Form (SF)`), the long form
     inside (`SF (Long Form)`), then both (`(Long Form, SF)`). A plural short
-    form gives its singular as `acronym`. So does `SF – the Long Form –` (see
-    `find_dash_definitions_after`).
+    form gives its singular as `acronym`. So do `SF – the Long Form –` (see
+    `find_dash_definitions_after`) and `Long Form, or SF,` (see `find_or_definitions_after`).
 
     >>> [(d.acronym, d.expansion, d.short_start, d.long_start)
     ...  for d in find_inline_definitions("“İ” Safer Neighbourhood Panels (SNP)")]
@@ -695,16 +695,16 @@ def find_inline_definitions(text: str) -> list[Definition]:
     >>> [(d.acronym, d.expansion) for d in find_inline_definitions(
     ...     "the TCC (Temporary Chief Constable) and the Chief Constable (Chair)")]
     [('TCC', 'Temporary Chief Constable')]
+    >>> [(d.acronym, d.expansion) for d in find_inline_definitions("The Chief Constable, or CC, met.")]
+    [('CC', 'Chief Constable')]
     """
     bracketed = _read(text, _brackets(text))
-    dashed = []
-    for dash in dash_starts(text):
-        definition = _dash_definition(text, dash)
-        if definition is not None:
-            dashed.append(definition)
-    if not dashed:
+    unbracketed = [_dash_definition(text, dash) for dash in dash_starts(text)]
+    unbracketed += [_or_definition(text, mark) for mark in or_marks(text)]
+    found = [definition for definition in unbracketed if definition is not None]
+    if not found:
         return bracketed
-    return sorted(bracketed + dashed, key=lambda d: (min(d.short_start, d.long_start), d.short_start))
+    return sorted(bracketed + found, key=lambda d: (min(d.short_start, d.long_start), d.short_start))
 
 
 def _read(text: str, brackets: Iterable[_Bracket]) -> list[Definition]:
@@ -958,6 +958,108 @@ def _dash_definition(text: str, dash: int) -> Definition | None:
     return None
 
 
+# --- A name after a comma: `Long Form, or SF,` ------------------------------
+
+# What joins a long form to the short form after it: `the Police and Crime Commissioner, or PCC, met`.
+OR_MARK: Final = ", or "
+# Quotes and emphasis around the short form (`, or “PCC”,`, `, or **PCC**,`) or at the long form's end.
+MAX_OR_GAP: Final = 2
+_OR_GAP: Final = "*_" + _QUOTES
+# The short form after the mark, one word (`PCSOs`, `T/ACC`), and what closes it: a comma, a closing
+# bracket, a semicolon or a sentence end. Not a word that runs on (`, or PCC's office`, `, or PCC staff`).
+_OR_SHORT_RE: Final = re.compile(
+    rf"[{_OR_GAP}]{{0,{MAX_OR_GAP}}}(?P<short>[^\W_](?:[^\W_]|[/&-](?=[^\W_]))*)[{_OR_GAP}]{{0,{MAX_OR_GAP}}}"
+    r"(?:[,;)\]]|\.(?!\w))"
+)
+
+
+def or_marks(text: str) -> list[int]:
+    """Where each `, or ` of the text starts, in order, found by `str.find`.
+
+    >>> or_marks("Tea, or coffee, or PCC, or")
+    [3, 14]
+    """
+    return list(finds(text, OR_MARK))
+
+
+def find_or_definitions_after(text: str, spans: Iterable[tuple[int, int]]) -> list[Definition]:
+    """The definitions `Long Form, or SF,` whose short form is one of `spans`, in text order.
+
+    `, or ` comes before the short form, after which a comma, a closing bracket, a
+    semicolon or a sentence end follows; before the comma, the long form's words begin
+    with the short form's letters, in their case (small words may sit between), as
+    in `find_dash_definitions_after`. Only a span right after `, or ` costs more than a glance.
+
+    >>> text = "The Police and Crime Commissioner, or PCC, met; tea, coffee, or PCC, followed."
+    >>> [(d.acronym, d.expansion) for d in find_or_definitions_after(text, [(38, 41), (64, 67)])]
+    [('PCC', 'Police and Crime Commissioner')]
+    """
+    definitions = []
+    for start, end in spans:
+        mark = _back_past_gap(text, start) - len(OR_MARK)
+        if mark >= 0 and text.startswith(OR_MARK, mark):
+            definition = _or_definition(text, mark)
+            if definition is not None and (definition.short_start, definition.short_end) == (start, end):
+                definitions.append(definition)
+    return definitions
+
+
+def named_after_comma(text: str, definition: Definition) -> bool:
+    """Whether a definition reads `Long Form, or SF,`: `, or ` joins its long form to its short form, no bracket.
+
+    >>> text = "The Chief Constable, or CC, and the Safer Neighbourhood Panel (SNP)"
+    >>> [named_after_comma(text, definition) for definition in find_inline_definitions(text)]
+    [True, False]
+    """
+    mark = _back_past_gap(text, definition.short_start) - len(OR_MARK)
+    return definition.long_end <= mark and text.startswith(OR_MARK, mark)
+
+
+def _or_definition(text: str, mark: int) -> Definition | None:
+    """`Long Form, or SF,` around the `, or ` at `mark`, or None."""
+    found = _OR_SHORT_RE.match(text, mark + len(OR_MARK))
+    if found is None:
+        return None
+    short_text = found["short"]
+    acronym = _plural_base(short_text)  # ends with a letter or digit, the last initial, as `short_text` does
+    end = _back_past_gap(text, mark)
+    last_word = _token_start(text, max(0, end - MAX_WINDOW_CHARS), end)
+    if text[last_word:end][:1] != acronym[-1]:  # the cheapest test first: `Tea, coffee, or PCC,`
+        return None
+    if not _is_short_form(short_text) or not _is_acronym_like(short_text):
+        return None
+    pattern = _initials_re(acronym)
+    long = None if pattern is None else _phrase_before(text, end, pattern, len(_initials(acronym)))
+    return None if long is None else inline_definition(text, found.span("short"), long)
+
+
+def _phrase_before(text: str, end: int, pattern: re.Pattern[str], initials: int) -> tuple[int, int] | None:
+    """The longest phrase `pattern` (an `_initials_pattern`) matches that ends at `end`; None if there is none.
+
+    Such a phrase has a word for each initial and at most a small word between two: it starts
+    at one of the last `2 * initials - 1` words.
+
+    >>> text = "The “Police and Crime Commissioner”, or"
+    >>> text[slice(*_phrase_before(text, 34, _initials_pattern("PCC"), 3))]
+    'Police and Crime Commissioner'
+    """
+    first = _last_words_start(text, max(0, end - MAX_WINDOW_CHARS), end, 2 * initials - 1)
+    if first is None:
+        return None
+    for word in _ALNUM_RUN_RE.finditer(text, first, end):
+        if pattern.fullmatch(text, word.start(), end) is not None:
+            return word.start(), end
+    return None
+
+
+def _back_past_gap(text: str, at: int) -> int:
+    """`at`, moved back past at most `MAX_OR_GAP` quotes and emphasis marks."""
+    floor = max(0, at - MAX_OR_GAP)
+    while at > floor and text[at - 1] in _OR_GAP:
+        at -= 1
+    return at
+
+
 # --- Implicit definitions ----------------------------------------------------
 
 
@@ -979,6 +1081,16 @@ def _initials_pattern(acronym: str) -> re.Pattern[str] | None:
     words = [_head_word(chars[0])] + [rf"{re.escape(char)}{_PHRASE_WORD_TAIL}" for char in chars[1:]]
     joint = rf"{_PHRASE_SPACE}(?:(?:{_SMALL_WORDS}){_PHRASE_SPACE})?"
     return re.compile(rf"{joint.join(words)}(?!{_WORD_CHAR})")
+
+
+# Patterns kept by `_initials_re`: the short forms after `, or ` in a text are a few hundred at most.
+INITIALS_PATTERNS_KEPT: Final = 1024
+
+
+@functools.lru_cache(maxsize=INITIALS_PATTERNS_KEPT)
+def _initials_re(acronym: str) -> re.Pattern[str] | None:
+    """`_initials_pattern(acronym)`, kept: building it again costs more than reading the phrase it finds."""
+    return _initials_pattern(acronym)
 
 
 def _initials(acronym: str) -> list[str]:

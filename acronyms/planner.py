@@ -39,6 +39,8 @@ from .context import (
 )
 from .definitions import (
     MAX_DASH_GAP,
+    MAX_OR_GAP,
+    OR_MARK,
     Definition,
     ampersands_read,
     dash_starts,
@@ -46,8 +48,11 @@ from .definitions import (
     definition_entry,
     find_dash_definitions_after,
     find_definitions_near,
+    find_or_definitions_after,
     lead_in_before,
     lead_in_ends,
+    named_after_comma,
+    or_marks,
 )
 from .errors import UsageError
 from .escaping import escape
@@ -342,11 +347,15 @@ class _Judge:
         unexplained += [span for span in _after_lead_ins(text, self.matches) if span[0] not in self.spelled]
         # `Police &amp; Crime Commissioner (PCC)` as the reader reads it; each definition's text is the original's
         read = ampersands_read(text) if self.references else text
+        found = find_definitions_near(read, unexplained)
+        named = find_or_definitions_after(read, _after_or_marks(read, self.matches))
+        if named:  # `Police and Crime Commissioner, or PCC,`
+            found = sorted(found + named, key=lambda d: (d.short_start, d.long_start))
         self.definitions = [
             definition
             if read is text
             else replace(definition, expansion=text[definition.long_start : definition.long_end])
-            for definition in find_definitions_near(read, unexplained)
+            for definition in found
         ]
         dashes = dashes_read(text) if self.references else text  # `CSP &#8211; the ... &#8211;` as Word writes it
         dashed = find_dash_definitions_after(dashes, _before_dashes(dashes, self.matches))
@@ -801,6 +810,27 @@ def _before_dashes(text: str, matches: Sequence[Match]) -> list[tuple[int, int]]
     return spans
 
 
+def _after_or_marks(text: str, matches: Sequence[Match]) -> list[tuple[int, int]]:
+    """The spans of the hits right after `, or ` (`, or PCC,`, `, or “PCC”,`), found from the text's `, or `.
+
+    Few texts hold many: each looks up the hit after it, as `_before_dashes` looks up the hit before a dash.
+
+    >>> text = "The SNP, or “PCC”, met"
+    >>> _after_or_marks(text, [Match(4, 7, "SNP"), Match(13, 16, "PCC")])
+    [(13, 16)]
+    """
+    spans = []
+    starts: list[int] | None = None  # the hits' starts, listed at the first mark
+    for mark in or_marks(text):
+        if starts is None:
+            starts = [match.start for match in matches]
+        after = mark + len(OR_MARK)
+        index = bisect.bisect_left(starts, after)
+        if index < len(starts) and starts[index] - after <= MAX_OR_GAP:
+            spans.append((matches[index].start, matches[index].end))
+    return spans
+
+
 def _after_lead_ins(text: str, matches: Sequence[Match]) -> list[tuple[int, int]]:
     """The spans of the hits right after a lead-in in a bracket (`(the "CSP")`), found from the lead-ins of the text.
 
@@ -842,6 +872,8 @@ def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[t
     spans = []
     closing = [NextOf(text, bracket) for bracket in ")]"]  # the definitions come in text order: read the text once
     for definition in definitions:
+        if named_after_comma(text, definition):  # `Long Form, or SF,`: no brackets
+            continue
         label = f"the brackets that define {definition.short_text}"
         if definition.short_end > definition.long_start:  # `Long Form (SF)`, `Long Form (SF; see X)`: after SF
             after = definition.short_end

@@ -560,6 +560,7 @@ WORDS = [
     "Support", "Officers", "(PCSOs)", "(“SNP”)", "(Chair)", "[NPT]", "of", "the", "İ", "ß", "“", "”",
     "\u00a0", "\r\n", "\n\n", "2019/2020", "(2019/2020)", "Theft", "Motor", "Vehicle", "(ToMV)", "ToMV",
     "(ToMV,", "see", "below)", ";", "e\u0301", "👮", "(the", "(hereafter", "or", "\"SNP\")", "(also", "known", "as",
+    "Panels,", "SNP,", "SNP.", "“SNP”;",
 ]  # fmt: skip
 
 
