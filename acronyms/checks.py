@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import csv
 import enum
+import fnmatch
 import io
 import itertools
 import os
@@ -180,6 +181,7 @@ class CheckOptions:
     allow: Collection[str] = frozenset()
     select: Sequence[str] = ()
     ignore: Sequence[str] = ()
+    per_file_ignores: Sequence[tuple[str, Sequence[str]]] = ()  # (glob pattern of paths, code prefixes)
     fail_on: Severity = Severity.WARNING
     encoding: str = "utf-8"
 
@@ -194,6 +196,8 @@ class CheckOptions:
         object.__setattr__(self, "allow", frozenset(self.allow))
         object.__setattr__(self, "select", validate_codes(self.select))
         object.__setattr__(self, "ignore", validate_codes(self.ignore))
+        ignores = tuple((pattern, validate_codes(codes)) for pattern, codes in self.per_file_ignores)
+        object.__setattr__(self, "per_file_ignores", ignores)
         if not isinstance(self.fail_on, Severity):
             raise TypeError(
                 f"CheckOptions.fail_on is a Severity, not {self.fail_on!r}; write Severity({self.fail_on!r})"
@@ -279,7 +283,30 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
     for path in documents:
         text = decode(read_bytes(path), encoding=options.encoding, path=path).text
         findings += check_document(scan(text, glossary, path=path), glossary, allow=options.allow)
-    return sorted(set(selected(findings, options.select, options.ignore)), key=lambda found: found.sort_key)
+    findings = selected(findings, options.select, options.ignore)
+    if options.per_file_ignores:
+        findings = [found for found in findings if not ignored_in_file(found, options.per_file_ignores)]
+    return sorted(set(findings), key=lambda found: found.sort_key)
+
+
+def ignored_in_file(found: Finding, per_file_ignores: Sequence[tuple[str, Sequence[str]]]) -> bool:
+    """True when a `per-file-ignores` pattern matches the finding's file and names its code.
+
+    Patterns are globs (`*` reaches into folders, as in flake8) matched against the file's absolute path,
+    or relative ones against its path as given.
+
+    >>> found = finding("G007", "glossaries/force.csv", 2, 1, "LPT", "...")
+    >>> ignored_in_file(found, [("glossaries/*.csv", ("G007",))]), ignored_in_file(found, [("*.csv", ("D",))])
+    (True, False)
+    """
+    path = Path(found.path)
+    absolute = str(path.resolve())
+    for pattern, codes in per_file_ignores:
+        if found.code.startswith(tuple(codes)) and (
+            fnmatch.fnmatchcase(absolute, str(Path(pattern).resolve())) or fnmatch.fnmatchcase(str(path), pattern)
+        ):
+            return True
+    return False
 
 
 def _section_of(sections: Sequence[int], offset: int) -> int:
@@ -512,11 +539,17 @@ class _GlossaryChecker:
                     )
                     continue
                 theirs = " or ".join(quoted(sense.expansion) for sense in senses)
+                mine = sum(row.acronym == entry.acronym for row in self.entries)
+                fix = (
+                    "correct it, or ignore G007 for this file (per-file-ignores) if this is a local sense"
+                    if len(senses) <= mine
+                    else f"layered over it, this file's rows of {entry.acronym} replace all {len(senses)} of those "
+                    "senses: add rows for the ones to keep, or correct this one"
+                )
                 yield self.found(
                     "G007",
                     entry,
-                    f"{entry.acronym} is {quoted(entry.expansion)} here but the reference glossary has {theirs}; "
-                    "correct it, or ignore G007 here if this is a local sense",
+                    f"{entry.acronym} is {quoted(entry.expansion)} here but the reference glossary has {theirs}; {fix}",
                 )
 
     def malformed(self) -> Iterable[Finding]:

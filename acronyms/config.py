@@ -15,9 +15,14 @@ select = ["G", "D"]                   # codes or prefixes to report
 ignore = ["D002"]
 fail-on = "warning"                   # error, warning or info
 encoding = "utf-8"
+
+[tool.acronyms.per-file-ignores]      # codes left out for some files: glob patterns, relative to this file
+"glossaries/force.csv" = ["G007"]     # the force's local senses
+"minutes/*.txt" = ["D005"]
 ```
 
-In setup.cfg lists are separated by commas or new lines, and `bundled` is `true` or `false`.
+In setup.cfg lists are separated by commas or new lines, `bundled` is `true` or `false`, and
+`per-file-ignores` has a line `PATTERN: CODES` per pattern, as flake8 writes it.
 
 >>> check_options(Config(allow=("GM",), fail_on="error"), allow=("NB",)).allow
 frozenset({'NB'})
@@ -38,7 +43,7 @@ from .errors import UsageError
 
 PYPROJECT = "pyproject.toml"
 SETUP_CFG = "setup.cfg"
-SETTINGS = ("glossaries", "bundled", "allow", "select", "ignore", "fail-on", "encoding")
+SETTINGS = ("glossaries", "bundled", "allow", "select", "ignore", "per-file-ignores", "fail-on", "encoding")
 LISTS = ("glossaries", "allow", "select", "ignore")
 T = TypeVar("T")
 
@@ -53,6 +58,7 @@ class Config:
     allow: tuple[str, ...] | None = None
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (absolute glob pattern, codes)
     fail_on: str | None = None
     encoding: str | None = None
 
@@ -96,6 +102,9 @@ def _setup_cfg_section(path: Path) -> dict[str, object] | None:
             table[key] = [item.strip() for item in value.replace(",", "\n").splitlines() if item.strip()]
         elif key == "bundled":
             table[key] = _boolean(value, path)
+        elif key.replace("_", "-") == "per-file-ignores":  # `pattern: codes` lines, as flake8 reads them
+            pairs = [line.rpartition(":") for line in value.splitlines() if line.strip()]
+            table[key] = {pattern.strip(): codes.replace(",", " ").split() for pattern, _, codes in pairs}
         else:
             table[key] = value.strip()
     return table
@@ -125,9 +134,28 @@ def _config(table: Mapping[str, object], path: Path) -> Config:
         allow=lists.get("allow"),
         select=lists.get("select"),
         ignore=lists.get("ignore"),
+        per_file_ignores=_per_file_ignores(settings.get("per-file-ignores"), path),
         fail_on=_typed(settings.get("fail-on"), str, "fail-on", path),
         encoding=_typed(settings.get("encoding"), str, "encoding", path),
     )
+
+
+def _per_file_ignores(value: object, path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`per-file-ignores`: each glob pattern, made absolute from the settings file's folder, with its codes."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise UsageError('per-file-ignores must be a table, e.g. "minutes/*.txt" = ["D005"]', path=str(path))
+    found = []
+    for pattern, codes in value.items():
+        if not pattern or not codes:
+            raise UsageError(
+                f'per-file-ignores: {pattern!r} needs a pattern and codes, e.g. "minutes/*.txt" = ["D005"]',
+                path=str(path),
+            )
+        codes = validate_codes(_strings(codes, f"per-file-ignores {pattern!r}", path), source=str(path))
+        found.append((str(path.parent.resolve() / pattern), codes))
+    return tuple(found)
 
 
 def _strings(value: object, key: str, path: Path) -> tuple[str, ...]:
@@ -190,6 +218,7 @@ def check_options(
         allow=frozenset(listed(allow, config.allow)),
         select=validate_codes(selects or config.select or (), source=None if selects else source),
         ignore=validate_codes(ignores or config.ignore or (), source=None if ignores else source),
+        per_file_ignores=config.per_file_ignores,
         fail_on=Severity(severity),
         encoding=encoding or config.encoding or "utf-8",
     )

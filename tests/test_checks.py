@@ -159,11 +159,21 @@ def test_g007_disagrees_with_the_bundled_reference() -> None:
             2,
             (
                 "PCSO is 'Police Community Safety Officer' here but the reference glossary has "
-                "'Police Community Support Officer'; correct it, or ignore G007 here if this is a local sense"
+                "'Police Community Support Officer'; correct it, or ignore G007 for this file (per-file-ignores) "
+                "if this is a local sense"
             ),
         )
     ]
     assert csv_findings(text) == []  # no reference, no G007
+
+
+def test_g007_says_that_one_row_replaces_every_bundled_sense() -> None:
+    """QA: a force added `CC,Collaboration Committee` and lost the bundled Chief Constable and County Council."""
+    (finding,) = csv_findings("acronym,expansion,context\nCC,Collaboration Committee,collaboration\n", BUNDLED)
+    assert finding[2].endswith(
+        "layered over it, this file's rows of CC replace all 3 of those senses: add rows for the ones to keep, "
+        "or correct this one"
+    )
 
 
 def test_g008_superseded_acronym() -> None:
@@ -526,13 +536,59 @@ def test_settings_search_stops_at_the_repository_root(tmp_path: Path) -> None:
         ('allow = "GM"', "allow must be a list of strings"),
         ('ignore = ["Z1"]', "unknown code 'Z1'"),
         ("bundled = 1", "bundled must be a bool"),
+        ('per-file-ignores = ["D005"]', "per-file-ignores must be a table"),
+        ('[tool.acronyms.per-file-ignores]\n"*.txt" = ["D009"]', "unknown code 'D009'"),
+        ('[tool.acronyms.per-file-ignores]\n"*.txt" = []', "needs a pattern and codes"),
     ],
-    ids=["fail-on", "unknown", "not-a-list", "unknown-code", "not-a-bool"],
+    ids=["fail-on", "unknown", "not-a-list", "unknown-code", "not-a-bool", "ignores-list", "ignores-code", "empty"],
 )
 def test_bad_settings_say_what_is_wrong(tmp_path: Path, table: str, message: str) -> None:
     (tmp_path / "pyproject.toml").write_text(f"[tool.acronyms]\n{table}\n", encoding="utf-8")
     with pytest.raises(UsageError, match=message):
         check_options(find_config(tmp_path))
+
+
+def per_file_project(tmp_path: Path, settings: tuple[str, str]) -> None:
+    """A project whose force glossary has a local sense (G007) and whose minutes name attendees (D005)."""
+    (tmp_path / "glossaries").mkdir()
+    (tmp_path / "minutes").mkdir()
+    (tmp_path / "glossaries" / "force.csv").write_text("acronym,expansion\nLPT,Local Police Team\n", encoding="utf-8")
+    for path in (tmp_path / "minutes" / "m1.txt", tmp_path / "other.txt"):
+        path.write_text("Present: Claire Carter (CC).\n", encoding="utf-8")
+    name, text = settings
+    (tmp_path / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        (
+            "pyproject.toml",
+            (
+                '[tool.acronyms]\nglossaries = ["glossaries/force.csv"]\n\n[tool.acronyms.per-file-ignores]\n'
+                '"glossaries/force.csv" = ["G007"]\n"minutes/*.txt" = ["D005"]\n'
+            ),
+        ),
+        (
+            "setup.cfg",
+            (
+                "[acronyms]\nglossaries = glossaries/force.csv\nper-file-ignores =\n    glossaries/force.csv: G007\n"
+                "    minutes/*.txt: D005\n"
+            ),
+        ),
+    ],
+    ids=["pyproject", "setup.cfg"],
+)
+def test_per_file_ignores_leave_codes_out_for_the_files_they_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: tuple[str, str]
+) -> None:
+    per_file_project(tmp_path, settings)
+    monkeypatch.chdir(tmp_path / "minutes")  # the patterns are read from the settings file's folder
+    options = check_options(find_config())
+    findings = check_paths(["m1.txt", os.path.join("..", "other.txt")], options)
+    assert [(found.path, found.code) for found in findings] == [(os.path.join("..", "other.txt"), "D005")]
+    without = check_paths(["m1.txt"], check_options(Config(glossaries=options.glossaries)))
+    assert sorted(found.code for found in without) == ["D005", "G007"]
 
 
 HTML_NOTES = (
