@@ -456,11 +456,15 @@ class _GlossaryChecker:
             earlier = first.setdefault((entry.acronym, expansion_key(entry.expansion)), entry)
             if earlier is not entry:
                 self.duplicate_lines.add(entry.line)
+                extra = [word for word in entry.context if word not in earlier.context]  # not to be lost
+                fix = f"delete line {entry.line}"
+                if extra:
+                    fix = f"add its context words {', '.join(extra)} to line {earlier.line} and {fix}"
                 yield self.found(
                     "G001",
                     entry,
                     f"{entry.acronym} is listed twice with the same expansion (lines {earlier.line} and {entry.line}); "
-                    f"delete line {entry.line}",
+                    + fix,
                 )
 
     def conflicts(self) -> Iterable[Finding]:
@@ -488,6 +492,20 @@ class _GlossaryChecker:
                     entry,
                     f"{entry.acronym} differs only in case from {first.acronym} (line {first.line}); "
                     "use one spelling, the one in use",
+                )
+        if self.reference is None:
+            return
+        # Beside the reference's spelling, a layer's other one adds a second acronym, not a sense: both are expanded.
+        theirs = {acronym.casefold(): acronym for acronym in self.reference.acronyms}
+        for folded, variants in spellings.items():
+            other = theirs.get(folded)
+            if other is not None and other not in variants:
+                entry = next(iter(variants.values()))
+                yield self.found(
+                    "G003",
+                    entry,
+                    f"{entry.acronym} differs only in case from {other} in the reference glossary; "
+                    f"write {other}, or both spellings are annotated as different acronyms",
                 )
 
     def order(self) -> Iterable[Finding]:

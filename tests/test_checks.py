@@ -167,6 +167,26 @@ def test_g007_disagrees_with_the_bundled_reference() -> None:
     assert csv_findings(text) == []  # no reference, no G007
 
 
+def test_g001_keeps_the_context_words_of_the_row_it_deletes() -> None:
+    text = "acronym,expansion,context\nDC,District Council,council district\nDC,District Council,planning council\n"
+    assert csv_findings(text) == [
+        (
+            "G001",
+            3,
+            (
+                "DC is listed twice with the same expansion (lines 2 and 3); add its context words planning to line 2 "
+                "and delete line 3"
+            ),
+        )
+    ]
+
+
+def test_g003_a_spelling_that_differs_from_the_references_only_in_case() -> None:
+    text = "acronym,expansion\nTOMV,Taking of Motor Vehicle\n"
+    assert [(code, line) for code, line, _ in csv_findings(text, BUNDLED)] == [("G003", 2)]
+    assert csv_findings(text) == []  # no reference, no G003
+
+
 def test_g007_says_that_one_row_replaces_every_bundled_sense() -> None:
     """QA: a force added `CC,Collaboration Committee` and lost the bundled Chief Constable and County Council."""
     (finding,) = csv_findings("acronym,expansion,context\nCC,Collaboration Committee,collaboration\n", BUNDLED)

@@ -308,14 +308,30 @@ def test_glossary_export_csv_has_the_bundled_schema(glossary_csv: Path) -> None:
     assert len(rows) > 250
 
 
+def test_glossary_export_is_in_alphabetical_order_and_passes_check(tmp_path: Path) -> None:
+    """A layer's rows take their places, so the export of a layered glossary passes `check` (no G004)."""
+    force = tmp_path / "force.csv"
+    force.write_text(
+        "acronym,expansion,context\nZZQ,Zed Zed Queue,\nAAQ,Aa Aa Queue,\nCC,Collaboration Committee,joint\n"
+    )
+    code, out, _ = run("glossary", "-g", str(force))
+    acronyms = [row["acronym"] for row in csv.DictReader(io.StringIO(out))]
+    assert code == 0
+    assert acronyms == sorted(acronyms, key=str.casefold)
+    assert acronyms.index("AAQ") < acronyms.index("ACC") and acronyms.index("CC") < acronyms.index("CCTV")
+    (tmp_path / "layered.csv").write_text(out, encoding="utf-8")
+    assert run("check", str(tmp_path / "layered.csv"), "--select", "G004") == (0, "", "")
+
+
 def test_glossary_export_json(glossary_csv: Path) -> None:
+    """In alphabetical order, as the CSV export: the file lists SNP first."""
     code, out, _ = run("glossary", "-g", str(glossary_csv), "--no-bundled", "--format", "json")
     assert (code, json.loads(out)) == (
         0,
         [
             {
-                "acronym": "SNP",
-                "expansion": "Safer Neighbourhood Panel",
+                "acronym": "PCSO",
+                "expansion": "Police Community Support Officer",
                 "plural": "",
                 "context": [],
                 "category": "",
@@ -324,8 +340,8 @@ def test_glossary_export_json(glossary_csv: Path) -> None:
                 "note": "",
             },
             {
-                "acronym": "PCSO",
-                "expansion": "Police Community Support Officer",
+                "acronym": "SNP",
+                "expansion": "Safer Neighbourhood Panel",
                 "plural": "",
                 "context": [],
                 "category": "",

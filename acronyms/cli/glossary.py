@@ -65,6 +65,9 @@ def glossary_command(
 ) -> None:
     """Print the layered glossary as CSV (the bundled schema) or JSON."""
     glossary = load_glossary(glossaries, no_bundled)
+    # In alphabetical order, as `check` wants a glossary (G004): a layer's rows are not left at the end,
+    # and an acronym it overrides keeps its place. The sort is stable: an acronym's senses keep their order.
+    glossary = Glossary(sorted(glossary.entries, key=lambda entry: entry.acronym.casefold()), name=glossary.name)
     if used_in is not None:
         data = sys.stdin.buffer.read() if used_in == STDIN else read_bytes(used_in)
         text = decode(data, encoding=encoding, path="<stdin>" if used_in == STDIN else used_in).text
