@@ -48,12 +48,13 @@ from .forms import inline_long_form, less_ending_after_bracket
 from .glossary import (
     BUNDLED_NAME,
     COLUMNS,
-    REQUIRED_COLUMNS,
     UTF8_HINT,
     Entry,
     Glossary,
     acronym_problem,
     decode_csv,
+    misplaced_header,
+    names_glossary_columns,
     read_header,
     row_entry,
     row_problems,
@@ -327,9 +328,11 @@ def is_csv(path: str) -> bool:
 
 
 def is_glossary_csv(path: str, *, encoding: str = "utf-8") -> bool:
-    """True when the CSV's header row names the glossary's columns, `acronym` and `expansion`.
+    """True when the CSV's header row names the glossary's columns, `acronym` and `expansion`, or would but for
+    a slip that reading it reports (`glossary.misplaced_header`: semicolons or tabs between the fields, rows
+    above the header).
 
-    Lets a caller that is given every CSV (a pre-commit hook) leave out data files;
+    Lets a caller that is given every CSV (a pre-commit hook) leave out data files, and only them;
     a file that does not decode is judged by its header read as Latin-1 (column names are ASCII),
     so a glossary with a bad byte still counts and reading it reports the byte.
     """
@@ -338,11 +341,12 @@ def is_glossary_csv(path: str, *, encoding: str = "utf-8") -> bool:
         text = decode_csv(data, encoding=encoding, path=path)
     except GlossaryError:
         text = data.decode("latin-1")
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        header = next(csv.reader(io.StringIO(text, newline="")))
+        header = next(reader)
     except (StopIteration, csv.Error):
         return False
-    return set(REQUIRED_COLUMNS) <= {column.strip().lower() for column in header}
+    return names_glossary_columns(header) or misplaced_header(header, reader) is not None
 
 
 def read_glossary(path: str, *, encoding: str = "utf-8") -> tuple[list[Entry], list[Finding]]:

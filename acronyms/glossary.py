@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from operator import itemgetter
 from pathlib import Path
-from typing import Final, TextIO
+from typing import Final, Protocol, TextIO
 
 from .errors import GlossaryError, InputError
 from .positions import line_at
@@ -348,8 +348,83 @@ def acronym_problem(acronym: str) -> str | None:
     return None
 
 
-def read_header(reader: Iterator[list[str]], name: str) -> list[str]:
-    """The column names of the header row, lower-cased; `GlossaryError` when there is none, or it lacks one."""
+# Rows read below a header row that lacks the glossary's columns, looking for the header Excel left lower
+# down: a title or a blank row above the table takes one or two; a glossary's header is never far down.
+HEADER_SEARCH_ROWS: Final = 10
+# Excel writes a CSV with these separators where the locale's list separator is not a comma.
+OTHER_SEPARATORS: Final = {";": "semicolons", "\t": "tabs"}
+EXCEL_CSV = "save it from Excel as 'CSV UTF-8 (Comma delimited)'"
+
+
+def names_glossary_columns(cells: Iterable[str]) -> bool:
+    """True when the header cells name the required columns, `acronym` and `expansion` (case and spaces aside).
+
+    >>> names_glossary_columns(["Acronym ", "EXPANSION", "note"]), names_glossary_columns(["acronym;expansion"])
+    (True, False)
+    """
+    return set(REQUIRED_COLUMNS) <= {cell.strip().strip('"').strip().lower() for cell in cells}
+
+
+def other_separator(header: Sequence[str]) -> str | None:
+    """The separator (`;` or a tab) that splits the header row into the glossary's columns, if one does.
+
+    >>> other_separator(["acronym;expansion;note"]), other_separator(["acronym\\texpansion"]), other_separator(["a"])
+    (';', '\\t', None)
+    """
+    line = ",".join(header)  # the cells the comma split, joined again: the row as written, quotes aside
+    return next((sep for sep in OTHER_SEPARATORS if names_glossary_columns(line.split(sep))), None)
+
+
+class CsvRows(Protocol):
+    """What `read_header` needs of a `csv.reader`: its rows, and the line it has read up to."""
+
+    @property
+    def line_num(self) -> int: ...
+
+    def __iter__(self) -> Iterator[list[str]]: ...
+
+    def __next__(self) -> list[str]: ...
+
+
+def misplaced_header(header: Sequence[str], reader: CsvRows) -> str | None:
+    """What is wrong with a header row that lacks the glossary's columns, when the file is still a glossary.
+
+    A glossary saved with semicolons or tabs between its fields, or with a title or blank row above
+    its header (as Excel writes them), gets a message saying how to fix it; any other file, `None`.
+    `reader` has read the header row; the search goes on for at most `HEADER_SEARCH_ROWS` rows.
+
+    >>> misplaced_header(["acronym;expansion"], csv.reader([]))
+    "the file is separated by semicolons, not commas; save it from Excel as 'CSV UTF-8 (Comma delimited)'"
+    >>> reader = csv.reader(["Force glossary,\\n", ",\\n", "Acronym,Expansion\\n"])
+    >>> print(misplaced_header(next(reader), reader))
+    the header row must be the first row, but line 3 names acronym and expansion; delete the rows above it
+    >>> reader = csv.reader(["name,age\\n", "Ann,40\\n"])
+    >>> misplaced_header(next(reader), reader) is None
+    True
+    """
+    separator = other_separator(header)
+    if separator is not None:
+        return f"the file is separated by {OTHER_SEPARATORS[separator]}, not commas; {EXCEL_CSV}"
+    line = reader.line_num + 1
+    try:
+        for row in itertools.islice(reader, HEADER_SEARCH_ROWS):
+            if names_glossary_columns(row):
+                columns = " and ".join(REQUIRED_COLUMNS)
+                return (
+                    f"the header row must be the first row, but line {line} names {columns}; delete the rows above it"
+                )
+            line = reader.line_num + 1
+    except csv.Error:  # a row that cannot be read: the search ends there
+        pass
+    return None
+
+
+def read_header(reader: CsvRows, name: str) -> list[str]:
+    """The column names of the header row, lower-cased; `GlossaryError` when there is none, or it lacks one.
+
+    The error says what to do: name the columns, save the file with commas between its fields, or
+    delete the rows above the header (`misplaced_header`).
+    """
     try:
         header = [column.strip().lower() for column in next(reader)]
     except StopIteration:
@@ -358,8 +433,12 @@ def read_header(reader: Iterator[list[str]], name: str) -> list[str]:
         raise GlossaryError(f"bad CSV ({error}); check the quoting of the header row", path=name, line=1) from None
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     if missing:
+        problem = misplaced_header(header, reader)
+        if problem is not None:
+            raise GlossaryError(problem, path=name, line=1)
+        columns = "column " + repr(missing[0]) if len(missing) == 1 else "columns " + " and ".join(map(repr, missing))
         raise GlossaryError(
-            f"missing column {', '.join(repr(c) for c in missing)}; the header row must name "
+            f"missing {columns}; the header row must name "
             f"{' and '.join(REQUIRED_COLUMNS)} (optional: {', '.join(COLUMNS[2:])})",
             path=name,
             line=1,

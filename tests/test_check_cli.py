@@ -402,7 +402,35 @@ def test_a_csv_that_is_no_glossary_given_without_skip_is_an_error(tmp_path: Path
     write(tmp_path / "data.csv", "name,age\nAnn,40\n")
     status, _out, err = run("check", "data.csv")
     assert status == 2
-    assert "data.csv:1: missing column 'acronym', 'expansion'" in err
+    assert "data.csv:1: missing columns 'acronym' and 'expansion'" in err
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("acronym;expansion\r\nFCR;Force Control Room\r\n", "1: the file is separated by semicolons, not commas"),
+        ("Acronym\tExpansion\r\nFCR\tForce Control Room\r\n", "1: the file is separated by tabs, not commas"),
+        (
+            ",,\r\nacronym,expansion\r\nFCR,Force Control Room\r\n",
+            "1: the header row must be the first row, but line 2",
+        ),
+    ],
+    ids=["semicolons", "tabs", "blank-first-row"],
+)
+def test_skip_other_csv_does_not_skip_a_glossary_excel_saved_otherwise(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    """A glossary saved with another separator, or with a row above its header, is reported, not skipped unchecked."""
+    write(tmp_path / "force.csv", content)
+    for args in (
+        ["force.csv"],
+        ["--skip-other-csv", "force.csv"],
+        ["-g", "force.csv", write(tmp_path / "d.txt", CLEAN)],
+    ):
+        status, out, err = run("check", *args)
+        assert (status, out) == (2, "")
+        assert err.startswith(f"Error: force.csv:{message}")
+        assert "skipped" not in err
 
 
 def test_the_hook_reads_the_projects_settings(hook: dict[str, object], tmp_path: Path) -> None:

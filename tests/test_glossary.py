@@ -144,6 +144,30 @@ def write(tmp_path: Path, content: bytes) -> Path:
     [
         (b"", "mine.csv:1: the file is empty; add a header row 'acronym,expansion'"),
         (b"acronym,meaning\nSNP,Safer\n", "mine.csv:1: missing column 'expansion'; the header row must name acronym"),
+        (b"name,age\nAnn,40\n", "mine.csv:1: missing columns 'acronym' and 'expansion'; the header row must name"),
+        (
+            b"acronym;expansion\r\nFCR;Force Control Room\r\n",
+            (
+                "mine.csv:1: the file is separated by semicolons, not commas; save it from Excel as 'CSV UTF-8 "
+                "(Comma delimited)'"
+            ),
+        ),
+        (
+            b"\xef\xbb\xbfAcronym;Expansion;Note\r\nFCR;Force Control Room;a, b\r\n",
+            "mine.csv:1: the file is separated by semicolons, not commas",
+        ),
+        (b"acronym\texpansion\nFCR\tForce Control Room\n", "mine.csv:1: the file is separated by tabs, not commas"),
+        (
+            b",,\r\nacronym,expansion,note\r\nFCR,Force Control Room,\r\n",
+            (
+                "mine.csv:1: the header row must be the first row, but line 2 names acronym and expansion; delete "
+                "the rows above it"
+            ),
+        ),
+        (
+            b'Force glossary,"updated\nMay",\r\n,,\r\nAcronym,Expansion,\r\nFCR,Force Control Room,\r\n',
+            "mine.csv:1: the header row must be the first row, but line 4 names acronym and expansion",
+        ),
         (b"acronym,expansion\nSNP,Safer\n,Empty\n", "mine.csv:3: empty acronym; fill in the 'acronym' column"),
         (b"acronym,expansion\nSNP,\n", "mine.csv:2: empty expansion; fill in the 'expansion' column"),
         (b'acronym,expansion\nSNP,Safer\nPCC,"Police and "Crime"\n', "mine.csv:3: bad CSV quoting"),
@@ -190,6 +214,12 @@ def write(tmp_path: Path, content: bytes) -> Path:
     ids=[
         "empty",
         "missing-column",
+        "missing-columns",
+        "semicolons",
+        "semicolons-with-bom-and-a-comma",
+        "tabs",
+        "blank-first-row",
+        "title-row-over-two-lines",
         "empty-acronym",
         "empty-expansion",
         "bad-quote",
