@@ -365,14 +365,20 @@ def read_glossary(path: str, *, encoding: str = "utf-8") -> tuple[list[Entry], l
 
 
 def read_csv_rows(text: str, path: str) -> tuple[list[Entry], list[Finding]]:
-    """Parse glossary CSV leniently: a bad row is a G006 finding, not an error; a bad header is an error."""
+    """Parse glossary CSV leniently: a bad row is a G006 finding, not an error; a bad header is an error.
+
+    A column with no name in the header is ignored, as the loader ignores it, while no row has anything in it
+    (Excel writes the empty columns after a table that once was wider); one with something in it is a G006.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header = read_header(reader, path)  # a bad header is an error, as when loading
     findings = [
         finding("G006", path, 1, 1, "", f"unknown column {column!r}; the columns are {', '.join(COLUMNS)}")
         for column in header
-        if column not in COLUMNS
+        if column and column not in COLUMNS
     ]
+    unnamed = [index for index, column in enumerate(header) if not column]
+    filled: dict[int, tuple[int, str]] = {}  # an unnamed column's first cell with something in it: line and text
     entries: list[Entry] = []
     line = reader.line_num + 1
     while True:
@@ -390,8 +396,20 @@ def read_csv_rows(text: str, path: str) -> tuple[list[Entry], list[Finding]]:
             )
             entries += [entry] if entry else []
             findings += problems
+            for index in unnamed:
+                if index < len(row) and row[index].strip():
+                    filled.setdefault(index, (line, row[index].strip()))
         line = reader.line_num + 1
-    return entries, findings
+    return entries, findings + [_unnamed_column(path, index, *filled[index]) for index in sorted(filled)]
+
+
+def _unnamed_column(path: str, index: int, line: int, cell: str) -> Finding:
+    """G006 on the header row for the column at `index`, unnamed, which holds `cell` at `line`."""
+    message = (
+        f"column {index + 1} has no name in the header row, but line {line} has {quoted(cell)} in it; "
+        "name it or delete it"
+    )
+    return finding("G006", path, 1, 1, "", message)
 
 
 def _csv_entry(

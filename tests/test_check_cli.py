@@ -180,6 +180,11 @@ def test_a_csv_given_as_a_file_is_checked_as_a_glossary(tmp_path: Path) -> None:
     assert run("check", glossary, "--no-bundled") == (0, "", "")
 
 
+def test_a_glossary_with_excel_s_empty_columns_checks_clean(tmp_path: Path) -> None:
+    glossary = write(tmp_path / "trail.csv", "acronym,expansion,,\r\nFCR,Force Control Room,,\r\n")
+    assert run("check", glossary, "--no-bundled") == (0, "", "")
+
+
 def test_settings_from_pyproject_and_the_command_line_overrides_them(tmp_path: Path) -> None:
     write(tmp_path / "force.csv", "acronym,expansion\nGM,Gold Manager\n")
     write(

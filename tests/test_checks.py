@@ -151,6 +151,24 @@ def test_g006_bad_quoting_unknown_column_and_unknown_replacement() -> None:
     assert any(message.startswith("bad CSV quoting") for *_, message in findings)
 
 
+def test_empty_columns_excel_leaves_after_the_header_are_ignored() -> None:
+    """Excel writes a trailing comma per column once used: no finding, and the loader reads the rows."""
+    text = "acronym,expansion,,\r\nFCR,Force Control Room,,\r\n,,,\r\nLPT,Local Policing Team,, \r\n"
+    assert csv_findings(text) == []
+    assert [entry.acronym for entry in Glossary.from_text(text)] == ["FCR", "LPT"]
+
+
+def test_g006_a_column_with_no_name_but_something_in_it() -> None:
+    text = (
+        "acronym,expansion,,note,\nFCR,Force Control Room,,,\nLPT,Local Policing Team,,,see map\n"
+        "SNP,Safer Neighbourhood Panel,x,,y\n"
+    )
+    assert csv_findings(text) == [
+        ("G006", 1, "column 3 has no name in the header row, but line 4 has 'x' in it; name it or delete it"),
+        ("G006", 1, "column 5 has no name in the header row, but line 3 has 'see map' in it; name it or delete it"),
+    ]
+
+
 def test_g007_disagrees_with_the_bundled_reference() -> None:
     text = "acronym,expansion\nPCSO,Police Community Safety Officer\nSNP,Safer Neighbourhood Panels\n"
     assert csv_findings(text, BUNDLED) == [
