@@ -33,7 +33,7 @@ import io
 import itertools
 import os
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -468,6 +468,7 @@ class _GlossaryChecker:
         self.columns = {id(entry): column for entry, column in zip(entries, columns)}  # by row: rows may share a line
         self.reference = reference if reference is not None and tuple(entries) != reference.entries else None
         self.duplicate_lines: set[int] = set()
+        self._own: dict[str, list[Entry]] | None = None
 
     def found(self, code: str, entry: Entry, message: str, severity: Severity | None = None) -> Finding:
         return finding(code, self.path, entry.line, self.columns.get(id(entry), 1), entry.acronym, message, severity)
@@ -601,10 +602,52 @@ class _GlossaryChecker:
                     entry,
                     f"replaced_by names {entry.replaced_by}, which no glossary defines; add a row for it or correct it",
                 )
+        yield from self.replacement_cycles()
+
+    def replacement_cycles(self) -> Iterable[Finding]:
+        """G006 on a row whose `replaced_by` names its own acronym, or leads back to it (through the reference's
+        rows too, for acronyms this glossary does not list): no acronym in the cycle would be the current one.
+        Each cycle is reported once, on its first row here, naming its rows.
+        """
+        senses = self.senses
+        reported: set[frozenset[str]] = set()
+        for entry in self.entries:
+            if not entry.replaced_by:
+                continue
+            cycle = replacement_cycle(entry.acronym, senses)
+            if not cycle or frozenset(cycle) in reported:
+                continue
+            reported.add(frozenset(cycle))
+            if cycle == [entry.acronym]:
+                message = (
+                    f"{entry.acronym} is replaced_by itself; leave replaced_by empty if it is current, "
+                    "or name the acronym that superseded it"
+                )
+            else:
+                steps = " -> ".join(f"{acronym} ({self.where(acronym)})" for acronym in cycle)
+                message = (
+                    f"replaced_by goes round in a cycle, {steps} -> {entry.acronym}, so none of them is current; "
+                    "leave replaced_by empty on the one in use"
+                )
+            yield self.found("G006", entry, message)
+
+    def senses(self, acronym: str) -> Sequence[Entry]:
+        """The acronym's rows here, else the reference's: a glossary's rows replace the reference's, as layers do."""
+        if self._own is None:
+            self._own = _senses(self.entries)
+        own = self._own.get(acronym)
+        return own or (self.reference.lookup(acronym) if self.reference is not None else ())
+
+    def where(self, acronym: str) -> str:
+        """Where `acronym`'s row is: `line 4` here, else the reference's (`the bundled glossary`)."""
+        row = self.senses(acronym)[0]
+        return f"line {row.line}" if self._own and acronym in self._own else _where(row)
 
     def superseded(self) -> Iterable[Finding]:
         for entry in self.entries:
             if entry.replaced_by:
+                if replacement_cycle(entry.acronym, self.senses):
+                    continue  # superseded by itself, in the end: G006 says so
                 yield self.found(
                     "G008",
                     entry,
@@ -674,6 +717,25 @@ def _agrees(expansion: str, entry: Entry) -> bool:
 
 def _replacement(senses: Iterable[Entry]) -> str:
     return next((sense.replaced_by for sense in senses if sense.replaced_by), "")
+
+
+def replacement_cycle(acronym: str, senses: Callable[[str], Sequence[Entry]]) -> list[str]:
+    """The acronyms from `acronym` round to it again by `replaced_by`, if that leads back to it; else `[]`.
+
+    `senses` gives an acronym's rows. The walk ends at an acronym that is current, or at one seen before.
+
+    >>> rows = {"A": [Entry("A", "Alpha", replaced_by="B")], "B": [Entry("B", "Beta", replaced_by="A")]}
+    >>> replacement_cycle("A", lambda acronym: rows.get(acronym, []))
+    ['A', 'B']
+    >>> replacement_cycle("C", lambda acronym: [Entry("C", "Charlie", replaced_by="C")])
+    ['C']
+    """
+    chain = [acronym]
+    newer = _replacement(senses(acronym))
+    while newer and newer not in chain:
+        chain.append(newer)
+        newer = _replacement(senses(newer))
+    return chain if newer == acronym else []
 
 
 # Document checks -----------------------------------------------------------------------------------------------
@@ -926,7 +988,8 @@ class _DocumentChecker:
     def superseded(self) -> Iterable[Finding]:
         for found in self.result.acronyms:
             newer = _replacement(self.glossary.lookup(found.acronym))
-            if newer:
+            # In a cycle of replacements each would be superseded by another: G006 reports the glossary's slip.
+            if newer and not replacement_cycle(found.acronym, self.glossary.lookup):
                 current = self.glossary.lookup(newer)
                 named = f"{newer} ({current[0].expansion})" if current else newer
                 yield self.at(

@@ -225,6 +225,50 @@ def test_g008_superseded_acronym() -> None:
     assert (finding.code, finding.severity) == ("G008", Severity.INFO)
 
 
+HMIC_ROW = "HMIC,Her Majesty's Inspectorate of Constabulary"
+HMICFRS_ROW = "HMICFRS,His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"
+
+
+@pytest.mark.parametrize(
+    ("rows", "reference", "message"),
+    [
+        (
+            ["CCC,Charlie Charlie Charlie,CCC"],
+            None,
+            "CCC is replaced_by itself; leave replaced_by empty if it is current, or name the acronym that superseded it",
+        ),
+        (
+            [f"{HMIC_ROW},HMICFRS", f"{HMICFRS_ROW},HMIC"],
+            None,
+            (
+                "replaced_by goes round in a cycle, HMIC (line 2) -> HMICFRS (line 3) -> HMIC, so none of them is current; "
+                "leave replaced_by empty on the one in use"
+            ),
+        ),
+        (
+            [f"{HMICFRS_ROW},HMIC"],
+            BUNDLED,
+            (
+                "replaced_by goes round in a cycle, HMICFRS (line 2) -> HMIC (the bundled glossary) -> HMICFRS, so none "
+                "of them is current; leave replaced_by empty on the one in use"
+            ),
+        ),
+    ],
+    ids=["itself", "two-rows", "with-the-reference"],
+)
+def test_g006_replaced_by_itself_or_in_a_cycle(rows: list[str], reference: Glossary | None, message: str) -> None:
+    """One G006 per cycle, on its first row, and no G008 that says a row was superseded by itself in the end."""
+    text = "acronym,expansion,replaced_by\n" + "".join(row + "\n" for row in rows)
+    assert csv_findings(text, reference) == [("G006", 2, message)]
+
+
+def test_d006_gives_no_advice_round_a_cycle_of_replacements() -> None:
+    rows = f"acronym,expansion,replaced_by\n{HMIC_ROW},HMICFRS\n{HMICFRS_ROW},HMIC\nCCC,Charlie Charlie Charlie,CCC\n"
+    glossary = Glossary.layered([BUNDLED, Glossary.from_text(rows)])  # the loader takes the cycle as it is
+    findings = document_findings("The HMIC, the HMICFRS and the CCC reported.", glossary)
+    assert [f.code for f in findings if f.code == "D006"] == []
+
+
 def test_the_bundled_glossary_passes_its_own_structural_checks() -> None:
     findings = check_glossary(BUNDLED.entries, "data/glossary.csv")
     assert [f for f in findings if f.code in ("G001", "G002", "G003", "G004", "G005", "G006")] == []
