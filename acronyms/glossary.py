@@ -550,6 +550,11 @@ def row_entry(cells: dict[str, str], name: str, line: int) -> Entry:
     return _column_entry([cells.get(column, "") for column in COLUMNS], name, line)
 
 
+# The context column's words may be separated by spaces, commas or semicolons (as a list pasted from Excel in
+# a locale whose list separator is the semicolon); a semicolon is never part of a word of a sentence.
+_CONTEXT_SEPARATORS: Final = str.maketrans(",;", "  ")
+
+
 def _column_entry(cells: Sequence[str], name: str, line: int) -> Entry:
     """The entry of one row's cells, one for each of `COLUMNS` in that order.
 
@@ -565,7 +570,7 @@ def _column_entry(cells: Sequence[str], name: str, line: int) -> Entry:
         acronym=acronym,
         expansion=" ".join(expansion.split()),
         plural=plural,
-        context=tuple(context.replace(",", " ").lower().split()),
+        context=tuple(context.translate(_CONTEXT_SEPARATORS).lower().split()),
         category=category,
         replaced_by=replaced_by,
         well_known=well_known.lower() in TRUE_WORDS,

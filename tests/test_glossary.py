@@ -327,6 +327,25 @@ def test_search_ignores_the_apostrophe_style(typed: str, stored: str) -> None:
     assert [e.acronym for e in glossary.search("majesty")] == ["HMP"]
 
 
+@pytest.mark.parametrize(
+    "context",
+    [
+        "animals stripes savannah",
+        "animals,stripes,savannah",
+        "animals;stripes;savannah",
+        " Animals; stripes , savannah;",
+    ],
+    ids=["spaces", "commas", "semicolons", "mixed"],
+)
+def test_context_words_are_separated_by_spaces_commas_or_semicolons(context: str) -> None:
+    glossary = Glossary.from_text(f'acronym,expansion,context\nZB,Zebra Board,"{context}"\n')
+    assert glossary.entries[0].context == ("animals", "stripes", "savannah")
+    stream = io.StringIO()
+    glossary.write_csv(stream)
+    assert stream.getvalue().splitlines()[1] == "ZB,Zebra Board,,animals stripes savannah,,,,"
+    assert Glossary.from_text(stream.getvalue()).entries == glossary.entries
+
+
 def test_search_by_words_of_the_expansion() -> None:
     glossary = Glossary.from_entries(
         [Entry("NPT", "Neighbourhood Policing Team"), Entry("SNP", "Safer Neighbourhood Panel")]
