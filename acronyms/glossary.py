@@ -216,6 +216,15 @@ class Glossary:
         """The senses of `acronym` (exact, case-sensitive); empty when it is not defined."""
         return self._senses.get(acronym, ())
 
+    def lookup_ignoring_case(self, acronym: str) -> tuple[Entry, ...]:
+        """The senses of every acronym that is `acronym` in another case (`pcso`: `PCSO`), in glossary order.
+
+        >>> [entry.acronym for entry in Glossary.bundled().lookup_ignoring_case("tomv")]
+        ['ToMV']
+        """
+        wanted = acronym.casefold()
+        return tuple(entry for known in self._senses if known.casefold() == wanted for entry in self._senses[known])
+
     def search(self, words: str) -> tuple[Entry, ...]:
         """Entries whose expansion contains every word of `words` (case and apostrophe style do not count).
 

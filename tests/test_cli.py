@@ -291,6 +291,33 @@ def test_lookup_shows_what_replaced_an_acronym() -> None:
     assert "replaced by HMICFRS" in run("lookup", "HMIC")[1]
 
 
+@pytest.mark.parametrize(
+    ("term", "expected", "shown"),
+    [
+        ("pcso", "PCSO\tPolice Community Support Officer", "PCSO"),
+        ("Pcc", "PCC\tPolice and Crime Commissioner", "PCC"),
+        ("TOMV", "ToMV\tTheft of Motor Vehicle", "ToMV"),
+        ("pcsos", "PCSO\tPolice Community Support Officer", "PCSO"),
+        ("pcc’s", "PCC\tPolice and Crime Commissioner", "PCC"),
+    ],
+)
+def test_lookup_in_another_case_shows_the_acronym_with_a_note(term: str, expected: str, shown: str) -> None:
+    code, out, err = run("lookup", term)
+    assert (code, out.split("  (")[0]) == (0, expected)
+    assert err == f"no entry for {term!r}; showing {shown} (acronyms are case-sensitive)\n"
+
+
+def test_lookup_in_another_case_shows_every_acronym_it_could_be(tmp_path: Path) -> None:
+    glossary = tmp_path / "case.csv"
+    glossary.write_text("acronym,expansion\nToMV,Theft of Motor Vehicle\nTOMV,Tomorrow's Vehicles\n")
+    assert run("lookup", "tomv", "-g", str(glossary), "--no-bundled") == (
+        0,
+        "ToMV\tTheft of Motor Vehicle\nTOMV\tTomorrow's Vehicles\n",
+        "no entry for 'tomv'; showing ToMV, TOMV (acronyms are case-sensitive)\n",
+    )
+    assert run("lookup", "TOMV", "-g", str(glossary), "--no-bundled") == (0, "TOMV\tTomorrow's Vehicles\n", "")
+
+
 def test_lookup_without_result_exits_1() -> None:
     assert run("lookup", "ZZQX") == (
         1,

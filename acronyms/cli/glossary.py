@@ -22,9 +22,18 @@ from .app import cli, glossary_options, known_encoding, load_glossary, reports_e
 @glossary_options
 @reports_errors
 def lookup(term: str, glossaries: tuple[str, ...], no_bundled: bool) -> None:
-    """Show the entries for an acronym (PCSO, PCSOs) or for words of an expansion."""
+    """Show the entries for an acronym (PCSO, PCSOs) or for words of an expansion.
+
+    Acronyms are case-sensitive; when nothing matches TERM as written, an acronym in another case (pcso) is shown,
+    with a note. Exit status: 0 when entries are shown, 1 when there are none.
+    """
     glossary = load_glossary(glossaries, no_bundled)
     entries = glossary.lookup(term) or find_by_surface(glossary, term) or glossary.search(term)
+    if not entries:
+        entries = glossary.lookup_ignoring_case(term) or find_by_surface(glossary, term, ignore_case=True)
+        if entries:
+            shown = ", ".join(dict.fromkeys(entry.acronym for entry in entries))
+            click.echo(f"no entry for {term!r}; showing {shown} (acronyms are case-sensitive)", err=True)
     if not entries:
         raise click.ClickException(f"no entry for {term!r}; try words of the expansion, or `acronyms glossary`")
     lines = []
@@ -39,13 +48,22 @@ def lookup(term: str, glossaries: tuple[str, ...], no_bundled: bool) -> None:
     write_result("".join(lines))
 
 
-def find_by_surface(glossary: Glossary, term: str) -> tuple[Any, ...]:
-    """The entries of the acronym that `term` is a plural or possessive of (with any style of apostrophe)."""
+def find_by_surface(glossary: Glossary, term: str, *, ignore_case: bool = False) -> tuple[Any, ...]:
+    """The entries of the acronym that `term` is a plural or possessive of (with any style of apostrophe),
+    in any case when `ignore_case` (every such acronym's: `pccs` is of `PCC` and of `PcC`)."""
     term = straight_apostrophes(term)
-    for acronym in glossary.acronyms:
-        if term.startswith(acronym) and any(form == term for form, _ in surface_forms(acronym)):
-            return glossary.lookup(acronym)
-    return ()
+    if not ignore_case:
+        for acronym in glossary.acronyms:
+            if term.startswith(acronym) and any(form == term for form, _ in surface_forms(acronym)):
+                return glossary.lookup(acronym)
+        return ()
+    term = term.casefold()
+    return tuple(
+        entry
+        for acronym in glossary.acronyms
+        if term.startswith(acronym.casefold()) and any(form.casefold() == term for form, _ in surface_forms(acronym))
+        for entry in glossary.lookup(acronym)
+    )
 
 
 @cli.command(name="glossary")
