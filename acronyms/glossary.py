@@ -34,7 +34,7 @@ from typing import Final, Protocol, TextIO
 
 from .errors import GlossaryError, InputError
 from .positions import line_at
-from .textio import byte_line, decode
+from .textio import byte_line, decode, reads
 
 COLUMNS = ("acronym", "expansion", "plural", "context", "category", "replaced_by", "well_known", "note")
 REQUIRED_COLUMNS = ("acronym", "expansion")
@@ -183,7 +183,8 @@ class Glossary:
 
     @classmethod
     def from_csv(cls, path: str | Path, *, encoding: str = "utf-8") -> Glossary:
-        """Read a glossary CSV; raise `GlossaryError` naming the line of any problem."""
+        """Read a glossary CSV, as UTF-8 when it is, else in `encoding` (`decode_csv`); raise `GlossaryError`
+        naming the line of any problem."""
         path = Path(path)
         try:
             data = path.read_bytes()
@@ -290,6 +291,13 @@ def bundled_csv_text() -> str:
 def decode_csv(data: bytes, *, encoding: str = "utf-8", path: str) -> str:
     """The text of a glossary CSV's bytes; `GlossaryError` naming the line of a NUL byte or a bad byte.
 
+    Every command reads a glossary the same way: as UTF-8 (with or without a byte-order mark; UTF-16
+    with one) whenever the bytes are UTF-8, else in `encoding` (the `--encoding` given, which is the
+    documents' too), else it is an error that names the bad byte. So a UTF-8 glossary stays UTF-8 beside
+    a cp1252 document, and a cp1252 glossary reads beside it too.
+
+    >>> decode_csv("acronym,expansion\\nCO,Chief’s Office\\n".encode(), encoding="cp1252", path="g.csv").split(",")[-1]
+    'Chief’s Office\\n'
     >>> decode_csv(b"acronym,expansion\\nSNP,\\x00\\n", path="g.csv")
     Traceback (most recent call last):
     acronyms.errors.GlossaryError: g.csv:2: a NUL byte: this is not a CSV text file; save the glossary as CSV (UTF-8)
@@ -298,6 +306,8 @@ def decode_csv(data: bytes, *, encoding: str = "utf-8", path: str) -> str:
     nul = -1 if utf16 else data.find(b"\x00")
     if nul != -1:
         raise GlossaryError(NUL_MESSAGE, path=path, line=byte_line(data, nul))
+    if not utf16 and reads(data, "utf-8"):
+        encoding = "utf-8"
     try:
         text = decode(data, encoding=encoding, path=path, hint=UTF8_HINT).text
     except InputError as error:

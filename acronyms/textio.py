@@ -67,7 +67,7 @@ def decode(data: bytes, *, encoding: str = "utf-8", path: str = "<stdin>", hint:
     for bom, bom_encoding in BOMS:
         if data.startswith(bom):
             body = data[len(bom) :]
-            if bom == codecs.BOM_UTF8 and codec != "utf-8" and not _reads(body, "utf-8"):
+            if bom == codecs.BOM_UTF8 and codec != "utf-8" and not reads(body, "utf-8"):
                 bom_encoding = encoding
             return Decoded(_decode(body, bom_encoding, path, hint), bom_encoding, bom)
     if b"\x00" in data[:SNIFF_BYTES]:
@@ -85,7 +85,8 @@ def _codec(encoding: str, path: str) -> str:
         raise InputError(f"unknown encoding {encoding!r}; try utf-8 or cp1252", path=path) from None
 
 
-def _reads(data: bytes, encoding: str) -> bool:
+def reads(data: bytes, encoding: str) -> bool:
+    """True when `data` decodes in `encoding` without error."""
     try:
         data.decode(encoding)
     except UnicodeDecodeError:
@@ -108,7 +109,7 @@ def _suggestion(data: bytes, failed: str, hint: str | None) -> str:
     if hint is not None and failed == "utf-8":
         return hint
     for encoding, suggestion in SUGGESTIONS:
-        if codecs.lookup(encoding).name != failed and _reads(data, encoding):
+        if codecs.lookup(encoding).name != failed and reads(data, encoding):
             return suggestion
     return "it is not text in utf-8, cp1252 or latin-1"  # latin-1 reads any byte, so only if latin-1 failed
 

@@ -154,6 +154,15 @@ def test_the_encoding_option_reads_word_files(tmp_path: Path) -> None:
     assert run("check", "latin.txt", "--encoding", "cp1252") == (0, "", "")
 
 
+def test_a_utf8_glossary_stays_utf8_beside_a_cp1252_document(tmp_path: Path) -> None:
+    """--encoding is the documents'; a glossary is read as UTF-8 whenever its bytes are UTF-8 (no mojibake, no D005)."""
+    (tmp_path / "doc.txt").write_bytes("The Chief’s Office (CO) met. CO agreed.\n".encode("cp1252"))
+    write(tmp_path / "force.csv", "acronym,expansion\nCO,Chief’s Office\n")
+    assert run("check", "doc.txt", "-g", "force.csv", "--encoding", "cp1252", "--no-bundled") == (0, "", "")
+    (tmp_path / "force.csv").write_bytes("acronym,expansion\nCO,Chief’s Office\n".encode("cp1252"))
+    assert run("check", "doc.txt", "-g", "force.csv", "--encoding", "cp1252", "--no-bundled") == (0, "", "")
+
+
 # Options and settings ------------------------------------------------------------------------------------------
 
 

@@ -225,6 +225,32 @@ def test_bad_glossaries_exit_1_naming_file_and_line(tmp_path: Path, content: byt
         assert error.startswith(f"Error: {glossary}:{message}")
 
 
+@pytest.mark.parametrize("glossary_encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
+def test_every_command_reads_a_glossary_as_utf8_when_it_is_else_in_the_encoding_given(
+    tmp_path: Path, glossary_encoding: str
+) -> None:
+    glossary = tmp_path / "force.csv"
+    glossary.write_bytes("acronym,expansion\nCO,Chief’s Office\n".encode(glossary_encoding))
+    document = tmp_path / "doc.txt"
+    document.write_bytes("The CO met.\n".encode("cp1252"))
+    given = ["-g", str(glossary), "--no-bundled", "--encoding", "cp1252"]
+    assert run("annotate", str(document), *given, "-o", str(tmp_path / "out.txt")) == (0, "", "")
+    assert (tmp_path / "out.txt").read_bytes() == "The Chief’s Office (CO) met.\n".encode("cp1252")
+    assert run("scan", str(document), *given)[0] == 0
+    assert "Chief’s Office" in run("glossary", *given)[1]
+
+
+def test_a_glossary_in_cp1252_without_an_encoding_given_is_an_error(tmp_path: Path) -> None:
+    glossary = tmp_path / "force.csv"
+    glossary.write_bytes("acronym,expansion\nCO,Chief’s Office\n".encode("cp1252"))
+    for command in (["lookup", "CO"], ["glossary"], ["annotate", "-"]):
+        assert run(*command, "-g", str(glossary), input=b"CO") == (
+            1,
+            "",
+            f"Error: {glossary}:2: not valid utf-8 (byte 0x92); save the glossary as UTF-8 (in Excel: 'CSV UTF-8')\n",
+        )
+
+
 def test_missing_glossary_exits_1(tmp_path: Path) -> None:
     code, _, error = run("glossary", "-g", str(tmp_path / "nope.csv"))
     assert (code, error) == (

@@ -105,7 +105,7 @@ def annotate(
         context=ContextMode(context_mode),
         spacy_model=spacy_model,
     )
-    result = annotation(document.text, load_glossary(glossaries, no_bundled), options)
+    result = annotation(document.text, load_glossary(glossaries, no_bundled, encoding), options)
     if explain:
         print_decisions(name, document.text, result.decisions)
     destination = file if in_place else output

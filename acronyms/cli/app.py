@@ -87,10 +87,13 @@ file_encoding = click.option(
 )
 
 
-def load_glossary(glossaries: tuple[str, ...], no_bundled: bool) -> Glossary:
-    """The bundled glossary (unless left out) with each `-g` file layered on top."""
+def load_glossary(glossaries: tuple[str, ...], no_bundled: bool, encoding: str = "utf-8") -> Glossary:
+    """The bundled glossary (unless left out) with each `-g` file layered on top.
+
+    A glossary is read as UTF-8 when it is, else in `encoding`, the command's `--encoding` (`decode_csv`).
+    """
     layers = [] if no_bundled else [Glossary.bundled()]
-    layers += [Glossary.from_csv(path) for path in glossaries]
+    layers += [Glossary.from_csv(path, encoding=encoding) for path in glossaries]
     return Glossary.layered(layers) if len(layers) != 1 else layers[0]
 
 

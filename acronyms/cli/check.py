@@ -145,7 +145,9 @@ def scan_command(file: str, glossaries: tuple[str, ...], no_bundled: bool, forma
     """List every acronym FILE uses, how often, where first, and how it is defined."""
     name = "<stdin>" if file == STDIN else file
     data = sys.stdin.buffer.read() if file == STDIN else read_bytes(file)
-    result = scan(decode(data, encoding=encoding, path=name).text, load_glossary(glossaries, no_bundled), path=name)
+    result = scan(
+        decode(data, encoding=encoding, path=name).text, load_glossary(glossaries, no_bundled, encoding), path=name
+    )
     write_result(result.to_json() + "\n" if format_name == "json" else result.to_text())
 
 

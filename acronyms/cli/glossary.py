@@ -75,14 +75,18 @@ def find_by_surface(glossary: Glossary, term: str, *, ignore_case: bool = False)
     help="Only the entries FILE uses (in the sense it uses them), with those of its own glossary section.",
 )
 @click.option(
-    "--encoding", callback=known_encoding, default="utf-8", show_default=True, help="Encoding of the --used-in FILE."
+    "--encoding",
+    callback=known_encoding,
+    default="utf-8",
+    show_default=True,
+    help="Encoding of the --used-in FILE (and of a glossary that is not UTF-8).",
 )
 @reports_errors
 def glossary_command(
     glossaries: tuple[str, ...], no_bundled: bool, format_name: str, used_in: str | None, encoding: str
 ) -> None:
     """Print the layered glossary as CSV (the bundled schema) or JSON."""
-    glossary = load_glossary(glossaries, no_bundled)
+    glossary = load_glossary(glossaries, no_bundled, encoding)
     # In alphabetical order, as `check` wants a glossary (G004): a layer's rows are not left at the end,
     # and an acronym it overrides keeps its place. The sort is stable: an acronym's senses keep their order.
     glossary = Glossary(sorted(glossary.entries, key=lambda entry: entry.acronym.casefold()), name=glossary.name)
