@@ -53,8 +53,7 @@ from .glossary import (
     Glossary,
     acronym_problem,
     decode_csv,
-    misplaced_header,
-    names_glossary_columns,
+    has_glossary_header,
     read_header,
     row_entry,
     row_problems,
@@ -341,12 +340,7 @@ def is_glossary_csv(path: str, *, encoding: str = "utf-8") -> bool:
         text = decode_csv(data, encoding=encoding, path=path)
     except GlossaryError:
         text = data.decode("latin-1")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error):
-        return False
-    return names_glossary_columns(header) or misplaced_header(header, reader) is not None
+    return has_glossary_header(text)
 
 
 def read_glossary(path: str, *, encoding: str = "utf-8") -> tuple[list[Entry], list[Finding]]:

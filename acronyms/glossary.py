@@ -190,7 +190,15 @@ class Glossary:
             data = path.read_bytes()
         except OSError as error:
             raise GlossaryError(f"cannot read glossary: {error.strerror}; check the path", path=str(path)) from None
-        return cls.from_text(decode_csv(data, encoding=encoding, path=str(path)), name=str(path))
+        text = decode_csv(data, encoding=encoding, path=str(path))
+        if path.suffix.lower() != ".csv" and not has_glossary_header(text):
+            raise GlossaryError(
+                f"not a glossary CSV (its first row does not name {' and '.join(REQUIRED_COLUMNS)}); to use a "
+                f"document's own glossary, run `acronyms extract {path} > {path.with_suffix('.csv')}` and pass that",
+                path=str(path),
+                line=1,
+            )
+        return cls.from_text(text, name=str(path))
 
     @classmethod
     def from_text(cls, text: str, *, name: str = "<glossary>") -> Glossary:
@@ -316,6 +324,20 @@ def decode_csv(data: bytes, *, encoding: str = "utf-8", path: str) -> str:
     if nul != -1:
         raise GlossaryError(NUL_MESSAGE, path=path, line=line_at(text, nul))
     return text
+
+
+def has_glossary_header(text: str) -> bool:
+    """True when the CSV text's header names the glossary's columns, or would but for a slip (`misplaced_header`).
+
+    >>> has_glossary_header("acronym;expansion\\n"), has_glossary_header("Minutes of the meeting\\n\\nPresent: ...\\n")
+    (True, False)
+    """
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader, [])
+        return names_glossary_columns(header) or misplaced_header(header, reader) is not None
+    except csv.Error:
+        return False
 
 
 def refuse_repeated_columns(header: Sequence[str], path: str) -> None:

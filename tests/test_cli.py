@@ -251,6 +251,26 @@ def test_a_glossary_in_cp1252_without_an_encoding_given_is_an_error(tmp_path: Pa
         )
 
 
+def test_a_document_given_as_a_glossary_csv_says_how_to_use_its_glossary(tmp_path: Path) -> None:
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("Minutes\n\nThe SNP met.\n\nGlossary\n\nSNP\tSafer Neighbourhood Panel\n")
+    for command in (["annotate", "-"], ["glossary"], ["lookup", "SNP"]):
+        assert run(*command, "-g", str(minutes), input=b"SNP") == (
+            1,
+            "",
+            (
+                f"Error: {minutes}:1: not a glossary CSV (its first row does not name acronym and expansion); to use a "
+                f"document's own glossary, run `acronyms extract {minutes} > {tmp_path / 'minutes.csv'}` and pass that\n"
+            ),
+        )
+
+
+def test_a_glossary_csv_with_another_suffix_still_loads(tmp_path: Path) -> None:
+    glossary = tmp_path / "force.txt"
+    glossary.write_text("acronym,expansion\nQQZ,Quick Quiz Zone\n")
+    assert run("annotate", "-", "-g", str(glossary), input=b"QQZ") == (0, "Quick Quiz Zone (QQZ)", "")
+
+
 def test_missing_glossary_exits_1(tmp_path: Path) -> None:
     code, _, error = run("glossary", "-g", str(tmp_path / "nope.csv"))
     assert (code, error) == (
