@@ -53,6 +53,7 @@ from .glossary import (
     Glossary,
     acronym_problem,
     decode_csv,
+    expansion_key,
     has_glossary_header,
     read_header,
     row_entry,
@@ -62,7 +63,7 @@ from .headings import section_starts
 from .planner import HTML_MARKER
 from .positions import lf_view
 from .regions import Format
-from .scan import DefinedBy, Found, Scan, expansion_key, scan, section_definitions
+from .scan import DefinedBy, Found, Scan, scan, section_definitions
 from .sections import find_glossary_section
 from .textio import decode, read_bytes
 

@@ -140,11 +140,28 @@ class Entry:
         }
 
 
+def expansion_key(expansion: str) -> str:
+    """An expansion as compared: case, spacing, hyphens, `&`, apostrophes and a plural `s` do not count.
+
+    >>> expansion_key("Safer Neighbourhood Panels") == expansion_key("safer  neighbourhood panel")
+    True
+    >>> expansion_key("Anti-Social Behaviour") == expansion_key("Anti social behaviour")
+    True
+    >>> expansion_key("Local Police Team") == expansion_key("Local Policing Team")
+    False
+    """
+    words = re.sub(r"[-–—/]", " ", straight_apostrophes(expansion).casefold().replace("&", " and ")).split()
+    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
 class Glossary:
     """An ordered, immutable set of entries with lookup by acronym.
 
-    Rows that repeat an acronym and expansion are kept in `entries` (so checks can
-    report them) but give one sense in `lookup`. The constructor takes entries as they
+    Rows that repeat an acronym and expansion (as compared, `expansion_key`: `Force Control Room` and
+    `Force control room`) are kept in `entries` (so checks can report them, G001) but give one sense in
+    `lookup`, the first: two would make the acronym ambiguous, and it would never be expanded. The constructor takes entries as they
     are (the checks read rows the loader would refuse); `from_entries` holds them to its rules.
     """
 
@@ -158,7 +175,7 @@ class Glossary:
             known = self._senses.get(entry.acronym)
             if known is None:
                 self._senses[entry.acronym] = (entry,)
-            elif all(sense.expansion != entry.expansion for sense in known):
+            elif all(expansion_key(sense.expansion) != expansion_key(entry.expansion) for sense in known):
                 self._senses[entry.acronym] = (*known, entry)
 
     @classmethod

@@ -44,7 +44,7 @@ from .definitions import (
 from .escaping import escape
 from .footnotes import find_notes, note_definitions
 from .forms import bracket_before, less_ending_after_bracket, spelled_out_as, wraps
-from .glossary import Entry, Glossary, acronym_problem, straight_apostrophes
+from .glossary import Entry, Glossary, acronym_problem, expansion_key
 from .matcher import APOSTROPHES, Form, Match, find, find_in_markdown
 from .planner import NOT_AN_ACRONYM, Decision, Options, plan
 from .positions import LineIndex, lf_view
@@ -540,22 +540,6 @@ def _found(
         defined_by, expansion = DefinedBy.NONE, None
     well_known = any(sense.well_known for sense in senses)
     return Found(acronym, len(uses), defined_by, expansion, uses[0], line, column, definition, senses, well_known)
-
-
-def expansion_key(expansion: str) -> str:
-    """An expansion as compared: case, spacing, hyphens, `&`, apostrophes and a plural `s` do not count.
-
-    >>> expansion_key("Safer Neighbourhood Panels") == expansion_key("safer  neighbourhood panel")
-    True
-    >>> expansion_key("Anti-Social Behaviour") == expansion_key("Anti social behaviour")
-    True
-    >>> expansion_key("Local Police Team") == expansion_key("Local Policing Team")
-    False
-    """
-    words = re.sub(r"[-–—/]", " ", straight_apostrophes(expansion).casefold().replace("&", " and ")).split()
-    if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
-        words[-1] = words[-1][:-1]
-    return " ".join(words)
 
 
 def extract(text: str, *, path: str = "<stdin>", format: Format | None = None) -> Glossary:

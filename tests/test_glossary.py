@@ -470,3 +470,16 @@ def test_entries_from_rows_equal_entries_made_by_the_constructor() -> None:
     assert vars(loaded) == vars(made)
     assert [field.name for field in dataclasses.fields(Entry)] == list(vars(loaded))
     assert not hasattr(Entry, "__post_init__")
+
+
+def test_rows_that_check_calls_duplicates_give_one_sense(tmp_path: Path) -> None:
+    """QA: two rows differing only in case or a plural made FCR ambiguous, so it was never expanded."""
+    path = tmp_path / "g.csv"
+    path.write_text(
+        "acronym,expansion\nFCR,Force Control Room\nFCR,Force control room\nFCR,Force Control  Rooms\n",
+        encoding="utf-8",
+    )
+    glossary = Glossary.from_csv(path)
+    assert [sense.expansion for sense in glossary.lookup("FCR")] == ["Force Control Room"]
+    assert len(glossary.entries) == 3  # kept for check's G001
+    assert annotate("The FCR met.", glossary) == "The Force Control Room (FCR) met."
