@@ -391,11 +391,34 @@ def read_csv_rows(text: str, path: str) -> tuple[list[Entry], list[Finding]]:
             )
             entries += [entry] if entry else []
             findings += problems
+            if (cut := _cut_at_a_comma(header, row)) is not None:
+                findings.append(finding("G006", path, line, 1, entry.acronym if entry else "", cut))
             for index in unnamed:
                 if index < len(row) and row[index].strip():
                     filled.setdefault(index, (line, row[index].strip()))
         line = reader.line_num + 1
     return entries, findings + [_unnamed_column(path, index, *filled[index]) for index in sorted(filled)]
+
+
+def _cut_at_a_comma(header: Sequence[str], row: Sequence[str]) -> str | None:
+    """What to do when a comma left unquoted cut the expansion in two, or None.
+
+    The cell after the expansion then starts with the space the text had after its comma:
+    `PFCC,Police, Fire and Crime Commissioner` puts ` Fire and Crime Commissioner` in the next column.
+
+    >>> print(_cut_at_a_comma(["acronym", "expansion", "plural"], ["PFCC", "Police", " Fire and Crime Commissioner"]))
+    the expansion 'Police' seems cut at a comma: the plural column holds 'Fire and Crime Commissioner'; quote it, "Police, Fire and Crime Commissioner"
+    """
+    if "expansion" not in header:
+        return None
+    at = header.index("expansion") + 1
+    if at >= len(row) or at >= len(header) or row[at][:1] != " " or not row[at][1:2].isalpha():
+        return None
+    expansion, rest = row[at - 1].strip(), row[at].strip()
+    return (
+        f"the expansion {quoted(expansion)} seems cut at a comma: the {header[at] or 'next'} column holds "
+        f'{quoted(rest)}; quote it, "{expansion}, {rest}"'
+    )
 
 
 def _unnamed_column(path: str, index: int, line: int, cell: str) -> Finding:

@@ -185,6 +185,16 @@ def test_g007_disagrees_with_the_bundled_reference() -> None:
     assert csv_findings(text) == []  # no reference, no G007
 
 
+def test_g006_an_expansion_cut_at_an_unquoted_comma() -> None:
+    """QA: the rest of the expansion went into the plural column, silently. A plural as written is no cut."""
+    text = (
+        "acronym,expansion,plural\nCSP,Community Safety Partnership,CSPs x\nPFCC,Police, Fire and Crime Commissioner\n"
+    )
+    found = csv_findings(text)
+    assert [(code, line) for code, line, _ in found] == [("G006", 3), ("G005", 3)]
+    assert found[0][2].endswith('quote it, "Police, Fire and Crime Commissioner"')
+
+
 def test_g001_keeps_the_context_words_of_the_row_it_deletes() -> None:
     text = "acronym,expansion,context\nDC,District Council,council district\nDC,District Council,planning council\n"
     assert csv_findings(text) == [
