@@ -62,6 +62,13 @@ TABLE_ROW = re.compile(
 )
 TABLE_RULE = re.compile(r"[ \t]*\|?[ \t:]*-{3,}[ \t:]*(?:\|[ \t:]*-{3,}[ \t:]*)*\|?[ \t]*\r?")
 TABLE_HEADER_WORDS = frozenset({"acronym", "abbreviation", "term", "short form"})
+# An HTML comment on a line of its own, or after a row (`<!-- acronyms-disable-next-line G001 -->`): a section
+# reads past it, and a row is read without it. One that opens and does not close on its line runs on to the line
+# that closes it (`COMMENT_END`).
+COMMENT_LINE: Final = re.compile(r"[ \t]*<!--.*?-->[ \t]*\r?")
+COMMENT_OPEN: Final = re.compile(r"[ \t]*<!--(?!.*?-->)")
+COMMENT_END: Final = "-->"
+TRAILING_COMMENT: Final = re.compile(r"[ \t]*<!--.*?-->[ \t]*(?=\r?$)")
 # A Markdown heading (`## Actions`), which ends an empty glossary section as a glossary heading does.
 ATX_HEADING = re.compile(r"[ ]{0,3}#{1,6}(?:[ \t].*)?\r?")
 # What a Markdown expansion is read without: emphasis marks that open before a word or close after one
@@ -174,8 +181,17 @@ def _section_after(text: str, heading: tuple[int, int], format: Format = Format.
         line_end = len(text) if position == -1 else position
         line += 1
         row_text = text[start:line_end]
-        if not row_text.strip():
+        if not row_text.strip() or COMMENT_LINE.fullmatch(row_text):
             continue
+        if COMMENT_OPEN.match(row_text):  # a comment over lines: to the line that closes it
+            closing = text.find(COMMENT_END, line_end)
+            if closing == -1:
+                break
+            position = text.find("\n", closing)
+            line += text.count("\n", line_end, closing)
+            continue
+        if "<!--" in row_text:
+            row_text = TRAILING_COMMENT.sub("", row_text)
         if TABLE_RULE.fullmatch(row_text):
             if not rows:  # an empty table's rule: rows go after it
                 end = start + len(row_text.rstrip("\r"))

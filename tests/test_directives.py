@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from acronyms import Glossary
+from acronyms import Glossary, annotate
 from acronyms.checks import CheckOptions, check_document, check_paths
 from acronyms.cli import cli
 from acronyms.scan import scan
@@ -97,3 +97,15 @@ def test_an_unknown_code_in_a_directive_names_the_file_and_line(tmp_path: Path) 
     assert f"Error: {path}:4: unknown code 'D009'" in result.stderr
     assert "in acronyms-disable" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_directives_inside_a_glossary_section_leave_its_rows_alone() -> None:
+    """QA: a comment between the rows ended the section, so the rows after it were uses (D001) and annotated."""
+    text = (
+        "The DA team met the SNP.\n\nGlossary\n\nDA\tDomestic Abuse\n<!-- acronyms-disable-next-line G001 -->\n"
+        "DA\tDomestic Abuse\nSNP\tSafer Neighbourhood Panel\n"
+    )
+    assert codes_and_lines(text, "minutes.txt") == []
+    assert annotate(text, Glossary.bundled()) == text.replace("The DA team", "The Domestic Abuse (DA) team").replace(
+        "the SNP.", "the Safer Neighbourhood Panel (SNP)."
+    )

@@ -483,3 +483,47 @@ def test_a_row_appended_after_one_with_an_optional_plural_has_none(tmp_path: Pat
         cli, ["annotate", str(tmp_path / "minutes.txt"), "-g", str(tmp_path / "g.csv"), "--glossary-section", "append"]
     )
     assert appended.stdout.endswith("\nIDVA(s)\tIndependent Domestic Violence Adviser(s)\nQXA\tQuite Xenial Agency\n")
+
+
+# Comments in a glossary section, as `check`'s directives are written there: the rows go on past them.
+COMMENTED_ROWS = [
+    ("DA", "Domestic Abuse"),
+    ("SNP", "Safer Neighbourhood Panel"),
+    ("PCSO", "Police Community Support Officer"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        (
+            (
+                "Glossary\n\n<!-- acronyms-disable-file G004 -->\nDA\tDomestic Abuse\n<!-- acronyms-disable-next-line G007 -->\n"
+                "SNP\tSafer Neighbourhood Panel <!-- acronyms-disable-line D002 -->\n<!--\n  a note\n  over lines\n-->\n"
+                "PCSO\tPolice Community Support Officer\n"
+            ),
+            Format.TEXT,
+        ),
+        (
+            (
+                "## Glossary\n\n<!-- acronyms-disable-file G004 -->\n\n| Acronym | Meaning |\n|---|---|\n"
+                "| DA | Domestic Abuse |\n<!-- a note -->\n| SNP | Safer Neighbourhood Panel |\n"
+                "| PCSO | Police Community Support Officer |\n"
+            ),
+            Format.MARKDOWN,
+        ),
+        (
+            (
+                "## Glossary\n\n- **DA**: Domestic Abuse <!-- acronyms-disable-line G001 -->\n<!-- a note -->\n"
+                "- **SNP**: Safer Neighbourhood Panel\n- **PCSO**: Police Community Support Officer\n"
+            ),
+            Format.MARKDOWN,
+        ),
+    ],
+    ids=["text", "markdown-table", "markdown-list"],
+)
+def test_comments_in_a_glossary_section_neither_end_it_nor_join_a_row(text: str, format: Format) -> None:
+    section = find_glossary_section(text, format)
+    assert section is not None
+    assert [(row.acronym, row.expansion) for row in section.rows] == COMMENTED_ROWS
+    assert [row.line for row in section.rows] == [text.count("\n", 0, row.start) + 1 for row in section.rows]
