@@ -983,15 +983,19 @@ class _DocumentChecker:
             mine = [row for row in rows if row.acronym == definition.acronym]
             if mine:
                 theirs = [(row.expansion, f"the glossary section (line {self.line_of(row)})") for row in mine]
+                agreeing = [expansion for expansion, _ in theirs]
             else:
-                theirs = [(sense.expansion, _where(sense)) for sense in self.glossary.lookup(definition.acronym)]
-            if theirs and not any(self.agrees(definition, expansion) for expansion, _ in theirs):
+                senses = self.glossary.lookup(definition.acronym)
+                theirs = [(sense.expansion, _where(sense)) for sense in senses]
+                # A plural definition may write the glossary's plural, as annotation does: `Attorneys General (AGs)`.
+                agreeing = [expansion for sense in senses for expansion in (sense.expansion, sense.plural_expansion)]
+            if theirs and not any(self.agrees(definition, expansion) for expansion in agreeing):
                 said = " or ".join(f"{quoted(expansion)} ({where})" for expansion, where in theirs)
                 yield self.at_definition(
                     "D005",
                     definition,
                     f"{definition.acronym} is defined here as {quoted(definition.expansion)} but the glossary says {said}; "
-                    "make them agree",
+                    "make them agree, or turn D005 off here if the document means another sense",
                 )
 
     def agrees(self, definition: Definition, expansion: str) -> bool:

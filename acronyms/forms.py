@@ -43,8 +43,9 @@ def long_form(entry: Entry, text: str, match: Match) -> str:
         mark = apostrophe(text, match)
         mark = unescape(mark) if mark[0] == "&" else mark  # `SNP&rsquo;s` reads `SNP’s`
         return long + mark if ends_as_plural(long) else long + mark + "s"
-    if match.form is Form.PLURAL_POSSESSIVE:
-        return long + text[match.end - 1]
+    if match.form is Form.PLURAL_POSSESSIVE:  # `Officers’`, but `Attorneys General’s`
+        mark = text[match.end - 1]
+        return long + mark if ends_as_plural(long) else long + mark + "s"
     return long
 
 

@@ -386,7 +386,8 @@ def _singular_owner(definition: Definition, text: str) -> Definition:
     """`Police and Crime Commissioner’s (PCC’s)` defines `PCC` as `Police and Crime Commissioner`.
 
     So does `Sexual Offences’ (RASSO’s)`, the possessive of a plural noun, define `RASSO`, and
-    `Crown Prosecution Service’s (CPS’)`, an acronym ending in S with the apostrophe alone, `CPS`.
+    `Crown Prosecution Service’s (CPS’)`, an acronym ending in S with the apostrophe alone, `CPS`
+    (as `Attorneys General’s (AGs’)`, a plural's, defines `AG`).
 
     >>> text = "the Police and Crime Commissioner’s (PCC’s) office"
     >>> d = _singular_owner(find_inline_definitions(text)[0], text)
@@ -402,11 +403,8 @@ def _singular_owner(definition: Definition, text: str) -> Definition:
                 return replace(definition, acronym=definition.acronym[:-2], expansion=definition.expansion[:-2])
             if definition.expansion.endswith("s"):  # `Services’ (HMICFRS’s)`, the `’` read as a closing quote
                 return replace(definition, acronym=definition.acronym[:-2])
-        elif (
-            definition.acronym.endswith("S")
-            and text.startswith(mark, definition.short_end)  # `(CPS’)`
-            and definition.expansion.endswith(mark + "s")
-        ):
+        elif text.startswith(mark, definition.short_end) and definition.expansion.endswith(mark + "s"):
+            # `Crown Prosecution Service’s (CPS’)`, `Attorneys General’s (AGs’)`: the apostrophe alone
             return replace(definition, expansion=definition.expansion[:-2])
     return definition
 

@@ -205,3 +205,23 @@ def test_check_reads_the_possessive_of_an_acronym_ending_in_s_as_its_definition(
     assert '"expansion": "Crown Prosecution Service"' in scanned.stdout
     checked = CliRunner().invoke(cli, ["check", str(path)], catch_exceptions=False)
     assert (checked.exit_code, checked.stdout) == (0, "")
+
+
+# An irregular plural (the glossary's `plural` column): its possessive takes ’s, and `check` reads what
+# annotation writes for it as agreeing with the glossary.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The AGs met.", "The Attorneys General (AGs) met."),
+        ("The AGs’ view.", "The Attorneys General’s (AGs’) view."),
+        ("The PCSOs’ shifts.", "The Police Community Support Officers’ (PCSOs’) shifts."),
+    ],
+)
+def test_an_irregular_plural_and_its_possessive_pass_check(tmp_path: Path, text: str, expected: str) -> None:
+    bundled = Glossary.bundled()
+    assert annotate(text, bundled) == expected
+    assert annotate(expected, bundled) == expected
+    path = tmp_path / "note.txt"
+    path.write_text(expected + "\n", encoding="utf-8")
+    checked = CliRunner().invoke(cli, ["check", str(path)], catch_exceptions=False)
+    assert (checked.exit_code, checked.stdout) == (0, "")
