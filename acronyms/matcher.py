@@ -140,6 +140,12 @@ def closes_quote(text: str, at: int, floor: int = 0) -> bool:
 
     >>> closes_quote("He said 'the PCSOs' were late", 18), closes_quote("'Yes,' the PCSOs' van", 16)
     (True, False)
+
+    When a quote closes later in the sentence, before another opens, that one closes it, and the
+    apostrophe is a possessive inside the quotation: `‘we accept the CPS’ decision’`.
+
+    >>> closes_quote("He said ‘we accept the CPS’ decision’ today.", 26), closes_quote("‘the CPS’ and ‘the PCC’", 8)
+    (False, True)
     """
     closed = 0  # quotes closed between an opening and the apostrophe
     events = list(QUOTE_EVENTS.finditer(text, max(floor, at - QUOTE_REACH), at))
@@ -150,10 +156,19 @@ def closes_quote(text: str, at: int, floor: int = 0) -> bool:
         if kind == "close":
             closed += 1
         elif not closed:
-            return True
+            return not _closes_later(text, at)
         else:
             closed -= 1
     return False
+
+
+def _closes_later(text: str, at: int) -> bool:
+    """True when the next quote event after the apostrophe at `at`, in its sentence, surely closes a quote.
+
+    Not an apostrophe after an `s`: that may be a plural's possessive (`'the SNPs' and the SNPs' van`).
+    """
+    following = QUOTE_EVENTS.search(text, at + 1, at + 1 + QUOTE_REACH)
+    return following is not None and following.lastgroup == "close" and text[following.start() - 1] not in "sS"
 
 
 def _is_word(key: str) -> bool:

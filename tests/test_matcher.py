@@ -63,6 +63,8 @@ def test_word_boundaries(small: Glossary, text: str, expected: list[tuple[int, i
         ("(—'the SNPs')", [(7, 11, "SNP", "plural")]),
         ("SNP[1]'s SNPs’ van.", [(0, 3, "SNP", "base"), (9, 14, "SNP", "plural-possessive")]),
         ("<b>SNP</b>'s SNPs' van.", [(3, 6, "SNP", "base"), (13, 18, "SNP", "plural-possessive")]),
+        ("He said ‘we met the SNPs’ chair’ today.", [(20, 25, "SNP", "plural-possessive")]),
+        ("He said ‘we met the SNPs’ and ‘the SNPs’ later.", [(20, 24, "SNP", "plural"), (35, 39, "SNP", "plural")]),
     ],
     ids=[
         "straight-quote",
@@ -80,6 +82,8 @@ def test_word_boundaries(small: Glossary, text: str, expected: list[tuple[int, i
         "quote-after-a-dash",
         "apostrophe-after-a-footnote-marker",
         "apostrophe-after-a-tag",
+        "quote-closed-later-in-the-sentence",
+        "quote-closed-before-another-opens",
     ],
 )
 def test_an_apostrophe_that_closes_a_quote_ends_a_plural(
