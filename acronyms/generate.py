@@ -181,10 +181,12 @@ def _html_row_like(row_html: str, first: SectionRow, entry: Entry) -> str:
         return _html_row(entry)
     at = row_html.find(escape(first.acronym, Format.HTML), row_html.find(">") + 1)
     after = at + len(escape(first.acronym, Format.HTML))
-    long_at = row_html.find(escape(first.expansion, Format.HTML), after)
+    after += len(OPTIONAL_PLURAL) if row_html.startswith(OPTIONAL_PLURAL, after) else 0  # `IDVA(s)`: not copied
+    written = escape(first.written_expansion, Format.HTML)
+    long_at = row_html.find(written, after)
     if at == -1 or long_at == -1:
         return f"<dt>{acronym}</dt><dd>{expansion}</dd>" if opening == "<dt" else f"<li>{acronym}: {expansion}</li>"
-    long_end = long_at + len(escape(first.expansion, Format.HTML))
+    long_end = long_at + len(written)
     return f"{row_html[:at]}{acronym}{row_html[after:long_at]}{expansion}{row_html[long_end:]}"
 
 

@@ -527,3 +527,24 @@ def test_comments_in_a_glossary_section_neither_end_it_nor_join_a_row(text: str,
     assert section is not None
     assert [(row.acronym, row.expansion) for row in section.rows] == COMMENTED_ROWS
     assert [row.line for row in section.rows] == [text.count("\n", 0, row.start) + 1 for row in section.rows]
+
+
+@pytest.mark.parametrize(
+    ("items", "new_item"),
+    [
+        (
+            "<ul>\n<li><b>IDVA(s)</b>: Independent Domestic Violence Adviser(s)</li>\n</ul>",
+            "<li><b>BTP</b>: British Transport Police</li>",
+        ),
+        (
+            "<dl>\n<dt>IDVA(s)</dt><dd>Independent Domestic Violence Adviser(s)</dd>\n</dl>",
+            "<dt>BTP</dt><dd>British Transport Police</dd>",
+        ),
+    ],
+    ids=["ul", "dl"],
+)
+def test_an_html_list_item_appended_after_one_with_an_optional_plural_has_none(items: str, new_item: str) -> None:
+    """QA: every appended item copied the first's `(s)`: `BTP(s): British Transport Police(s)`."""
+    page = f"<p>The IDVA met the BTP.</p>\n<h2>Glossary</h2>\n{items}\n"
+    options = Options(format=Format.HTML, glossary_section=GlossaryMode.APPEND)
+    assert new_item in annotate(page, Glossary.bundled(), options)
