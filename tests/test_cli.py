@@ -345,6 +345,9 @@ def test_lookup_shows_what_replaced_an_acronym() -> None:
         ("TOMV", "ToMV\tTheft of Motor Vehicle", "ToMV"),
         ("pcsos", "PCSO\tPolice Community Support Officer", "PCSO"),
         ("pcc’s", "PCC\tPolice and Crime Commissioner", "PCC"),
+        # Before the expansions that hold the word: `anpr` is not the National ANPR Data Centre.
+        ("anpr", "ANPR\tAutomatic Number Plate Recognition", "ANPR"),
+        ("uk", "UK\tUnited Kingdom", "UK"),
     ],
 )
 def test_lookup_in_another_case_shows_the_acronym_with_a_note(term: str, expected: str, shown: str) -> None:
@@ -362,6 +365,10 @@ def test_lookup_in_another_case_shows_every_acronym_it_could_be(tmp_path: Path) 
         "no entry for 'tomv'; showing ToMV, TOMV (acronyms are case-sensitive)\n",
     )
     assert run("lookup", "TOMV", "-g", str(glossary), "--no-bundled") == (0, "TOMV\tTomorrow's Vehicles\n", "")
+
+
+def test_lookup_reads_the_term_without_surrounding_spaces() -> None:
+    assert run("lookup", " PCSO ")[:2] == (0, "PCSO\tPolice Community Support Officer  (role)\n")
 
 
 def test_lookup_without_result_exits_1() -> None:

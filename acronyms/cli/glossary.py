@@ -28,12 +28,16 @@ def lookup(term: str, glossaries: tuple[str, ...], no_bundled: bool) -> None:
     with a note. Exit status: 0 when entries are shown, 1 when there are none.
     """
     glossary = load_glossary(glossaries, no_bundled)
-    entries = glossary.lookup(term) or find_by_surface(glossary, term) or glossary.search(term)
-    if not entries:
+    term = term.strip()
+    entries = glossary.lookup(term) or find_by_surface(glossary, term)
+    # One word in another case is an acronym sooner than words of an expansion: `anpr` is ANPR, not the
+    # National ANPR Data Centre whose expansion holds it.
+    if not entries and " " not in term:
         entries = glossary.lookup_ignoring_case(term) or find_by_surface(glossary, term, ignore_case=True)
         if entries:
             shown = ", ".join(dict.fromkeys(entry.acronym for entry in entries))
             click.echo(f"no entry for {term!r}; showing {shown} (acronyms are case-sensitive)", err=True)
+    entries = entries or glossary.search(term)
     if not entries:
         raise click.ClickException(f"no entry for {term!r}; try words of the expansion, or `acronyms glossary`")
     lines = []
