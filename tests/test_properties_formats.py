@@ -136,7 +136,11 @@ def spaced(draw: st.DrawFn, format: Format) -> str:
         is_word = piece in WORDS or len(piece) == 1
         if is_word and previous_is_word:
             text += draw(st.sampled_from(SPACES))
-        text, previous_is_word = text + piece, is_word
+        # A character reference after a word leaves it a word's end (`SNP&rsquo;`): the next word is apart
+        # from it, as in prose. Words joined by references alone are glued (`glued`, and the known limitation
+        # `test_acronyms_glued_by_two_apostrophes_in_html_footnotes`).
+        previous_is_word = is_word or (previous_is_word and piece in CHARACTER_REFERENCES)
+        text += piece
     return text
 
 
@@ -186,6 +190,17 @@ def test_annotating_twice_equals_annotating_once_in_every_format(
 ) -> None:
     text, options = document
     once = annotate(text, small, options)
+    assert annotate(once, small, options) == once
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limitation (README): acronyms glued by punctuation; spaCy reads SNP’’SNP as tokens that a "
+    "footnote marker after the first SNP changes, so the next run expands the second",
+)
+def test_acronyms_glued_by_two_apostrophes_in_html_footnotes(small: Glossary) -> None:
+    options = Options(style=Style.FOOTNOTE, format=Format.HTML, every_use=True)
+    once = annotate("SNP&rsquo;&rsquo;SNP", small, options)
     assert annotate(once, small, options) == once
 
 
