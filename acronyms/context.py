@@ -431,7 +431,8 @@ def load_pipeline(model: str | None = None) -> Language:
         nlp = spacy.blank("en") if model is None else spacy.load(model)
     except OSError:
         raise UsageError(
-            f"cannot load the spaCy pipeline {model!r}; install it as a package, give the path of a saved "
+            f"cannot load the spaCy pipeline {model!r}; install it as a package (`python -m spacy download "
+            f"{model}` for spaCy's own), give the path of a saved "
             "pipeline, or leave out --spacy-model to use spaCy's blank English"
         ) from None
     if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):

@@ -724,3 +724,20 @@ def test_nothing_is_inserted_in_the_brackets_of_a_slash_code_definition() -> Non
         "Temporary Assistant Chief Constable Moore (T/ACC) spoke. The Assistant Chief Constable (ACC) agreed.\n",
         "",
     )
+
+
+def test_every_command_layers_the_glossaries_the_settings_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA: only `check` read `[tool.acronyms]`, so `annotate` wrote the bundled sense that `check` then reported."""
+    (tmp_path / "pyproject.toml").write_text('[tool.acronyms]\nglossaries = ["force.csv"]\n', encoding="utf-8")
+    (tmp_path / "force.csv").write_text("acronym,expansion\nLPT,Local Police Team\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "m.txt").write_text("The LPT and the PCC met.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "docs")  # the settings are found upwards, their paths read from their folder
+    assert run("annotate", "m.txt")[1] == (
+        "The Local Police Team (LPT) and the Police and Crime Commissioner (PCC) met.\n"
+    )
+    assert run("lookup", "LPT")[1] == "LPT\tLocal Police Team\n"
+    assert "LPT,Local Police Team" in run("glossary")[1]
+    assert run("annotate", "m.txt", "--no-bundled")[1] == "The Local Police Team (LPT) and the PCC met.\n"
+    (tmp_path / "other.csv").write_text("acronym,expansion\nLPT,Local Policing Team\n", encoding="utf-8")
+    assert run("annotate", "m.txt", "-g", "../other.csv")[1].startswith("The Local Policing Team (LPT)")  # -g wins

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import click
 
 from .. import __version__
+from ..config import check_options, find_config
 from ..errors import AcronymsError, UsageError
 from ..glossary import Glossary
 from ..textio import STDOUT, write_error, write_file
@@ -90,8 +91,13 @@ file_encoding = click.option(
 def load_glossary(glossaries: tuple[str, ...], no_bundled: bool, encoding: str = "utf-8") -> Glossary:
     """The bundled glossary (unless left out) with each `-g` file layered on top.
 
+    Without `-g`, the project's settings (`[tool.acronyms]`, as `check` reads them) give the glossaries
+    and whether to layer them over the bundled one, so that every command writes what `check` checks.
     A glossary is read as UTF-8 when it is, else in `encoding`, the command's `--encoding` (`decode_csv`).
     """
+    if not glossaries:
+        options = check_options(find_config())
+        glossaries, no_bundled = tuple(options.glossaries), no_bundled or not options.bundled
     layers = [] if no_bundled else [Glossary.bundled()]
     layers += [Glossary.from_csv(path, encoding=encoding) for path in glossaries]
     return Glossary.layered(layers) if len(layers) != 1 else layers[0]
