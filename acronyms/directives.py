@@ -7,8 +7,13 @@
 again; `disable-line` covers the lines the comment is on, `disable-next-line`
 the line after it, and `disable-file` the whole document. Codes are prefixes,
 as `--ignore` takes them (`D005`, `D00`, `G`), separated by spaces or commas;
-a comment naming none covers every code. A comment inside Markdown code is an
-example of one, not a directive.
+a comment naming none covers every code.
+
+A directive is a comment. In HTML that is what a browser reads as one: not text
+in `<script>`, `<style>`, `<textarea>` or `<title>`, nor an attribute's value. In
+Markdown it is a comment in the prose or in an HTML block: not one in code (an
+example of one), a link's target, an attribute or the front matter. Plain text
+has no comments, so there a directive counts wherever it is written.
 
 >>> text = "<!-- acronyms-disable-next-line D005 -->\\nJane Smith (JS)\\n<!-- acronyms-disable -->\\n"
 >>> [(d.kind, d.codes, d.start, d.end) for d in find_directives(text, Format.MARKDOWN)]
@@ -17,17 +22,26 @@ example of one, not a directive.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple
 
-from .regions import Format, protected_spans
+from . import html
+from .positions import PARAGRAPH_BREAK
+from .regions import KIND_NAMES, Format, protected_spans
 
 KINDS: Final = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
 DIRECTIVE: Final = re.compile(
     rf"<!--[ \t]*acronyms-(?P<kind>{'|'.join(KINDS)})(?P<codes>(?:[ \t,]+[A-Za-z0-9]+)*)[ \t,]*-->"
 )
-NOT_DIRECTIVES: Final = frozenset({"a code block", "an indented code block", "code"})  # Markdown shows them as written
+COMMENT: Final = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # as `regions` finds one: to the end if not closed
+# An open tag as CommonMark reads one (6.6): unlike `regions`, its quoted values may hold a `<`, so that
+# `<span title="<!-- x -->">` is a tag and no comment.
+OPEN_TAG: Final = re.compile(
+    r"""<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*/?>"""
+)
+TAG_START: Final = re.compile("<[A-Za-z]")
 
 
 class Directive(NamedTuple):
@@ -43,17 +57,62 @@ class Directive(NamedTuple):
 
 
 def find_directives(text: str, format: Format) -> list[Directive]:
-    """The directives of `text`, in text order; those in Markdown code are left out."""
+    """The directives of `text`, in text order: its comments (`comments`) that are directives.
+
+    >>> page = '<p title="<!-- acronyms-disable -->">x</p><!-- acronyms-enable -->'
+    >>> [d.kind for d in find_directives(page, Format.HTML)], [d.kind for d in find_directives(page, Format.TEXT)]
+    (['enable'], ['disable', 'enable'])
+    """
     if "acronyms-" not in text:  # nearly every document: one search
         return []
-    found = [
-        Directive(match["kind"], tuple(match["codes"].replace(",", " ").upper().split()), match.start(), match.end())
-        for match in DIRECTIVE.finditer(text)
-    ]
-    if format is not Format.MARKDOWN or not found:
-        return found
-    code = [(start, end) for start, end, kind in protected_spans(text, format) if kind in NOT_DIRECTIVES]
-    return [d for d in found if not any(start <= d.start < end for start, end in code)]
+    found = []
+    for start, end in comments(text, format):
+        match = DIRECTIVE.fullmatch(text, start, end)
+        if match is not None:
+            codes = tuple(match["codes"].replace(",", " ").upper().split())
+            found.append(Directive(match["kind"], codes, start, end))
+    return found
+
+
+def comments(text: str, format: Format) -> list[tuple[int, int]]:
+    """The `(start, end)` of each comment in `text`, in text order; in plain text each `<!-- … -->` as written.
+
+    >>> text = "<!-- a -->\\n`<!-- b -->` [x](/<!--c-->)\\n\\n<div>\\n<!-- d -->\\n</div>\\n"
+    >>> [text[start:end] for start, end in comments(text, Format.MARKDOWN)]
+    ['<!-- a -->', '<!-- d -->']
+    """
+    if format is Format.HTML:
+        return list(html.layout(text).comments)
+    if format is Format.TEXT:
+        return [match.span() for match in COMMENT.finditer(text)]
+    return _markdown_comments(text)
+
+
+def _markdown_comments(text: str) -> list[tuple[int, int]]:
+    """The comments of a Markdown text: in its prose, its HTML blocks and its footnotes' text."""
+    found: list[tuple[int, int]] = []
+    paragraphs: list[int] | None = None
+    for start, end, kind in protected_spans(text, Format.MARKDOWN):
+        if kind == KIND_NAMES["comment"]:
+            if paragraphs is None:
+                paragraphs = [0, *(match.end() for match in PARAGRAPH_BREAK.finditer(text))]
+            if not _in_open_tag(text, start, paragraphs[bisect.bisect_right(paragraphs, start) - 1]):
+                found.append((start, end))
+        elif kind == KIND_NAMES["html_block"]:
+            found += [(start + inner, start + outer) for inner, outer in html.layout(text[start:end]).comments]
+        elif kind == KIND_NAMES["definition"] and text.lstrip(" ").startswith("[^", start):
+            body = text.index("]:", start) + 2  # a footnote's text is prose
+            found += [(body + inner, body + outer) for inner, outer in _markdown_comments(text[body:end])]
+    return found
+
+
+def _in_open_tag(text: str, offset: int, paragraph: int) -> bool:
+    """True when `offset` lies inside the value of an attribute of an open tag in its paragraph."""
+    for start in TAG_START.finditer(text, paragraph, offset):
+        tag = OPEN_TAG.match(text, start.start())
+        if tag is not None and tag.end() > offset:
+            return True
+    return False
 
 
 def covered(

@@ -54,6 +54,10 @@ PROTECTED_ELEMENTS = {
     "header": "a header",
     "footer": "a footer",
 }
+# Elements whose text is raw text to a browser (HTML 13.1.2): a `<!--` there opens no comment.
+RAW_TEXT_ELEMENTS = frozenset(
+    {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"}
+)
 HEADING_ELEMENTS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 CELL_ELEMENTS = frozenset({"td", "th"})
 # Attribute marking what this package generated: footnote references, notes lists, glossaries.
@@ -124,6 +128,7 @@ class Layout:
     tables: tuple[Table, ...]
     body_end: int  # where appended blocks go: before `</body>`, `</html>`, an element left open, or the end
     abbreviations: tuple[tuple[int, int, str], ...] = ()
+    comments: tuple[tuple[int, int], ...] = ()  # every comment a browser reads as one: none in raw text or a tag
 
     def title_at(self, offset: int) -> str | None:
         """The `title` of the `<abbr>` element holding `offset`, if any.
@@ -259,6 +264,8 @@ class _Parser(HTMLParser):
         self.last_heading: tuple[int, str] | None = None
         self.table: _TableBuilder | None = None
         self.pending_markup: tuple[int, str] | None = None
+        self.raw_text: str | None = None  # the raw-text element open, whose text holds no comment
+        self.comment_starts: set[int] = set()
 
     # Offsets -------------------------------------------------------------------------------------
 
@@ -285,6 +292,8 @@ class _Parser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._event("tag")
+        if self.raw_text is None and tag in RAW_TEXT_ELEMENTS:
+            self.raw_text = tag
         end = start + len(self.get_starttag_text() or "")
         if self.skipping is not None:
             if tag == self.skipping.name:
@@ -303,6 +312,8 @@ class _Parser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         start = self._event("tag")
+        if tag == self.raw_text:
+            self.raw_text = None
         end = self._tag_end(start)
         if self.skipping is not None:
             if tag == self.skipping.name:
@@ -334,7 +345,9 @@ class _Parser(HTMLParser):
         self._collect(f"&#{name};")
 
     def handle_comment(self, data: str) -> None:
-        self._event("comment")
+        start = self._event("comment")
+        if self.raw_text is None:  # html.parser reads comments in `<textarea>` and `<title>`; browsers do not
+            self.comment_starts.add(start)
 
     def handle_decl(self, decl: str) -> None:
         self._event("declaration")
@@ -536,4 +549,5 @@ class _Parser(HTMLParser):
             tables=tuple(self.tables),
             body_end=body_end,
             abbreviations=tuple(self.abbreviations),
+            comments=tuple((start, end) for start, end in self.markup if start in self.comment_starts),
         )

@@ -68,6 +68,57 @@ def test_a_directive_in_markdown_code_is_an_example_not_a_directive() -> None:
     assert codes_and_lines(ATTENDEES + UNDEFINED + example) == [("D001", 2), ("D005", 1)]
 
 
+OFF = "<!-- acronyms-disable-file -->"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (f'<script>var x="{OFF}";</script>\n<p>{UNDEFINED}</p>\n', "page.html"),
+        (f"<style>/* {OFF} */</style>\n<p>{UNDEFINED}</p>\n", "page.html"),
+        (f"<textarea>{OFF}</textarea>\n<p>{UNDEFINED}</p>\n", "page.html"),
+        (f"<head><title>{OFF}</title></head>\n<p>{UNDEFINED}</p>\n", "page.html"),
+        (f'<p title="{OFF}">x</p>\n<p>{UNDEFINED}</p>\n', "page.html"),
+        (f'<span title="{OFF}">x</span>\n\n{UNDEFINED}', "doc.md"),
+        (f'A <span\n  title="x {OFF}">span</span>.\n\n{UNDEFINED}', "doc.md"),
+        ("[x](http://e.com/<!--acronyms-disable-file-->)\n\n" + UNDEFINED, "doc.md"),
+        (f'---\ntitle: "{OFF}"\n---\n\n{UNDEFINED}', "doc.md"),
+        (f"<script>\nvar x = '{OFF}';\n</script>\n\n{UNDEFINED}", "doc.md"),
+    ],
+    ids=[
+        "html-script",
+        "html-style",
+        "html-textarea",
+        "html-title",
+        "html-attribute",
+        "markdown-attribute",
+        "markdown-attribute-over-lines",
+        "markdown-link-target",
+        "markdown-front-matter",
+        "markdown-script-block",
+    ],
+)
+def test_a_directive_must_be_a_comment(text: str, name: str) -> None:
+    assert codes_and_lines(text, name) == [("D001", text.count("\n", 0, text.index("QXZW")) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (f"<html><head>{OFF}</head><body><p>{UNDEFINED}</p></body></html>\n", "page.html"),
+        (f"<p>A <b>{OFF}</b> in a paragraph.</p><pre>{OFF}</pre>\n<p>{UNDEFINED}</p>\n", "page.html"),
+        (f"{OFF}\n\n{UNDEFINED}", "doc.md"),
+        (f"A comment {OFF} in a line after <b>a tag</b>.\n\n{UNDEFINED}", "doc.md"),
+        (f"<div>\n{OFF}\n</div>\n\n{UNDEFINED}", "doc.md"),
+        (f"A note.[^1]\n\n[^1]: Its text {OFF}\n\n{UNDEFINED}", "doc.md"),
+        (f'<p title="{OFF}">\n{UNDEFINED}', "minutes.txt"),  # no comments in plain text: read as written
+    ],
+    ids=["html-head", "html-elements", "markdown", "markdown-after-a-tag", "markdown-html-block", "footnote", "text"],
+)
+def test_a_comment_anywhere_else_is_a_directive(text: str, name: str) -> None:
+    assert codes_and_lines(text, name) == []
+
+
 def test_plain_text_and_html_read_directives_too() -> None:
     assert codes_and_lines("<!-- acronyms-disable-next-line D005 -->\n" + ATTENDEES, "minutes.txt") == []
     page = f"<html><body><!-- acronyms-disable-next-line D005 -->\n<p>{ATTENDEES}</p></body></html>\n"
