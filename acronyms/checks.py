@@ -785,13 +785,16 @@ def check_document(
         *checker.contradictions(),
         *checker.superseded(),
     ]
-    directives = find_directives(result.text, result.format)
+    directives = find_directives(result.text, result.format, path=result.path)
     for directive in directives:
         try:
             validate_codes(directive.codes)
         except UsageError as error:
             line = result.position(directive.start)[0]
-            raise UsageError(f"{error.message}, in acronyms-{directive.kind}", path=result.path, line=line) from None
+            reason = f"a reason goes after the codes and ' -- ': <!-- acronyms-{directive.kind} D001 -- why -->"
+            raise UsageError(
+                f"{error.message}, in acronyms-{directive.kind} ({reason})", path=result.path, line=line
+            ) from None
     return [
         found
         for found in findings

@@ -6,8 +6,14 @@
 `disable` turns codes off from the end of the comment, `enable` turns them on
 again; `disable-line` covers the lines the comment is on, `disable-next-line`
 the line after it, and `disable-file` the whole document. Codes are prefixes,
-as `--ignore` takes them (`D005`, `D00`, `G`), separated by spaces or commas;
-a comment naming none covers every code.
+as `--ignore` takes them (`D005`, `D00`, `G`), separated by spaces or commas
+(over several lines if need be); a comment naming none covers every code. A
+reason may follow the codes after ` -- `, as in ESLint's comments:
+
+    <!-- acronyms-disable-next-line D001 -- QXW is a callsign -->
+
+A comment that starts like a directive (`<!-- acronyms-`) but is none of these
+is an error that names the line, not a comment to pass over in silence.
 
 A directive is a comment. In HTML that is what a browser reads as one: not text
 in `<script>`, `<style>`, `<textarea>` or `<title>`, nor an attribute's value. In
@@ -28,13 +34,22 @@ from collections.abc import Callable, Sequence
 from typing import Final, NamedTuple
 
 from . import html
-from .positions import PARAGRAPH_BREAK
+from .errors import UsageError
+from .positions import PARAGRAPH_BREAK, LineIndex
 from .regions import KIND_NAMES, Format, protected_spans
 
 KINDS: Final = ("disable-next-line", "disable-line", "disable-file", "disable", "enable")
+MEANT: Final = re.compile(r"<!--\s*acronyms-")  # a comment that starts so is a directive, or an error
 DIRECTIVE: Final = re.compile(
-    rf"<!--[ \t]*acronyms-(?P<kind>{'|'.join(KINDS)})(?P<codes>(?:[ \t,]+[A-Za-z0-9]+)*)[ \t,]*-->"
+    rf"<!--\s*acronyms-(?P<kind>{'|'.join(KINDS)})(?P<codes>(?:[\s,]+[A-Za-z0-9]+)*)[\s,]*"
+    r"(?:(?<=\s)--+(?:\s.*?)?)?\s*-->",  # a reason after ` -- `, as ESLint reads one
+    re.DOTALL,
 )
+FORMS: Final = (
+    "write <!-- acronyms-KIND CODES -- reason -->: KIND is disable, enable, disable-line, disable-next-line or "
+    "disable-file; CODES (none for every code) are separated by spaces or commas; the reason after -- is optional"
+)
+EXCERPT: Final = 60  # characters of a bad directive the error shows: enough to recognise it
 COMMENT: Final = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)  # as `regions` finds one: to the end if not closed
 # An open tag as CommonMark reads one (6.6): unlike `regions`, its quoted values may hold a `<`, so that
 # `<span title="<!-- x -->">` is a tag and no comment.
@@ -56,8 +71,10 @@ class Directive(NamedTuple):
         return not self.codes or code.startswith(self.codes)
 
 
-def find_directives(text: str, format: Format) -> list[Directive]:
+def find_directives(text: str, format: Format, *, path: str | None = None) -> list[Directive]:
     """The directives of `text`, in text order: its comments (`comments`) that are directives.
+
+    A comment that starts like one but does not parse raises `UsageError` with `path` and its line.
 
     >>> page = '<p title="<!-- acronyms-disable -->">x</p><!-- acronyms-enable -->'
     >>> [d.kind for d in find_directives(page, Format.HTML)], [d.kind for d in find_directives(page, Format.TEXT)]
@@ -67,11 +84,29 @@ def find_directives(text: str, format: Format) -> list[Directive]:
         return []
     found = []
     for start, end in comments(text, format):
+        if not MEANT.match(text, start, end):
+            continue
         match = DIRECTIVE.fullmatch(text, start, end)
-        if match is not None:
-            codes = tuple(match["codes"].replace(",", " ").upper().split())
-            found.append(Directive(match["kind"], codes, start, end))
+        if match is None:
+            raise UsageError(_unreadable(text[start:end]), path=path, line=LineIndex(text).line(start))
+        codes = tuple(match["codes"].replace(",", " ").upper().split())
+        found.append(Directive(match["kind"], codes, start, end))
     return found
+
+
+def _unreadable(comment: str) -> str:
+    """What is wrong with a comment that starts like a directive and is none, and how to write one.
+
+    >>> print(_unreadable("<!-- acronyms-disable-nxt-line -->"))
+    cannot read the directive '<!-- acronyms-disable-nxt-line -->'; write <!-- acronyms-KIND CODES -- reason -->: \
+KIND is disable, enable, disable-line, disable-next-line or disable-file; CODES (none for every code) are \
+separated by spaces or commas; the reason after -- is optional
+    """
+    shown = " ".join(comment.split())
+    shown = shown if len(shown) <= EXCERPT else shown[: EXCERPT - 1] + "…"
+    if not comment.endswith("-->"):
+        return f"the comment {shown!r} is not closed; end it with --> ({FORMS})"
+    return f"cannot read the directive {shown!r}; {FORMS}"
 
 
 def comments(text: str, format: Format) -> list[tuple[int, int]]:

@@ -160,3 +160,82 @@ def test_directives_inside_a_glossary_section_leave_its_rows_alone() -> None:
     assert annotate(text, Glossary.bundled()) == text.replace("The DA team", "The Domestic Abuse (DA) team").replace(
         "the SNP.", "the Safer Neighbourhood Panel (SNP)."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<!-- acronyms-disable-next-line D005 -- attendees' initials -->\n" + ATTENDEES + UNDEFINED, [("D001", 3)]),
+        ("<!-- acronyms-disable-next-line -- every code, for now -->\n" + ATTENDEES + UNDEFINED, [("D001", 3)]),
+        (
+            ATTENDEES + UNDEFINED.rstrip() + " <!-- acronyms-disable-line D001, -- QXZW is a callsign -->\n",
+            [("D005", 1)],
+        ),
+        ("<!-- acronyms-disable-file D005 -- a reason\nover two lines -->\n" + ATTENDEES + UNDEFINED, [("D001", 4)]),
+        ("<!--\n  acronyms-disable-next-line\n  D001,\n  D005\n-->\n" + UNDEFINED + ATTENDEES, [("D005", 7)]),
+        ("<!-- acronyms-disable-file D001\n     D005 -->\n" + ATTENDEES + UNDEFINED, []),
+    ],
+    ids=["reason", "reason-without-codes", "reason-after-comma", "reason-over-lines", "codes-over-lines", "codes-wrap"],
+)
+def test_a_reason_and_codes_over_lines(text: str, expected: list[tuple[str, int]]) -> None:
+    assert codes_and_lines(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("comment", "shown"),
+    [
+        ("<!-- acronyms-disable-next-line D001;D002 -->", "D001;D002"),
+        ("<!-- acronyms-disable-next-line * -->", "*"),
+        ("<!-- acronyms-disable-next-line D001/D002 -->", "D001/D002"),
+        ("<!-- acronyms-disable-nxt-line D001 -->", "acronyms-disable-nxt-line"),
+        ("<!-- acronyms-disable-next-line D001 --no space -->", "--no space"),
+        ("<!-- acronyms-disable-next-line D001 : a callsign -->", ": a callsign"),
+        ("<!-- acronyms-disable-next-line D001\n\n   (a callsign) -->", "(a callsign)"),
+    ],
+    ids=["semicolon", "star", "slash", "misspelt-kind", "reason-glued", "colon", "over-lines"],
+)
+def test_a_comment_that_starts_like_a_directive_and_is_none_is_an_error(
+    tmp_path: Path, comment: str, shown: str
+) -> None:
+    path = tmp_path / "minutes.md"
+    path.write_text("# Minutes\n\n" + comment + "\n" + UNDEFINED, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path)], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert f"Error: {path}:3: cannot read the directive '<!-- acronyms-" in result.stderr
+    assert shown in result.stderr
+    for form in ("disable,", "enable,", "disable-line,", "disable-next-line", "disable-file", "spaces or commas"):
+        assert form in result.stderr
+    assert "-- reason" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("name", ["minutes.txt", "minutes.md", "page.html"])
+def test_each_format_reports_a_bad_directive(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(f"<p>{UNDEFINED.rstrip()}</p>\n<!-- acronyms-disable-next-line D001; D005 -->\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path)], catch_exceptions=False)
+    assert (result.exit_code, f"{path}:2: cannot read the directive" in result.stderr) == (2, True)
+
+
+def test_an_unclosed_directive_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.md"
+    path.write_text(UNDEFINED + "<!-- acronyms-disable-next-line D001 ->\n" + UNDEFINED, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path)], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert f"{path}:2: the comment '<!-- acronyms-disable-next-line D001 -> The QXZW unit met.' is not closed" in (
+        result.stderr
+    )
+
+
+def test_other_comments_and_directives_in_code_are_no_errors() -> None:
+    text = "<!-- acronyms: see the README -->\n<!-- TODO acronyms-disable-file -->\n`<!-- acronyms-wrong -->`\n"
+    assert codes_and_lines(text + UNDEFINED) == [("D001", 4)]
+
+
+def test_a_reason_written_without_the_separator_says_where_it_goes(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.md"
+    path.write_text(UNDEFINED + "<!-- acronyms-disable-line QXW is a callsign -->\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(path)], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert f"{path}:2: unknown code 'QXW'" in result.stderr
+    assert "a reason goes after the codes and ' -- '" in result.stderr
