@@ -29,6 +29,7 @@ import bisect
 import csv
 import enum
 import fnmatch
+import functools
 import io
 import itertools
 import os
@@ -291,23 +292,39 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
 
 
 def ignored_in_file(found: Finding, per_file_ignores: Sequence[tuple[str, Sequence[str]]]) -> bool:
-    """True when a `per-file-ignores` pattern matches the finding's file and names its code.
+    """True when a `per-file-ignores` pattern matches the finding's file, or a folder it is in, and names its code.
 
-    Patterns are globs (`*` reaches into folders, as in flake8) matched against the file's absolute path,
-    or relative ones against its path as given.
+    Patterns are globs (`*` reaches into folders, as in flake8; `**/` may also match no folder, as
+    in gitignore and ruff) matched against the file's absolute path, or relative ones against its
+    path as given. A pattern that matches a folder (`minutes`, `minutes/`) covers the files in it.
 
     >>> found = finding("G007", "glossaries/force.csv", 2, 1, "LPT", "...")
     >>> ignored_in_file(found, [("glossaries/*.csv", ("G007",))]), ignored_in_file(found, [("*.csv", ("D",))])
     (True, False)
+    >>> [ignored_in_file(found, [(pattern, ("G",))]) for pattern in ("glossaries", "glossaries/", "**/force.csv")]
+    [True, True, True]
     """
     path = Path(found.path)
-    absolute = str(path.resolve())
+    absolute = path.resolve()
+    as_given = [str(path), *(str(folder) for folder in path.parents if str(folder) != ".")]
+    absolutes = [str(absolute), *map(str, absolute.parents)]
     for pattern, codes in per_file_ignores:
-        if found.code.startswith(tuple(codes)) and (
-            fnmatch.fnmatchcase(absolute, str(Path(pattern).resolve())) or fnmatch.fnmatchcase(str(path), pattern)
-        ):
-            return True
+        if found.code.startswith(tuple(codes)):
+            relative, whole = _glob(pattern.rstrip("/\\")), _glob(str(Path(pattern).resolve()))
+            if any(map(whole.fullmatch, absolutes)) or any(map(relative.fullmatch, as_given)):
+                return True
     return False
+
+
+@functools.lru_cache(maxsize=256)
+def _glob(pattern: str) -> re.Pattern[str]:
+    """`pattern` as `fnmatch` reads it, save that `**/` may also match no folder: `docs/**/*.md` matches `docs/a.md`.
+
+    >>> bool(_glob("docs/**/*.md").fullmatch("docs/a.md")), bool(_glob("docs/**/*.md").fullmatch("docs/x/y/a.md"))
+    (True, True)
+    """
+    pieces = re.split(r"\*\*[/\\]", pattern)
+    return re.compile(r"(?:.*[/\\])?".join(fnmatch.translate(piece).removesuffix(r"\Z") for piece in pieces))
 
 
 def _section_of(sections: Sequence[int], offset: int) -> int:

@@ -683,6 +683,39 @@ def test_per_file_ignores_leave_codes_out_for_the_files_they_name(
     assert sorted(found.code for found in without) == ["D005", "G007"]
 
 
+@pytest.mark.parametrize(
+    ("pattern", "ignored"),
+    [
+        ("docs/**/*.md", ["docs/d.md", "docs/x/y/e.md"]),  # `**/` may match no folder, as in gitignore and ruff
+        ("**/*.md", ["docs/d.md", "docs/x/y/e.md", "top.md"]),
+        ("docs/x/**", ["docs/x/y/e.md"]),
+        ("minutes/", ["minutes/m1.txt", "minutes/2024/m2.txt"]),  # a folder covers the files in it
+        ("minutes", ["minutes/m1.txt", "minutes/2024/m2.txt"]),
+        ("minutes/*.txt", ["minutes/m1.txt", "minutes/2024/m2.txt"]),  # `*` reaches into folders, as in flake8
+        ("minute", []),  # a folder's name, not the start of one
+        ("docs/*/e.md", ["docs/x/y/e.md"]),
+    ],
+    ids=["double-star", "double-star-first", "double-star-last", "folder-slash", "folder", "star", "part", "star-deep"],
+)
+def test_per_file_ignores_patterns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pattern: str, ignored: list[str]
+) -> None:
+    files = ["docs/d.md", "docs/x/y/e.md", "minutes/m1.txt", "minutes/2024/m2.txt", "top.md"]
+    for name in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("The QXZW unit met.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for patterns in ([(pattern, ("D001",))], [(str(tmp_path / pattern), ("D001",))]):  # relative, then absolute
+        findings = check_paths(files, CheckOptions(per_file_ignores=patterns))
+        assert sorted(set(files) - {found.path for found in findings}) == sorted(ignored)
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.acronyms.per-file-ignores]\n"{pattern}" = ["D001"]\n', encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path / "docs")  # the configured patterns are read from the settings file's folder
+    findings = check_paths([os.path.join("..", name) for name in files], check_options(find_config()))
+    assert sorted(set(files) - {os.path.relpath(found.path, "..") for found in findings}) == sorted(ignored)
+
+
 HTML_NOTES = (
     '<p>SNP<sup class="acronym-ref" data-acronyms="ref"><a id="acronym-ref-SNP-1" href="#acronym-note-SNP" '
     'role="doc-noteref">1</a></sup> met. Later SNP again.</p>\n'
