@@ -22,7 +22,8 @@ encoding = "utf-8"
 ```
 
 In setup.cfg lists are separated by commas or new lines, `bundled` is `true` or `false`, and
-`per-file-ignores` has a line `PATTERN: CODES` per pattern, as flake8 writes it.
+`per-file-ignores` holds `PATTERN: CODES` pairs, as flake8 writes them: one a line, or several
+on a line separated by spaces or commas (`minutes/*.txt: D005, glossaries/force.csv: G007`).
 
 >>> check_options(Config(allow=("GM",), fail_on="error"), allow=("NB",)).allow
 frozenset({'NB'})
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import configparser
 import os
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -102,12 +104,57 @@ def _setup_cfg_section(path: Path) -> dict[str, object] | None:
             table[key] = [item.strip() for item in value.replace(",", "\n").splitlines() if item.strip()]
         elif key == "bundled":
             table[key] = _boolean(value, path)
-        elif key.replace("_", "-") == "per-file-ignores":  # `pattern: codes` lines, as flake8 reads them
-            pairs = [line.rpartition(":") for line in value.splitlines() if line.strip()]
-            table[key] = {pattern.strip(): codes.replace(",", " ").split() for pattern, _, codes in pairs}
+        elif key.replace("_", "-") == "per-file-ignores":
+            table[key] = _cfg_per_file_ignores(value, path)
         else:
             table[key] = value.strip()
     return table
+
+
+CFG_PAIR_EXAMPLE = "write PATTERN: CODES, e.g. minutes/*.txt: D005"
+NOT_A_CODE = re.compile(r"[^A-Za-z0-9]")  # a pattern, not a code: `b.txt`, `minutes/`
+
+
+def _cfg_per_file_ignores(value: str, path: Path) -> dict[str, list[str]]:
+    """`per-file-ignores` in setup.cfg: `pattern: codes` pairs, as flake8 reads them.
+
+    Pairs are separated by white space or commas, and so are the codes; a word holding
+    a colon starts the next pair.
+
+    >>> _cfg_per_file_ignores("minutes/*.txt: D001, D005 glossaries/force.csv:G007,\\n  docs/:\\n    D", Path("x"))
+    {'minutes/*.txt': ['D001', 'D005'], 'glossaries/force.csv': ['G007'], 'docs/': ['D']}
+    """
+    pairs: dict[str, list[str]] = {}
+    pattern: str | None = None
+    for word in re.sub(r"[ \t]*:[ \t\n]*", ":", value).replace(",", " ").split():
+        if ":" in word:
+            pattern, _, first = word.rpartition(":")
+            if not pattern:
+                raise _pair_error(f"codes {first!r} with no pattern before the colon", first or ":", path)
+            pairs.setdefault(pattern, []).extend([first] if first else [])
+        elif pattern is None:
+            raise _pair_error(f"{word!r} is not in a pattern: codes pair (no colon)", word, path)
+        elif NOT_A_CODE.search(word):
+            raise _pair_error(f"{word!r} follows the codes of {pattern!r} with no colon", word, path)
+        else:
+            pairs[pattern].append(word)
+    for pattern, codes in pairs.items():
+        if not codes:
+            raise _pair_error(f"{pattern!r} has no codes after the colon", pattern, path)
+    return pairs
+
+
+def _pair_error(problem: str, word: str, path: Path) -> UsageError:
+    return UsageError(f"per-file-ignores: {problem}; {CFG_PAIR_EXAMPLE}", path=str(path), line=_line_of(path, word))
+
+
+def _line_of(path: Path, word: str) -> int | None:
+    """The first line of the settings file that holds `word`, to point at it; None if none does."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((number for number, line in enumerate(lines, 1) if word in line), None)
 
 
 def _boolean(value: str, path: Path) -> bool:
@@ -148,12 +195,15 @@ def _per_file_ignores(value: object, path: Path) -> tuple[tuple[str, tuple[str, 
         raise UsageError('per-file-ignores must be a table, e.g. "minutes/*.txt" = ["D005"]', path=str(path))
     found = []
     for pattern, codes in value.items():
+        setting = f'per-file-ignores "{pattern}"'
+        line = _line_of(path, pattern) if pattern else None
         if not pattern or not codes:
-            raise UsageError(
-                f'per-file-ignores: {pattern!r} needs a pattern and codes, e.g. "minutes/*.txt" = ["D005"]',
-                path=str(path),
-            )
-        codes = validate_codes(_strings(codes, f"per-file-ignores {pattern!r}", path), source=str(path))
+            problem = "an empty pattern" if not pattern else "no codes"
+            raise UsageError(f'{setting}: {problem}; write e.g. "minutes/*.txt" = ["D005"]', path=str(path), line=line)
+        try:
+            codes = validate_codes(_strings(codes, setting, path))
+        except UsageError as error:
+            raise UsageError(f"{setting}: {error.message}", path=str(path), line=line) from None
         found.append((str(path.parent.resolve() / pattern), codes))
     return tuple(found)
 

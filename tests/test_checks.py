@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -629,14 +630,14 @@ def test_settings_search_stops_at_the_repository_root(tmp_path: Path) -> None:
         ('ignore = ["Z1"]', "unknown code 'Z1'"),
         ("bundled = 1", "bundled must be a bool"),
         ('per-file-ignores = ["D005"]', "per-file-ignores must be a table"),
-        ('[tool.acronyms.per-file-ignores]\n"*.txt" = ["D009"]', "unknown code 'D009'"),
-        ('[tool.acronyms.per-file-ignores]\n"*.txt" = []', "needs a pattern and codes"),
+        ('[tool.acronyms.per-file-ignores]\n"*.txt" = ["D009"]', "per-file-ignores \"*.txt\": unknown code 'D009'"),
+        ('[tool.acronyms.per-file-ignores]\n"*.txt" = []', 'per-file-ignores "*.txt": no codes'),
     ],
     ids=["fail-on", "unknown", "not-a-list", "unknown-code", "not-a-bool", "ignores-list", "ignores-code", "empty"],
 )
 def test_bad_settings_say_what_is_wrong(tmp_path: Path, table: str, message: str) -> None:
     (tmp_path / "pyproject.toml").write_text(f"[tool.acronyms]\n{table}\n", encoding="utf-8")
-    with pytest.raises(UsageError, match=message):
+    with pytest.raises(UsageError, match=re.escape(message)):
         check_options(find_config(tmp_path))
 
 
@@ -681,6 +682,57 @@ def test_per_file_ignores_leave_codes_out_for_the_files_they_name(
     assert [(found.path, found.code) for found in findings] == [(os.path.join("..", "other.txt"), "D005")]
     without = check_paths(["m1.txt"], check_options(Config(glossaries=options.glossaries)))
     assert sorted(found.code for found in without) == ["D005", "G007"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "glossaries/force.csv: G007 minutes/*.txt: D005",
+        "glossaries/force.csv:G007, minutes/*.txt:D005",  # as flake8 reads them: whitespace or commas
+        "glossaries/force.csv : G007,\n    minutes/*.txt:\n        D005",
+        "\n    glossaries/force.csv: G007\n    minutes/: D005",
+    ],
+    ids=["spaces", "commas", "codes-on-the-next-line", "folder"],
+)
+def test_per_file_ignores_in_setup_cfg_take_several_pairs_a_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    per_file_project(
+        tmp_path, ("setup.cfg", f"[acronyms]\nglossaries = glossaries/force.csv\nper-file-ignores = {value}\n")
+    )
+    monkeypatch.chdir(tmp_path)
+    findings = check_paths([os.path.join("minutes", "m1.txt"), "other.txt"], check_options(find_config()))
+    assert [(found.path, found.code) for found in findings] == [("other.txt", "D005")]
+
+
+@pytest.mark.parametrize(
+    ("value", "line", "message"),
+    [
+        ("\n    minutes/*.txt D005", 4, "per-file-ignores: 'minutes/*.txt' is not in a pattern: codes pair (no colon)"),
+        (
+            "\n    a.txt: D001\n    minutes/*.txt D005",
+            5,
+            "per-file-ignores: 'minutes/*.txt' follows the codes of 'a.txt'",
+        ),
+        ("minutes/*.txt:", 3, "per-file-ignores: 'minutes/*.txt' has no codes after the colon"),
+        ("\n    : D005", 4, "per-file-ignores: codes 'D005' with no pattern before the colon"),
+        ("\n    a.txt: D001\n    minutes/*.txt: X999", 5, "per-file-ignores \"minutes/*.txt\": unknown code 'X999'"),
+    ],
+    ids=["no-colon", "no-colon-after-a-pair", "no-codes", "no-pattern", "unknown-code"],
+)
+def test_bad_per_file_ignores_in_setup_cfg_name_the_setting_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str, line: int, message: str
+) -> None:
+    path = tmp_path / "setup.cfg"
+    path.write_text(f"[acronyms]\nallow = GM\nper-file-ignores = {value}\n", encoding="utf-8")
+    with pytest.raises(UsageError) as raised:
+        find_config(tmp_path)
+    assert str(raised.value).startswith(f"{path}:{line}: {message}")
+    if "unknown code" not in message:
+        assert str(raised.value).endswith("; write PATTERN: CODES, e.g. minutes/*.txt: D005")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "-"], input="x\n", catch_exceptions=False)
+    assert (result.exit_code, result.stderr.splitlines()[0]) == (2, f"Error: {raised.value}")
 
 
 @pytest.mark.parametrize(
