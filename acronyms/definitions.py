@@ -884,6 +884,22 @@ def ampersands_read(text: str) -> str:
     return AMPERSAND_REFERENCE.sub(lambda reference: "&" + " " * (len(reference[0]) - 1), text)
 
 
+SPACE_REFERENCE: Final = re.compile(r"&(?:nbsp|#0*160|#[xX]0*[aA]0);")
+
+
+def spaces_read(text: str) -> str:
+    """`text` with each reference to a no-break space read as one, then spaces: the same length, so offsets hold.
+
+    So `Police and Crime Commissioner,&nbsp;or PCC,` reads as a name after a comma (`or_marks`).
+
+    >>> spaces_read("Commissioner,&nbsp;or&#160;PCC")
+    'Commissioner,\xa0     or\xa0     PCC'
+    """
+    if "&" not in text:
+        return text
+    return SPACE_REFERENCE.sub(lambda reference: "\u00a0" + " " * (len(reference[0]) - 1), text)
+
+
 def dash_starts(text: str) -> list[int]:
     """Where `DASH` matches, in order: three passes that skip to a literal (a leading class tests every character).
 
@@ -960,35 +976,87 @@ def _dash_definition(text: str, dash: int) -> Definition | None:
 
 # --- A name after a comma: `Long Form, or SF,` ------------------------------
 
-# What joins a long form to the short form after it: `the Police and Crime Commissioner, or PCC, met`.
-OR_MARK: Final = ", or "
+# What joins a long form to the short form after it: a comma, then `or` with white space either side
+# (`the Police and Crime Commissioner, or PCC, met`). The white space may be spaces, tabs, no-break
+# spaces and at most one line break (a wrapped line; a blank line ends the paragraph).
+_OR_SPACE: Final = r"(?=\s)[^\S\n]*(?:\n[^\S\n]*)?"  # one run: no two ways to split it, so no backtracking
+# The word `or` after a comma and white space, with white space after it. The pattern starts with the literal
+# `or`, which the regex engine skips to fast; lookbehinds then turn away `for`, `more` and `or` after a word
+# (`tea or coffee`) without leaving C. White space too long for them to spell out (`,&nbsp;or` as read, an
+# indented wrapped line) is let through, for `_comma_before` to look at in Python, as every match is.
+_OR_SPACE_BEHIND: Final = 4
+_OR_MARK_RE: Final = re.compile(
+    r"or(?<=\sor)(?=\s)(?:"
+    + "".join(rf"(?<=,\s{{{count}}}or)|" for count in range(1, _OR_SPACE_BEHIND))
+    + rf"(?<=\s{{{_OR_SPACE_BEHIND}}}or))"
+)
 # Quotes and emphasis around the short form (`, or “PCC”,`, `, or **PCC**,`) or at the long form's end.
 MAX_OR_GAP: Final = 2
 _OR_GAP: Final = "*_" + _QUOTES
-# The short form after the mark, one word (`PCSOs`, `T/ACC`), and what closes it: a comma, a closing
-# bracket, a semicolon or a sentence end. Not a word that runs on (`, or PCC's office`, `, or PCC staff`).
+# From `or`: the white space after it, an optional article (`, or the PCC,`), quotes and emphasis: where the
+# short form starts.
+_OR_LEAD_RE: Final = re.compile(rf"or{_OR_SPACE}(?:the{_OR_SPACE})?[{_OR_GAP}]{{0,{MAX_OR_GAP}}}")
+# The short form after the lead, one word (`PCSOs`, `T/ACC`), and what closes it: a comma, a closing
+# bracket, a semicolon, a colon, a question mark, a sentence end or a dash (en or em, or a spaced hyphen,
+# as in `, or PCC – who chairs it –`). Not a word that runs on (`, or PCC's office`, `, or PCC staff`).
 _OR_SHORT_RE: Final = re.compile(
-    rf"[{_OR_GAP}]{{0,{MAX_OR_GAP}}}(?P<short>[^\W_](?:[^\W_]|[/&-](?=[^\W_]))*)[{_OR_GAP}]{{0,{MAX_OR_GAP}}}"
-    r"(?:[,;)\]]|\.(?!\w))"
+    rf"(?P<short>[^\W_](?:[^\W_]|[/&-](?=[^\W_]))*)[{_OR_GAP}]{{0,{MAX_OR_GAP}}}"
+    r"(?:[,;:?)\]]|[.!](?!\w)|[^\S\n]*[\u2013\u2014]|[^\S\n]+-(?=\s))"
 )
 
 
 def or_marks(text: str) -> list[int]:
-    """Where each `, or ` of the text starts, in order, found by `str.find`.
+    """Where the `or` of each `, or ` of the text starts, in order: `or` as a word after a comma and white space.
 
-    >>> or_marks("Tea, or coffee, or PCC, or")
-    [3, 14]
+    >>> or_marks("Tea, or coffee,\\u00a0or PCC,\\nor, for more, or")
+    [5, 16]
     """
-    return list(finds(text, OR_MARK))
+    return [found.start() for found in _OR_MARK_RE.finditer(text) if _comma_before(text, found.start()) is not None]
+
+
+def or_short_start(text: str, mark: int) -> int:
+    """Where a short form after the `or` at `mark` (see `or_marks`) starts: past white space, an article, quotes.
+
+    >>> text = "The Police and Crime Commissioner,\\nor the “PCC”, met"
+    >>> text[or_short_start(text, 35) :]
+    'PCC”, met'
+    """
+    lead = _OR_LEAD_RE.match(text, mark)
+    return mark if lead is None else lead.end()
+
+
+def _comma_before(text: str, mark: int) -> int | None:
+    """Where the comma is before the `or` at `mark`, past white space with at most one line break; None if none."""
+    start = _back_past_space(text, mark)
+    if start == mark or start == 0 or text[start - 1] != "," or text.count("\n", start, mark) > 1:
+        return None
+    return start - 1
+
+
+def _back_past_space(text: str, at: int) -> int:
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _or_before(text: str, start: int) -> int | None:
+    """Where the `or` starts that a short form starting at `start` may follow (`, or the “SF”`); None if none."""
+    at = _back_past_space(text, _back_past_gap(text, start))
+    if text.endswith("the", 0, at) and at > 3 and text[at - 4].isspace():  # an article: `, or the PCC,`
+        at = _back_past_space(text, at - 3)
+    if not text.endswith("or", 0, at) or _OR_MARK_RE.match(text, at - 2) is None:
+        return None
+    return at - 2
 
 
 def find_or_definitions_after(text: str, spans: Iterable[tuple[int, int]]) -> list[Definition]:
     """The definitions `Long Form, or SF,` whose short form is one of `spans`, in text order.
 
-    `, or ` comes before the short form, after which a comma, a closing bracket, a
-    semicolon or a sentence end follows; before the comma, the long form's words begin
-    with the short form's letters, in their case (small words may sit between), as
-    in `find_dash_definitions_after`. Only a span right after `, or ` costs more than a glance.
+    `, or ` (any white space around `or`, an optional article after it) comes before the
+    short form, after which a comma, a closing bracket, a semicolon, a colon, a question
+    mark, a sentence end or a dash follows; before the comma, the long form's words begin
+    with the short form's letters, in their case (small words may sit between), as in
+    `find_dash_definitions_after`. Only a span right after `or` costs more than a glance.
 
     >>> text = "The Police and Crime Commissioner, or PCC, met; tea, coffee, or PCC, followed."
     >>> [(d.acronym, d.expansion) for d in find_or_definitions_after(text, [(38, 41), (64, 67)])]
@@ -996,33 +1064,34 @@ def find_or_definitions_after(text: str, spans: Iterable[tuple[int, int]]) -> li
     """
     definitions = []
     for start, end in spans:
-        mark = _back_past_gap(text, start) - len(OR_MARK)
-        if mark >= 0 and text.startswith(OR_MARK, mark):
-            definition = _or_definition(text, mark)
-            if definition is not None and (definition.short_start, definition.short_end) == (start, end):
-                definitions.append(definition)
+        mark = _or_before(text, start)
+        definition = None if mark is None else _or_definition(text, mark)
+        if definition is not None and (definition.short_start, definition.short_end) == (start, end):
+            definitions.append(definition)
     return definitions
 
 
 def named_after_comma(text: str, definition: Definition) -> bool:
     """Whether a definition reads `Long Form, or SF,`: `, or ` joins its long form to its short form, no bracket.
 
-    >>> text = "The Chief Constable, or CC, and the Safer Neighbourhood Panel (SNP)"
+    >>> text = "The Chief Constable,\\nor the CC, and the Safer Neighbourhood Panel (SNP)"
     >>> [named_after_comma(text, definition) for definition in find_inline_definitions(text)]
     [True, False]
     """
-    mark = _back_past_gap(text, definition.short_start) - len(OR_MARK)
-    return definition.long_end <= mark and text.startswith(OR_MARK, mark)
+    mark = _or_before(text, definition.short_start)
+    comma = None if mark is None else _comma_before(text, mark)
+    return comma is not None and definition.long_end <= comma
 
 
 def _or_definition(text: str, mark: int) -> Definition | None:
-    """`Long Form, or SF,` around the `, or ` at `mark`, or None."""
-    found = _OR_SHORT_RE.match(text, mark + len(OR_MARK))
-    if found is None:
+    """`Long Form, or SF,` around the `or` at `mark`, or None."""
+    comma = _comma_before(text, mark)
+    found = None if comma is None else _OR_SHORT_RE.match(text, or_short_start(text, mark))
+    if comma is None or found is None:
         return None
     short_text = found["short"]
     acronym = _plural_base(short_text)  # ends with a letter or digit, the last initial, as `short_text` does
-    end = _back_past_gap(text, mark)
+    end = _back_past_gap(text, comma)
     last_word = _token_start(text, max(0, end - MAX_WINDOW_CHARS), end)
     if text[last_word:end][:1] != acronym[-1]:  # the cheapest test first: `Tea, coffee, or PCC,`
         return None

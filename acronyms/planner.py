@@ -39,8 +39,6 @@ from .context import (
 )
 from .definitions import (
     MAX_DASH_GAP,
-    MAX_OR_GAP,
-    OR_MARK,
     Definition,
     ampersands_read,
     dash_starts,
@@ -53,6 +51,8 @@ from .definitions import (
     lead_in_ends,
     named_after_comma,
     or_marks,
+    or_short_start,
+    spaces_read,
 )
 from .errors import UsageError
 from .escaping import escape
@@ -348,12 +348,14 @@ class _Judge:
         # `Police &amp; Crime Commissioner (PCC)` as the reader reads it; each definition's text is the original's
         read = ampersands_read(text) if self.references else text
         found = find_definitions_near(read, unexplained)
-        named = find_or_definitions_after(read, _after_or_marks(read, self.matches))
+        # `Commissioner,&nbsp;or PCC &ndash;` as read too
+        spaced = spaces_read(dashes_read(read)) if self.references else text
+        named = find_or_definitions_after(spaced, _after_or_marks(spaced, self.matches))
         if named:  # `Police and Crime Commissioner, or PCC,`
             found = sorted(found + named, key=lambda d: (d.short_start, d.long_start))
         self.definitions = [
             definition
-            if read is text
+            if not self.references
             else replace(definition, expansion=text[definition.long_start : definition.long_end])
             for definition in found
         ]
@@ -811,22 +813,22 @@ def _before_dashes(text: str, matches: Sequence[Match]) -> list[tuple[int, int]]
 
 
 def _after_or_marks(text: str, matches: Sequence[Match]) -> list[tuple[int, int]]:
-    """The spans of the hits right after `, or ` (`, or PCC,`, `, or “PCC”,`), found from the text's `, or `.
+    """The spans of the hits right after `, or ` (`, or PCC,`, `, or the “PCC”,`), found from the text's `, or `.
 
     Few texts hold many: each looks up the hit after it, as `_before_dashes` looks up the hit before a dash.
 
-    >>> text = "The SNP, or “PCC”, met"
-    >>> _after_or_marks(text, [Match(4, 7, "SNP"), Match(13, 16, "PCC")])
-    [(13, 16)]
+    >>> text = "The SNP, or “PCC”, met, or the CC"
+    >>> _after_or_marks(text, [Match(4, 7, "SNP"), Match(13, 16, "PCC"), Match(31, 33, "CC")])
+    [(13, 16), (31, 33)]
     """
     spans = []
     starts: list[int] | None = None  # the hits' starts, listed at the first mark
     for mark in or_marks(text):
         if starts is None:
             starts = [match.start for match in matches]
-        after = mark + len(OR_MARK)
+        after = or_short_start(text, mark)
         index = bisect.bisect_left(starts, after)
-        if index < len(starts) and starts[index] - after <= MAX_OR_GAP:
+        if index < len(starts) and starts[index] == after:
             spans.append((matches[index].start, matches[index].end))
     return spans
 

@@ -32,6 +32,18 @@ ORS = {
     "semicolon": "They wrote to the Police and Crime Commissioner, or PCC; she replied.",
     "quoted": 'The Police and Crime Commissioner, or "PCC", met.',
     "line-wrapped-long-form": "The Police and Crime\nCommissioner, or PCC, met.",
+    "no-break-space-before-or": "The Police and Crime Commissioner,\u00a0or PCC, met.",
+    "no-break-space-after-or": "The Police and Crime Commissioner, or\u00a0PCC, met.",
+    "double-spaces": "The Police and Crime Commissioner,  or  PCC, met.",
+    "line-break-before-or": "The Police and Crime Commissioner,\nor PCC, met.",
+    "line-break-after-or": "The Police and Crime Commissioner, or\nPCC, met.",
+    "crlf-before-or": "The Police and Crime Commissioner,\r\nor PCC, met.",
+    "question-mark": "Did they write to the Police and Crime Commissioner, or PCC?",
+    "colon": "They wrote to the Police and Crime Commissioner, or PCC: she replied.",
+    "spaced-en-dash": "The Police and Crime Commissioner, or PCC \u2013 who chairs the panel \u2013 met.",
+    "spaced-hyphen": "The Police and Crime Commissioner, or PCC - who chairs the panel - met.",
+    "article": "The Police and Crime Commissioner, or the PCC, met.",
+    "article-quoted": "The Police and Crime Commissioner, or the \u201cPCC\u201d, met.",
 }
 DEFINED = {**LEAD_INS, **ORS}
 NOT_DEFINED = {
@@ -41,6 +53,12 @@ NOT_DEFINED = {
     "more-words-after-or": "The Police and Crime Commissioner, or PCC staff, met.",
     "possessive-after-or": "The Police and Crime Commissioner, or PCC's office, met.",
     "no-comma-before-or": "The Police and Crime Commissioner or PCC met.",
+    "blank-line-before-or": "The Police and Crime Commissioner,\n\nor PCC, met.",
+    "other-words-before-a-wrapped-or": "Tea, coffee,\nor PCC, were served.",
+    "nor": "Neither the Police and Crime Commissioner, nor PCC, met.",
+    "article-and-more-words": "The Police and Crime Commissioner, or the PCC staff, met.",
+    "hyphenated-after-or": "The Police and Crime Commissioner, or PCC-led office, met.",
+    "unspaced-hyphen-after-or": "The Police and Crime Commissioner, or PCC -led, met.",
     "known-as-a-clause": "The Police and Crime Commissioner (known as the PCC agreed) met.",
     "formerly": "The Police and Crime Commissioner (formerly the PCC) met.",
 }
@@ -108,7 +126,7 @@ def test_cli_annotate_keeps_the_definition_and_twice_is_once(tmp_path: Path, glo
     for _ in range(2):  # nothing changes, the first time or the next
         code, output = run("annotate", str(document), "--no-bundled", "-g", str(glossary), "--in-place")
         assert (code, output) == (0, "")
-        assert document.read_text(encoding="utf-8") == text + "\nThe PCC agreed.\n"
+        assert document.read_bytes().decode("utf-8") == text + "\nThe PCC agreed.\n"  # line endings as written
 
 
 @pytest.mark.parametrize("text", [LEAD_INS["also-known-as"], ORS["commas"]], ids=["also-known-as", "or-between-commas"])
@@ -163,8 +181,25 @@ def test_cli_check_compares_the_authors_long_form_with_the_glossary(tmp_path: Pa
         ("p.html", "<p>The Police &amp; Crime Commissioner, or PCC, met.</p>\n"),
         ("p.html", "<p>The Police &amp; Crime Commissioner (also known as the PCC) met.</p>\n"),
         ("p.md", "The Police and Crime Commissioner, or **PCC**, met.\n"),
+        ("p.html", "<p>The Police &amp; Crime Commissioner,&nbsp;or PCC, met.</p>\n"),
+        ("p.html", "<p>The Police and Crime Commissioner, or&nbsp;PCC, met.</p>\n"),
+        ("p.html", "<p>The Police and Crime Commissioner,&#160;or&#xA0;the PCC, met.</p>\n"),
+        (
+            "p.html",
+            "<p>The Police&nbsp;and Crime Commissioner,\n  or PCC &ndash; who chairs the panel &ndash; met.</p>\n",
+        ),
+        ("p.md", "The Police and Crime Commissioner,&nbsp;or PCC, met.\n"),
     ],
-    ids=["html-or", "html-lead-in", "markdown-emphasis-or"],
+    ids=[
+        "html-or",
+        "html-lead-in",
+        "markdown-emphasis-or",
+        "html-nbsp-before-or",
+        "html-nbsp-after-or",
+        "html-numeric-no-break-spaces-and-article",
+        "html-wrapped-or-and-dash-reference",
+        "markdown-nbsp-before-or",
+    ],
 )
 def test_cli_annotate_keeps_the_definition_in_html_and_markdown(
     tmp_path: Path, glossary: Path, name: str, text: str
@@ -173,6 +208,9 @@ def test_cli_annotate_keeps_the_definition_in_html_and_markdown(
     document.write_text(text, encoding="utf-8")
     assert run("annotate", str(document), "--no-bundled", "-g", str(glossary)) == (0, text)
     assert run("check", str(document), "--no-bundled", "-g", str(glossary)) == (0, "")
+    code, output = run("scan", str(document), "--no-bundled", "-g", str(glossary))
+    long = PCC.replace(" and ", " & ") if "&amp;" in text else PCC
+    assert code == 0 and " ".join(output.split()).endswith(f"PCC (1 use) inline: {long}")  # as written: `&nbsp;`
 
 
 def test_the_hits_after_a_name_after_a_comma_are_judged_as_any_other(tmp_path: Path) -> None:
