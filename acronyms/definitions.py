@@ -150,17 +150,24 @@ _DASHES: Final = "-\u2013\u2014"
 _DETACHED_PREFIX_RE: Final = re.compile(rf"[^\W\d_]{{{MIN_DETACHED_PREFIX},}}[{_DASHES}]+|[^\W_]+/")
 _QUOTES: Final = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
 _LEADING_JUNK: Final = _QUOTES + _DASHES + "/*"
-# Words that give the long form before a bracket a short name: `(also known as the PCC)`, `(referred to as
-# the PCC)`, `(hereafter "CSP")`, `(hereinafter referred to as "the PCC")`.
-_NAMING: Final = r"(?:also\s+)?(?:known|referred\s+to)\s+as|here(?:in)?after(?:\s+referred\s+to\s+as)?"
-# What drafting writes in a bracket before the short form it defines, `Long Form (the "SF")`: naming words and
-# an optional article (`(known as the "SF")`), an article, or a quoted name it also goes by (`("the Panel" or
-# "SF")`). The lookahead holds the first character of each branch: most brackets fail it at once, without
-# trying the branches one by one (it keeps `lead_in_ends` as fast as when there were three).
+# Words that give the long form before a bracket a short name: `(also known as the PCC)`, `(otherwise known as
+# the PCC)`, `(referred to as the PCC)`, `(also called the PCC)`, `(hereafter "CSP")`, `(henceforth the PCC)`,
+# `(hereinafter referred to as "the PCC")`. The first word may have a capital: `(Also known as the PCC)`.
+_NAMING: Final = (
+    r"(?:[Aa]lso|[Oo]therwise|[Cc]ommonly)\s+(?:(?:known|referred\s+to)\s+as|called)"
+    r"|(?:[Kk]nown|[Rr]eferred\s+to)\s+as|[Cc]alled"
+    r"|(?:[Hh]ere(?:in)?after|[Hh]enceforth)(?:\s+(?:(?:known|referred\s+to)\s+as|called))?"
+)
+# What drafting writes in a bracket before the short form it defines, `Long Form (the "SF")`: naming words,
+# then perhaps a comma or colon (`(hereinafter, the SF)`) and an article (`(known as the "SF")`); an article
+# (`(The "SF")`); or a quoted name it also goes by (`("the Panel" or "SF")`). The lookahead holds the first
+# characters of the branches, a letter that may begin one and a small letter after it, or a quote: most
+# brackets fail it at once (an acronym's second letter is a capital), without trying the branches one by one
+# (it keeps `lead_in_ends` as fast as when there were three).
 _LEAD_IN: Final = (
-    rf"\s*(?=[ahkrt{_QUOTES}])"
-    rf"(?:(?:{_NAMING})\s+[\s{_QUOTES}]*(?:the\s+[\s{_QUOTES}]*)?"
-    rf"|the\s+[\s{_QUOTES}]*"
+    rf"\s*(?=[aAcChHkKoOrRtT][a-z]|[{_QUOTES}])"
+    rf"(?:(?:{_NAMING})[,:]?\s+[\s{_QUOTES}]*(?:the\s+[\s{_QUOTES}]*)?"
+    rf"|[Tt]he\s+[\s{_QUOTES}]*"
     rf"|[{_QUOTES}][^{_QUOTES}()\[\]]+[{_QUOTES}]\s+or\s+[\s{_QUOTES}]*)"
 )
 _LEAD_IN_RE: Final = re.compile(_LEAD_IN)  # from just inside the bracket
@@ -567,12 +574,12 @@ def inline_definition(text: str, short: tuple[int, int], long: tuple[int, int]) 
 
 def _short_inside(text: str, bracket: _Bracket) -> Definition | None:
     """`Long Form (SF)`, also `(SF, ...)`, `(SF; ...)`, `("SF")`, `(the "SF")` and `(EC 1.11.1.9; SF)`."""
-    first = _segments(text, bracket)[0]
-    after = _after_lead_in(text, bracket.open, first[1])
+    after = _after_lead_in(text, bracket.open, bracket.close)
     if after is None:
-        candidates = [first]
+        candidates = [_segments(text, bracket)[0]]
     else:  # the short form is the word after the lead-in, never the lead-in too: not `(the PCC agreed)`
-        candidates = [(after, first[1])] if _is_lone_acronym(_span_text(text, (after, first[1]))) else []
+        short = _short_after_lead_in(text, after, bracket.close)
+        candidates = [short] if _is_lone_acronym(_span_text(text, short)) else []
     semicolon = text.rfind(";", bracket.open, bracket.close)
     if semicolon >= 0:
         candidates.append(_strip_span(text, semicolon + 1, bracket.close, _QUOTES))
@@ -582,6 +589,18 @@ def _short_inside(text: str, bracket: _Bracket) -> Definition | None:
             if long is not None:
                 return inline_definition(text, short, long)
     return None
+
+
+def _short_after_lead_in(text: str, after: int, close: int) -> tuple[int, int]:
+    """The short form that starts at `after`, past a lead-in, in a bracket closing at `close`: up to the bracket's
+    next part (`(the SF; see X)`).
+
+    >>> text = '(hereinafter, the "PCC"; see below)'
+    >>> text[slice(*_short_after_lead_in(text, 19, 34))]
+    'PCC'
+    """
+    cut = _CUT_RE.search(text, after, close)
+    return _strip_span(text, after, close if cut is None else cut.start(), _QUOTES)
 
 
 def _after_lead_in(text: str, opened: int, end: int) -> int | None:
@@ -758,14 +777,17 @@ def lead_in_before(text: str, start: int, end: int) -> int | None:
     """Where the bracket opens whose lead-in (`_LEAD_IN`) the span `[start, end)` follows; None if none.
 
     A bracket holds no bracket, so only the last one opened before the span may be it. A lead-in ends
-    with a word and then space and quotes: a span without them before it (`(SF)`, `("SF")`) costs a glance.
+    with a word, perhaps a comma or colon, then space and quotes: a span without them before it (`(SF)`,
+    `("SF")`) costs a glance.
 
-    >>> text = 'The Panel (the "CSP") (chair the ACC)'
-    >>> lead_in_before(text, 16, 19), lead_in_before(text, 33, 36)
-    (10, None)
+    >>> text = 'The Panel (the "CSP") (chair the ACC) (hereinafter: PCC)'
+    >>> lead_in_before(text, 16, 19), lead_in_before(text, 33, 36), lead_in_before(text, 52, 55)
+    (10, None, 38)
     """
     word_end = start
     while word_end > 0 and (text[word_end - 1].isspace() or text[word_end - 1] in _QUOTES):
+        word_end -= 1
+    if word_end < start and text[word_end - 1 : word_end] in (",", ":"):  # `(hereinafter, "SF")`
         word_end -= 1
     if word_end == start or not text[word_end - 1 : word_end].isalpha():
         return None

@@ -24,6 +24,18 @@ LEAD_INS = {
     "hereinafter-referred-to-as": 'The Police and Crime Commissioner (hereinafter referred to as "the PCC") met.',
     "hereafter-referred-to-as": "The Police and Crime Commissioner (hereafter referred to as the “PCC”) met.",
     "known-as-quoted": 'The Police and Crime Commissioner (known as "PCC") met.',
+    "capital-also-known-as": "The Police and Crime Commissioner (Also known as the PCC) met.",
+    "capital-known-as": "The Police and Crime Commissioner (Known as the PCC) met.",
+    "capital-hereafter": "The Police and Crime Commissioner (Hereafter the PCC) met.",
+    "capital-the-quoted": 'The Police and Crime Commissioner (The "PCC") met.',
+    "otherwise-known-as": "The Police and Crime Commissioner (otherwise known as the PCC) met.",
+    "commonly-known-as": "The Police and Crime Commissioner (commonly known as the PCC) met.",
+    "also-called": "The Police and Crime Commissioner (also called the PCC) met.",
+    "henceforth": "The Police and Crime Commissioner (henceforth the PCC) met.",
+    "hereinafter-comma": "The Police and Crime Commissioner (hereinafter, the PCC) met.",
+    "hereinafter-colon": "The Police and Crime Commissioner (hereinafter: the PCC) met.",
+    "hereinafter-colon-no-article": "The Police and Crime Commissioner (hereinafter: PCC) met.",
+    "capital-hereinafter-comma-quoted": 'The Police and Crime Commissioner (Hereinafter, "PCC") met.',
 }
 ORS = {
     "commas": "The Police and Crime Commissioner, or PCC, met the Chief Constable.",
@@ -61,6 +73,11 @@ NOT_DEFINED = {
     "unspaced-hyphen-after-or": "The Police and Crime Commissioner, or PCC -led, met.",
     "known-as-a-clause": "The Police and Crime Commissioner (known as the PCC agreed) met.",
     "formerly": "The Police and Crime Commissioner (formerly the PCC) met.",
+    "otherwise": "The Police and Crime Commissioner (otherwise the PCC) met.",
+    "capital-the-a-clause": "The Police and Crime Commissioner (The PCC agreed) met.",
+    "known-followed-by-other-words": "The Police and Crime Commissioner (Known issues: the PCC) met.",
+    "hereinafter-comma-a-clause": "The Police and Crime Commissioner (hereinafter, the PCC agreed) met.",
+    "other-name-unquoted": "The Police and Crime Commissioner (the PCC or the Commissioner) met.",
 }
 
 
