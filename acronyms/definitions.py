@@ -577,9 +577,10 @@ def _short_inside(text: str, bracket: _Bracket) -> Definition | None:
     after = _after_lead_in(text, bracket.open, bracket.close)
     if after is None:
         candidates = [_segments(text, bracket)[0]]
-    else:  # the short form is the word after the lead-in, never the lead-in too: not `(the PCC agreed)`
-        short = _short_after_lead_in(text, after, bracket.close)
-        candidates = [short] if _is_lone_acronym(_span_text(text, short)) else []
+    else:  # the short form is the word after the lead-in, never the lead-in too: not `(the PCC agreed)`; but in
+        # `("SF" or "Other Name")`, where the lead-in is the first quoted name, that name
+        shorts = [_short_after_lead_in(text, at, bracket.close) for at in (after, bracket.open + 1)]
+        candidates = [short for short in shorts if _is_lone_acronym(_span_text(text, short))][:1]
     semicolon = text.rfind(";", bracket.open, bracket.close)
     if semicolon >= 0:
         candidates.append(_strip_span(text, semicolon + 1, bracket.close, _QUOTES))
@@ -591,16 +592,26 @@ def _short_inside(text: str, bracket: _Bracket) -> Definition | None:
     return None
 
 
+# After the short form that a lead-in gives, another quoted name it goes by: `(the "PCC" or "Commissioner")`.
+_OTHER_NAME_RE: Final = re.compile(rf"[{_QUOTES}]\s+or\s+[{_QUOTES}][^{_QUOTES}()\[\]]+[{_QUOTES}]\s*")
+
+
 def _short_after_lead_in(text: str, after: int, close: int) -> tuple[int, int]:
     """The short form that starts at `after`, past a lead-in, in a bracket closing at `close`: up to the bracket's
-    next part (`(the SF; see X)`).
+    next part (`(the SF; see X)`), or up to its closing quote when another quoted name follows it.
 
-    >>> text = '(hereinafter, the "PCC"; see below)'
-    >>> text[slice(*_short_after_lead_in(text, 19, 34))]
+    >>> text = '(hereinafter, the "PCC" or "Commissioner")'
+    >>> text[slice(*_short_after_lead_in(text, 19, 41))]
     'PCC'
     """
     cut = _CUT_RE.search(text, after, close)
-    return _strip_span(text, after, close if cut is None else cut.start(), _QUOTES)
+    start, end = _strip_span(text, after, close if cut is None else cut.start(), _QUOTES)
+    word_end = start
+    while word_end < end and not text[word_end].isspace() and text[word_end] not in _QUOTES:
+        word_end += 1
+    if word_end < end and _OTHER_NAME_RE.fullmatch(text, word_end, close):
+        return start, word_end
+    return start, end
 
 
 def _after_lead_in(text: str, opened: int, end: int) -> int | None:

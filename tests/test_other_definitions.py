@@ -36,6 +36,10 @@ LEAD_INS = {
     "hereinafter-colon": "The Police and Crime Commissioner (hereinafter: the PCC) met.",
     "hereinafter-colon-no-article": "The Police and Crime Commissioner (hereinafter: PCC) met.",
     "capital-hereinafter-comma-quoted": 'The Police and Crime Commissioner (Hereinafter, "PCC") met.',
+    "another-quoted-name-after": 'The Police and Crime Commissioner (the "PCC" or "Commissioner") met.',
+    "another-quoted-name-after-no-article": 'The Police and Crime Commissioner ("PCC" or "the Commissioner") met.',
+    "another-quoted-name-after-known-as": 'The Police and Crime Commissioner (known as "PCC" or "Commissioner") met.',
+    "another-quoted-name-after-curly": "The Police and Crime Commissioner (the \u201cPCC\u201d or \u201cCommissioner\u201d) met.",
 }
 ORS = {
     "commas": "The Police and Crime Commissioner, or PCC, met the Chief Constable.",
@@ -78,6 +82,7 @@ NOT_DEFINED = {
     "known-followed-by-other-words": "The Police and Crime Commissioner (Known issues: the PCC) met.",
     "hereinafter-comma-a-clause": "The Police and Crime Commissioner (hereinafter, the PCC agreed) met.",
     "other-name-unquoted": "The Police and Crime Commissioner (the PCC or the Commissioner) met.",
+    "other-name-after-an-unquoted-short-form": 'The Police and Crime Commissioner (the PCC or "Commissioner") met.',
 }
 
 
