@@ -17,7 +17,7 @@ from ..textio import STDIN, STDOUT, decode, encode, read_bytes
 from .app import cli, file_encoding, glossary_options, load_glossary, output_file, reports_errors, write_result
 
 
-@cli.command()
+@cli.command(short_help="Expand the acronyms of a document at first use, or as footnotes or tooltips.")
 @click.argument("file", metavar="FILE|-")
 @glossary_options
 @click.option(

@@ -125,7 +125,8 @@ def write_result(result: str | bytes, output: str | None = None) -> None:
         raise write_error(error, "<stdout>") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Help wraps at the terminal's width, up to 100 columns (click stops at 80): the width the README shows it at.
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="acronyms")
 def cli() -> None:
     """Find, expand and check UK policing acronyms in documents."""

@@ -50,7 +50,7 @@ def skipped_as_no_glossary(path: str, glossaries: Sequence[str], encoding: str) 
     return True
 
 
-@cli.command()
+@cli.command(short_help="Check documents and glossaries: duplicates, wrong or missing definitions.")
 @click.argument("files", nargs=-1, metavar="[DOCUMENT|GLOSSARY.csv]...")
 @glossary_options_saying(
     "A glossary CSV (or a document with a glossary section) to check and to layer over the bundled one; "
@@ -128,7 +128,7 @@ def check(
     click.get_current_context().exit(exit_status(findings, options.fail_on))
 
 
-@cli.command(name="scan")
+@cli.command(name="scan", short_help="List every acronym a document uses, how often, where first, how defined.")
 @click.argument("file", metavar="FILE|-")
 @glossary_options
 @click.option(

@@ -17,7 +17,7 @@ from ..textio import STDIN, decode, read_bytes
 from .app import cli, glossary_options, known_encoding, load_glossary, reports_errors, write_result
 
 
-@cli.command()
+@cli.command(short_help="Show the entries for an acronym, or for words of an expansion.")
 @click.argument("term")
 @glossary_options
 @reports_errors
