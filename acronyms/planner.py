@@ -132,7 +132,7 @@ class Options:
     >>> Options(style=Style.TOOLTIP)
     Traceback (most recent call last):
     ...
-    acronyms.errors.UsageError: plain text cannot show tooltips; use the inline or footnote style, or Markdown or HTML
+    acronyms.errors.UsageError: plain text cannot show tooltips; use the inline or footnote style, or Markdown or HTML (a .md or .html file, or --format)
 
     The choices are enums; their values name them (`Style("footnote")`).
     """
@@ -154,7 +154,9 @@ class Options:
                 values = ", ".join(f"{kind.__name__}.{member.name}" for member in kind)
                 raise TypeError(f"Options.{name} is one of {values}, not {value!r}")
         if self.style is Style.TOOLTIP and self.format is Format.TEXT:
-            raise UsageError("plain text cannot show tooltips; use the inline or footnote style, or Markdown or HTML")
+            raise UsageError(
+                "plain text cannot show tooltips; use the inline or footnote style, or Markdown or HTML (a .md or .html file, or --format)"
+            )
 
 
 _ENUM_OPTIONS: Final[dict[str, type[enum.Enum]]] = {
@@ -617,7 +619,8 @@ class _Judge:
             return Decision(match, Action.KEEP, "defined inline", own)
         entry = self.own_senses.get(match.acronym, entry)
         if entry is None:
-            return Decision(match, Action.SKIP, f"{AMBIGUOUS}: {len(senses)} senses and the context does not decide")
+            said = "the context is not read (--context off)" if not self.rules else "the context does not decide"
+            return Decision(match, Action.SKIP, f"{AMBIGUOUS}: {len(senses)} senses and {said}")
         if entry.well_known:
             return Decision(match, Action.KEEP, "well known", entry)
         if match.acronym not in self.introduced:

@@ -133,7 +133,8 @@ def encode(text: str, like: Decoded, *, path: str = "<stdout>", html: bool = Fal
     except UnicodeEncodeError as error:
         line = line_at(text, error.start)
         raise InputError(
-            f"{text[error.start]!r} cannot be written in {like.encoding}; use a UTF-8 file or change the glossary",
+            f"{text[error.start]!r}, which annotation writes on this line, cannot be written in {like.encoding}; "
+            "save the document as UTF-8 and leave out --encoding, or change the glossary's expansion",
             path=path,
             line=line,
         ) from None

@@ -102,7 +102,9 @@ def test_in_place_keeps_the_original_when_the_result_cannot_be_encoded(tmp_path:
     glossary.write_text("acronym,expansion\nSNP,Safer → Panel\n")
     code, _, error = run("annotate", str(document), "-g", str(glossary), "--encoding", "cp1252", "--in-place")
     assert code == 1
-    assert error.startswith(f"Error: {document}:1: '→' cannot be written in cp1252")
+    assert error.startswith(
+        f"Error: {document}:1: '→', which annotation writes on this line, cannot be written in cp1252"
+    )
     assert document.read_bytes() == "SNP – café\n".encode("cp1252")
 
 

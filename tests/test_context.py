@@ -52,7 +52,7 @@ def test_without_context_ambiguous_acronyms_stay_unexpanded(glossary: Glossary) 
     text = "Thieves steal the CC from parked vehicles for the metal."
     result = annotation(text, glossary, Options(context=ContextMode.OFF))
     assert result.text == text
-    assert result.decisions[0].reason == "ambiguous: 3 senses and the context does not decide"
+    assert result.decisions[0].reason == "ambiguous: 3 senses and the context is not read (--context off)"
 
 
 def test_explanations_name_the_rule(glossary: Glossary) -> None:

@@ -38,7 +38,10 @@ def test_the_cli_refuses_tooltips_in_plain_text_with_a_usage_error(tmp_path: Pat
     code, stdout, stderr = run("annotate", *args, input=b"SNP\n")
     assert code == 2
     assert stdout == ""
-    assert "Error: plain text cannot show tooltips; use the inline or footnote style, or Markdown or HTML" in stderr
+    assert (
+        "Error: plain text cannot show tooltips; use the inline or footnote style, or Markdown or HTML (a .md or "
+        ".html file, or --format)" in stderr
+    )
 
 
 def test_tooltips_from_standard_input_with_a_format(small: Glossary) -> None:
