@@ -287,7 +287,8 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
         findings += check_document(scan(text, glossary, path=path), glossary, allow=options.allow)
     findings = selected(findings, options.select, options.ignore)
     if options.per_file_ignores:
-        findings = [found for found in findings if not ignored_in_file(found, options.per_file_ignores)]
+        ignored = ignored_by(options.per_file_ignores)
+        findings = [found for found in findings if not ignored(found)]
     return sorted(set(findings), key=lambda found: found.sort_key)
 
 
@@ -304,16 +305,31 @@ def ignored_in_file(found: Finding, per_file_ignores: Sequence[tuple[str, Sequen
     >>> [ignored_in_file(found, [(pattern, ("G",))]) for pattern in ("glossaries", "glossaries/", "**/force.csv")]
     [True, True, True]
     """
-    path = Path(found.path)
-    absolute = path.resolve()
-    as_given = [str(path), *(str(folder) for folder in path.parents if str(folder) != ".")]
-    absolutes = [str(absolute), *map(str, absolute.parents)]
-    for pattern, codes in per_file_ignores:
-        if found.code.startswith(tuple(codes)):
-            relative, whole = _glob(pattern.rstrip("/\\")), _glob(str(Path(pattern).resolve()))
-            if any(map(whole.fullmatch, absolutes)) or any(map(relative.fullmatch, as_given)):
-                return True
-    return False
+    return ignored_by(per_file_ignores)(found)
+
+
+def ignored_by(per_file_ignores: Sequence[tuple[str, Sequence[str]]]) -> Callable[[Finding], bool]:
+    """`ignored_in_file` for many findings: each pattern resolved and compiled once, each file's path once."""
+    patterns = [
+        (tuple(codes), _glob(pattern.rstrip("/\\")), _glob(str(Path(pattern).resolve())))
+        for pattern, codes in per_file_ignores
+    ]
+    paths: dict[str, tuple[list[str], list[str]]] = {}
+
+    def ignored(found: Finding) -> bool:
+        if found.path not in paths:
+            given = Path(found.path)
+            absolute = given.resolve()
+            as_given = [str(given), *(str(folder) for folder in given.parents if str(folder) != ".")]
+            paths[found.path] = as_given, [str(absolute), *map(str, absolute.parents)]
+        as_given, absolutes = paths[found.path]
+        return any(
+            found.code.startswith(codes)
+            and (any(map(whole.fullmatch, absolutes)) or any(map(relative.fullmatch, as_given)))
+            for codes, relative, whole in patterns
+        )
+
+    return ignored
 
 
 @functools.lru_cache(maxsize=256)
