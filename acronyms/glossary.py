@@ -175,8 +175,10 @@ class Glossary:
             known = self._senses.get(entry.acronym)
             if known is None:
                 self._senses[entry.acronym] = (entry,)
-            elif all(expansion_key(sense.expansion) != expansion_key(entry.expansion) for sense in known):
-                self._senses[entry.acronym] = (*known, entry)
+            else:
+                key = expansion_key(entry.expansion)  # the new row's, once; only an acronym seen before pays
+                if all(expansion_key(sense.expansion) != key for sense in known):
+                    self._senses[entry.acronym] = (*known, entry)
 
     @classmethod
     def from_entries(cls, entries: Iterable[Entry], *, name: str = "") -> Glossary:
@@ -331,7 +333,7 @@ def decode_csv(data: bytes, *, encoding: str = "utf-8", path: str) -> str:
     nul = -1 if utf16 else data.find(b"\x00")
     if nul != -1:
         raise GlossaryError(NUL_MESSAGE, path=path, line=byte_line(data, nul))
-    if not utf16 and reads(data, "utf-8"):
+    if not utf16 and encoding != "utf-8" and reads(data, "utf-8"):  # else decoding it once is enough
         encoding = "utf-8"
     try:
         text = decode(data, encoding=encoding, path=path, hint=UTF8_HINT).text
