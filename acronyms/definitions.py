@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Final
 
-from .glossary import Entry, regular_plural
+from .glossary import Entry, ends_as_plural, regular_plural
 from .positions import PARAGRAPH_BREAK, finds
 
 
@@ -912,9 +912,7 @@ def ampersands_read(text: str) -> str:
     >>> ampersands_read("Fire &amp; Rescue &#38; Co")
     'Fire &     Rescue &     Co'
     """
-    if "&" not in text:
-        return text
-    return AMPERSAND_REFERENCE.sub(lambda reference: "&" + " " * (len(reference[0]) - 1), text)
+    return _references_read(text, AMPERSAND_REFERENCE, "&")
 
 
 SPACE_REFERENCE: Final = re.compile(r"&(?:nbsp|#0*160|#[xX]0*[aA]0);")
@@ -928,9 +926,14 @@ def spaces_read(text: str) -> str:
     >>> spaces_read("Commissioner,&nbsp;or&#160;PCC")
     'Commissioner,\xa0     or\xa0     PCC'
     """
+    return _references_read(text, SPACE_REFERENCE, "\u00a0")
+
+
+def _references_read(text: str, references: re.Pattern[str], char: str) -> str:
+    """`text` with each of `references` read as `char`, then spaces to its length: offsets into `text` hold."""
     if "&" not in text:
         return text
-    return SPACE_REFERENCE.sub(lambda reference: "\u00a0" + " " * (len(reference[0]) - 1), text)
+    return references.sub(lambda reference: char + " " * (len(reference[0]) - 1), text)
 
 
 def dash_starts(text: str) -> list[int]:
@@ -1405,7 +1408,7 @@ def definition_entry(definition: Definition) -> Entry:
 
 def _plural_word(word: str) -> bool:
     """True for a word that `singular` would change: a regular plural (`Heads`), not `Business` or `Gas`."""
-    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return len(word) > 3 and ends_as_plural(word)
 
 
 def singular(expansion: str) -> str:
