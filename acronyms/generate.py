@@ -41,7 +41,7 @@ from .headings import BLANK_AFTER
 from .planner import Decision, GlossaryMode, Options, Plan, listed_entries, plan
 from .positions import lf_view
 from .regions import Format
-from .sections import OPTIONAL_PLURAL, GlossarySection, SectionRow, find_glossary_section
+from .sections import GlossarySection, SectionRow, find_glossary_section, past_optional_plural
 
 HEADING = "Glossary"
 TABLE_HEADER = ("Acronym", "Expansion")
@@ -166,8 +166,7 @@ def _row_text(text: str, section: GlossarySection, entry: Entry, format: Format,
     if TABLE_LINE.match(line):
         return _table_entry(entry)
     at = line.index(first.acronym)
-    after = at + len(first.acronym)
-    after += 3 if line.startswith(OPTIONAL_PLURAL, after) else 0  # `IDVA(s)`: the new row has no plural
+    after = past_optional_plural(line, at + len(first.acronym))  # `IDVA(s)`: the new row has no plural
     separator_end = line.index(first.written_expansion, after)
     prefix = line[:at] if number is None else LIST_NUMBER.sub(rf"\g<1>{number}", line[:at], count=1)
     return f"{prefix}{entry.acronym}{line[after:separator_end]}{one_line(entry.expansion)}"
@@ -180,8 +179,7 @@ def _html_row_like(row_html: str, first: SectionRow, entry: Entry) -> str:
     if opening not in ("<li", "<dt"):
         return _html_row(entry)
     at = row_html.find(escape(first.acronym, Format.HTML), row_html.find(">") + 1)
-    after = at + len(escape(first.acronym, Format.HTML))
-    after += len(OPTIONAL_PLURAL) if row_html.startswith(OPTIONAL_PLURAL, after) else 0  # `IDVA(s)`: not copied
+    after = past_optional_plural(row_html, at + len(escape(first.acronym, Format.HTML)))  # `IDVA(s)`: not copied
     written = escape(first.written_expansion, Format.HTML)
     long_at = row_html.find(written, after)
     if at == -1 or long_at == -1:

@@ -250,6 +250,15 @@ def _html_row(row: html.Row) -> SectionRow | None:
     return SectionRow(acronym, expansion, row.line, row.start, row.end, "" if expansion == written else written)
 
 
+def past_optional_plural(row: str, at: int) -> int:
+    """`at`, past the optional plural (`(s)`) that may follow a row's acronym there.
+
+    >>> past_optional_plural("IDVA(s)\tAdviser(s)", 4), past_optional_plural("DA\tDomestic Abuse", 2)
+    (7, 2)
+    """
+    return at + len(OPTIONAL_PLURAL) if row.startswith(OPTIONAL_PLURAL, at) else at
+
+
 def singular_row(expansion: str) -> str:
     """A row's expansion without the optional plural it may end with: `Independent Domestic Violence Adviser(s)`.
 
