@@ -48,3 +48,13 @@ def small() -> Glossary:
 @pytest.fixture
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
+
+
+def cli_output(*args: str) -> tuple[int, str]:
+    """The exit status and the output (standard output and error together) of `acronyms ARGS`, through click."""
+    from click.testing import CliRunner
+
+    from acronyms.cli import cli
+
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output

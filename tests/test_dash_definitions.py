@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import cli_output as run
 
 from acronyms import Format, Glossary, Options, annotate
-from acronyms.cli import cli
 from acronyms.definitions import find_inline_definitions
 
 DEFINED = {
@@ -27,11 +26,6 @@ NOT_DEFINED = {
     "hyphen-in-a-word": "The CSP-Community Safety Partnership - meets monthly.",
     "other-initials": "The CSP – the County Safety Board – meets monthly.",
 }
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.output
 
 
 @pytest.fixture

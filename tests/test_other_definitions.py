@@ -8,9 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from conftest import cli_output as run
 
-from acronyms.cli import cli
 from acronyms.definitions import find_definitions_near, find_inline_definitions, find_or_definitions_after
 
 PCC = "Police and Crime Commissioner"
@@ -84,11 +83,6 @@ NOT_DEFINED = {
     "other-name-unquoted": "The Police and Crime Commissioner (the PCC or the Commissioner) met.",
     "other-name-after-an-unquoted-short-form": 'The Police and Crime Commissioner (the PCC or "Commissioner") met.',
 }
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.output
 
 
 @pytest.fixture
