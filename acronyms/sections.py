@@ -43,8 +43,11 @@ _HEADING_LINE = (
 )
 HEADING = re.compile(rf"^{_HEADING_LINE}", re.IGNORECASE | re.MULTILINE)
 # The same headings after a line break: a pattern that starts with a literal character
-# is scanned for at memchr-like speed, while `^` is tried at every position.
-_HEADING_AFTER_BREAK = re.compile(rf"\n(?P<heading>{_HEADING_LINE})", re.IGNORECASE | re.MULTILINE)
+# is scanned for at memchr-like speed, while `^` is tried at every position. The look-ahead
+# lists what a heading's line may start with: a line that starts otherwise is passed over at
+# its first character (0.4 ms a MB of minutes instead of 1.3 ms).
+_HEADING_START = r"[ \t#*_\dagjls]"  # padding, `#`, `**`, `__`, a number, `appendix`, `schedule`, the words
+_HEADING_AFTER_BREAK = re.compile(rf"\n(?={_HEADING_START})(?P<heading>{_HEADING_LINE})", re.IGNORECASE | re.MULTILINE)
 ACRONYM = r"[A-Za-z0-9][A-Za-z0-9&/.'’-]{0,14}"
 # A list item's bullet or number, and Markdown emphasis or code around the acronym (`- **DA**: ...`).
 _BULLET = r"(?:[-*+]|\d{1,9}[.)])[ \t]+"

@@ -239,6 +239,8 @@ def heading_lines(draw: st.DrawFn) -> str:
             draw(pad),
             draw(st.sampled_from(["", "#", "## ", "####### ", "**", "__", "# **"])),
             draw(pad),
+            draw(st.sampled_from(["", "6. ", "6.1 ", "Appendix A: ", "annex b ", "Schedule 2 - ", "ſchedule 1 "])),
+            draw(st.sampled_from(["", "", "٣. ", "List of ", "list\tof "])),
             mixed_case(draw, words),
             draw(st.sampled_from(["", ":", " :", "**", "**:", ":__", " x"])),
             draw(pad),
@@ -263,6 +265,22 @@ def reference_section(text: str) -> sections.GlossarySection | None:
         if section is not None:
             return section
     return None
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Glossary", "abbreviations", "ACRONYMS and abbreviations", "Jargon buster", "List of abbreviations", "gloſſary"]
+    + ["Appendix A: Glossary", "annex b Acronyms", "Schedule 2 - Glossary", "ſchedule 1 Glossary", "6. Glossary"]
+    + ["6.1 Acronyms", "٣. Glossary", " Glossary", "\tGlossary", "# Glossary", "**Acronyms**", "__Glossary__"],
+)
+def test_a_heading_after_a_line_break_is_found_whatever_it_starts_with(heading: str) -> None:
+    """Each way a heading's line may start (`_HEADING_START`), where the property's random lines seldom reach."""
+    text = f"The PCC met.\n{heading}\nDA\tDomestic Abuse\n"
+    assert (
+        sections._headings(text)
+        == [match.span() for match in sections.HEADING.finditer(text)]
+        == [(13, 13 + len(heading))]
+    )
 
 
 @settings(max_examples=400, deadline=None)
