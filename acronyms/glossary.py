@@ -121,9 +121,13 @@ class Entry:
     source: str = field(default="", compare=False)
     line: int = field(default=0, compare=False)
 
-    @property
+    @functools.cached_property
     def plural_expansion(self) -> str:
-        """The plural long form: the `plural` column, or the regular plural of the last word (`regular_plural`)."""
+        """The plural long form: the `plural` column, or the regular plural of the last word (`regular_plural`).
+
+        Worked out once per entry (stored beside the fields, so equality and hashing ignore it): annotation
+        asks again at every plural use, and the regular plural costs a regex search.
+        """
         return self.plural or regular_plural(self.expansion)
 
     def row(self) -> dict[str, str]:
