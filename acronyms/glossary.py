@@ -25,11 +25,12 @@ import io
 import itertools
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from operator import itemgetter
 from pathlib import Path
+from types import MappingProxyType
 from typing import Final, Protocol, TextIO
 
 from .errors import GlossaryError, InputError
@@ -247,6 +248,15 @@ class Glossary:
     def lookup(self, acronym: str) -> tuple[Entry, ...]:
         """The senses of `acronym` (exact, case-sensitive); empty when it is not defined."""
         return self._senses.get(acronym, ())
+
+    @property
+    def senses(self) -> Mapping[str, tuple[Entry, ...]]:
+        """The senses of each acronym, as `lookup` gives them, as a read-only mapping.
+
+        For a caller that looks up thousands of hits: `senses.get(acronym, ())` is a
+        dictionary lookup, without a method call around it.
+        """
+        return MappingProxyType(self._senses)
 
     def lookup_ignoring_case(self, acronym: str) -> tuple[Entry, ...]:
         """The senses of every acronym that is `acronym` in another case (`pcso`: `PCSO`), in glossary order.

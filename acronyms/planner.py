@@ -386,7 +386,7 @@ class _Judge:
         self.tooltips: set[str] = set()  # introduced in the glossary's sense, so later uses may carry its tooltip
         self.sections = section_starts(text, options.format) if options.first_use is FirstUse.SECTION else [0]
         self.shortcut = not options.every_use and options.style is not Style.TOOLTIP
-        self.senses = glossary.lookup
+        self.senses_of = glossary.senses  # `self.senses_of.get(acronym, ())`: `glossary.lookup` without the call
         self.marker = _marker(options)
         # In the footnote style a marker for an acronym in a Markdown link's text goes after the link.
         markdown_notes = options.format is Format.MARKDOWN and options.style is Style.FOOTNOTE
@@ -521,7 +521,7 @@ class _Judge:
     def _kept(self, acronym: str) -> tuple[Action, str, Entry | None] | None:
         """Action, reason and sense shared by the later uses of an introduced acronym (what `decide` would conclude)."""
         if acronym not in self.kept:
-            senses = self.senses(acronym)
+            senses = self.senses_of.get(acronym, ())
             only = senses[0] if len(senses) == 1 else None  # with several senses, a later use is not judged again
             only = self.own_senses.get(acronym, only)
             well_known = any(sense.well_known for sense in senses)
@@ -575,7 +575,7 @@ class _Judge:
                 return Decision(match, Action.SKIP, f"inside {inside}", self.titled_sense(match))
             if (inside := self.inside_long_forms.overlapping(match.start, match.end)) is not None:
                 return Decision(match, Action.SKIP, f"inside {inside}")  # `National ANPR Data Centre (NADC)`
-        senses = self.senses(match.acronym)
+        senses = self.senses_of.get(match.acronym, ())
         marker = self.marker.match(self.text, match.end) if self.marker is not None else None  # glued onto the hit
         if marker is not None and (self.footnotes is None or self.footnotes.is_own(match.acronym, marker[1], senses)):
             return Decision(match, Action.KEEP, "already annotated", self.sense(match, senses))  # (HTML: always)
@@ -602,7 +602,7 @@ class _Judge:
         skip = self.ruled_out(match, prose)
         if skip is not None:
             return skip
-        senses = self.senses(match.acronym)
+        senses = self.senses_of.get(match.acronym, ())
         start = match.start
         if len(senses) == 1 and not senses[0].well_known and start not in self.spelled and start not in self.defined:
             return decision_of((match, EXPAND, "first use", senses[0]))

@@ -483,3 +483,18 @@ def test_rows_that_check_calls_duplicates_give_one_sense(tmp_path: Path) -> None
     assert [sense.expansion for sense in glossary.lookup("FCR")] == ["Force Control Room"]
     assert len(glossary.entries) == 3  # kept for check's G001
     assert annotate("The FCR met.", glossary) == "The Force Control Room (FCR) met."
+
+
+def test_senses_are_lookup_as_a_read_only_mapping() -> None:
+    glossary = Glossary.from_entries(
+        [
+            Entry("CC", "Chief Constable"),
+            Entry("CC", "County Council", context=("council",)),
+            Entry("DA", "Domestic Abuse"),
+        ]
+    )
+    assert [entry.expansion for entry in glossary.senses["CC"]] == ["Chief Constable", "County Council"]
+    assert dict(glossary.senses) == {acronym: glossary.lookup(acronym) for acronym in ("CC", "DA")}
+    assert glossary.senses.get("XX", ()) == glossary.lookup("XX") == ()
+    with pytest.raises(TypeError):
+        glossary.senses["XX"] = ()  # type: ignore[index]
