@@ -57,11 +57,12 @@ _SEPARATOR = r"\t+[ \t]*|[ ]{2,}|[ \t]+[–—:-][ \t]+|:[ \t]+"
 OPTIONAL_PLURAL: Final = "(s)"
 _OPTIONAL_PLURAL = r"(?:\(s\))?"
 ROW = re.compile(
-    rf"[ \t]*(?:{_BULLET})?(?P<mark>{_MARK})?(?P<acronym>{ACRONYM}){_OPTIONAL_PLURAL}"
+    rf"[ \t]*(?:{_BULLET})?(?P<mark>{_MARK})?(?P<written_acronym>(?P<acronym>{ACRONYM}){_OPTIONAL_PLURAL})"
     rf"(?:(?(mark)(?P=mark))(?:{_SEPARATOR})|:(?(mark)(?P=mark))[ \t]+)(?P<expansion>\S[^\t\r\n]*?)[ \t]*\r?"
 )
 TABLE_ROW = re.compile(
-    rf"[ \t]*\|[ \t]*(?P<acronym>{ACRONYM}){_OPTIONAL_PLURAL}[ \t]*\|[ \t]*(?P<expansion>[^|\r\n]*?)[ \t]*\|.*\r?"
+    rf"[ \t]*\|[ \t]*(?P<written_acronym>(?P<acronym>{ACRONYM}){_OPTIONAL_PLURAL})"
+    r"[ \t]*\|[ \t]*(?P<expansion>[^|\r\n]*?)[ \t]*\|.*\r?"
 )
 TABLE_RULE = re.compile(r"[ \t]*\|?[ \t:]*-{3,}[ \t:]*(?:\|[ \t:]*-{3,}[ \t:]*)*\|?[ \t]*\r?")
 TABLE_HEADER_WORDS = frozenset({"acronym", "abbreviation", "term", "short form"})
@@ -89,6 +90,8 @@ class SectionRow:
     start: int
     end: int
     written: str = ""  # the expansion as written, when markup makes it differ from `expansion`
+    acronym_plural: bool = False  # the acronym is written with the optional plural: `IDVA(s)`
+    expansion_plural: bool = False  # and so is the expansion: `Independent Domestic Violence Adviser(s)`
 
     @property
     def written_expansion(self) -> str:
@@ -207,10 +210,9 @@ def _section_after(text: str, heading: tuple[int, int], format: Format = Format.
                 return GlossarySection(heading_start, end, ())
             return None
         acronym, written = row
-        if acronym.lower() not in TABLE_HEADER_WORDS:
-            expansion = singular_row(read_expansion(written) if format is Format.MARKDOWN else written)
-            row_end = start + len(row_text.rstrip("\r"))
-            rows.append(SectionRow(acronym, expansion, line, start, row_end, "" if expansion == written else written))
+        if acronym.removesuffix(OPTIONAL_PLURAL).lower() not in TABLE_HEADER_WORDS:
+            read = read_expansion(written) if format is Format.MARKDOWN else written
+            rows.append(_section_row(acronym, written, read, line, start, start + len(row_text.rstrip("\r"))))
         end = start + len(row_text.rstrip("\r"))
     return GlossarySection(heading_start, end, tuple(rows))
 
@@ -246,11 +248,25 @@ def _html_row(row: html.Row) -> SectionRow | None:
         found = row.cells[0], row.cells[1]
     else:
         found = None
-    if found is None or found[0].lower() in TABLE_HEADER_WORDS:
+    if found is None or found[0].removesuffix(OPTIONAL_PLURAL).lower() in TABLE_HEADER_WORDS:
         return None
-    acronym, written = found[0].removesuffix(OPTIONAL_PLURAL), found[1]
-    expansion = singular_row(written)
-    return SectionRow(acronym, expansion, row.line, row.start, row.end, "" if expansion == written else written)
+    acronym, written = found
+    return _section_row(acronym, written, written, row.line, row.start, row.end)
+
+
+def _section_row(acronym: str, written: str, read: str, line: int, start: int, end: int) -> SectionRow:
+    """A row from its acronym and expansion as written and its expansion as read, read in the singular (`IDVA(s)`)."""
+    singular, expansion = acronym.removesuffix(OPTIONAL_PLURAL), singular_row(read)
+    return SectionRow(
+        singular,
+        expansion,
+        line,
+        start,
+        end,
+        "" if expansion == written else written,
+        acronym_plural=singular != acronym,
+        expansion_plural=expansion != read,
+    )
 
 
 def past_optional_plural(row: str, at: int) -> int:
@@ -272,7 +288,8 @@ def singular_row(expansion: str) -> str:
 
 
 def _row(line: str) -> tuple[str, str] | None:
+    """The acronym as written (with its optional plural, `IDVA(s)`) and the expansion of a row, or None."""
     match = ROW.fullmatch(line) or TABLE_ROW.fullmatch(line)
     if match is None or not any(char.isupper() or char.isdigit() for char in match["acronym"]):
         return None
-    return match["acronym"], match["expansion"]
+    return match["written_acronym"], match["expansion"]
