@@ -7,7 +7,8 @@ tab-separated block under `Glossary` in plain text, a table under
 the rows that section lacks, each at its place in alphabetical order, so the
 author's rows stay as they are. Either way it only inserts text.
 `GlossaryMode.REPLACE` rewrites the rows of the document's own section (its
-heading stays) to exactly the acronyms used: unused rows and duplicates go.
+heading stays) to exactly the acronyms used: unused rows and duplicates go, and
+a row in the sense used keeps the optional plural its author wrote (`IDVA(s)`).
 Under a section that has no rows (a glossary heading with nothing after it but
 blank lines up to the end or the next heading), both modes insert the rows,
 written as a new section would write them.
@@ -32,16 +33,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from . import html
 from .edits import Insertion, Replacement, block_at, line_ending
 from .escaping import escape, escape_table_cell, one_line
-from .glossary import Entry, Glossary
+from .glossary import Entry, Glossary, expansion_key
 from .headings import BLANK_AFTER
 from .planner import Decision, GlossaryMode, Options, Plan, listed_entries, plan
 from .positions import lf_view
 from .regions import Format
-from .sections import GlossarySection, SectionRow, find_glossary_section, past_optional_plural
+from .sections import (
+    OPTIONAL_PLURAL,
+    GlossarySection,
+    SectionRow,
+    find_glossary_section,
+    past_optional_plural,
+    singular_row,
+)
 
 HEADING = "Glossary"
 TABLE_HEADER = ("Acronym", "Expansion")
@@ -237,7 +246,7 @@ def _replace_rows(text: str, section: GlossarySection, entries: Sequence[Entry],
         gap = text[first.end : section.rows[1].start]
     number = _number(text, first)
     new = gap.join(
-        _row_text(text, section, entry, format, None if number is None else number + index)
+        _row_text(text, section, _as_its_row_wrote(section, entry), format, None if number is None else number + index)
         for index, entry in enumerate(entries)
     )
     end = last.end
@@ -245,3 +254,26 @@ def _replace_rows(text: str, section: GlossarySection, entries: Sequence[Entry],
         end += len(LINE_BREAK.match(text, end)[0])  # type: ignore[index]
     old = text[first.start : end]
     return [] if new == old else [Replacement(first.start, end, old, new)]
+
+
+def _as_its_row_wrote(section: GlossarySection, entry: Entry) -> Entry:
+    """`entry` with the optional plural `(s)` where the section's row in its sense wrote it: `IDVA(s)`, `Adviser(s)`.
+
+    A row in another sense is rewritten as a new row is written, without it; so is an expansion that would not be
+    read back in the singular (`singular_row`: `Officer (Designated)(s)`).
+
+    >>> section = find_glossary_section("Glossary\\nIDVA(s)\\tIndependent domestic violence adviser(s)\\n")
+    >>> written = _as_its_row_wrote(section, Entry("IDVA", "Independent Domestic Violence Adviser"))
+    >>> written.acronym, written.expansion
+    ('IDVA(s)', 'Independent Domestic Violence Adviser(s)')
+    """
+    key = expansion_key(entry.expansion)
+    row = next(
+        (row for row in section.rows if row.acronym == entry.acronym and expansion_key(row.expansion) == key), None
+    )
+    if row is None or not (row.acronym_plural or row.expansion_plural):
+        return entry
+    acronym = entry.acronym + OPTIONAL_PLURAL if row.acronym_plural else entry.acronym
+    plural_expansion = entry.expansion + OPTIONAL_PLURAL
+    kept = row.expansion_plural and singular_row(plural_expansion) == entry.expansion
+    return replace(entry, acronym=acronym, expansion=plural_expansion if kept else entry.expansion)

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from acronyms import Format, Glossary, Options, annotate
+from acronyms import Format, Glossary, Options, annotate, annotation
 from acronyms.cli import cli
+from acronyms.edits import restore
 from acronyms.planner import GlossaryMode
 from acronyms.sections import find_glossary_section
 
@@ -483,6 +484,46 @@ def test_a_row_appended_after_one_with_an_optional_plural_has_none(tmp_path: Pat
         cli, ["annotate", str(tmp_path / "minutes.txt"), "-g", str(tmp_path / "g.csv"), "--glossary-section", "append"]
     )
     assert appended.stdout.endswith("\nIDVA(s)\tIndependent Domestic Violence Adviser(s)\nQXA\tQuite Xenial Agency\n")
+
+
+@pytest.mark.parametrize(
+    ("head", "row", "tail", "format"),
+    [
+        ("Glossary\n\n", "{a}\t{e}\n", "", Format.TEXT),
+        ("## Glossary\n\n| Acronym | Meaning |\n|---|---|\n", "| {a} | {e} |\n", "", Format.MARKDOWN),
+        ("## Glossary\n\n", "- **{a}**: {e}\n", "", Format.MARKDOWN),
+        ("<h2>Glossary</h2>\n<table>\n", "<tr><td>{a}</td><td>{e}</td></tr>\n", "</table>\n", Format.HTML),
+        ("<h2>Glossary</h2>\n<ul>\n", "<li><b>{a}</b>: {e}</li>\n", "</ul>\n", Format.HTML),
+        ("<h2>Glossary</h2>\n<dl>\n", "<dt>{a}</dt><dd>{e}</dd>\n", "</dl>\n", Format.HTML),
+    ],
+    ids=["text", "markdown-table", "markdown-list", "html-table", "html-ul", "html-dl"],
+)
+def test_replace_keeps_the_optional_plural_of_a_row_it_rewrites(head: str, row: str, tail: str, format: Format) -> None:
+    """QA: `replace` wrote the used `IDVA(s)` row as `IDVA  Independent Domestic Violence Adviser`.
+
+    The unused `DA` row makes `replace` rewrite the section.
+    """
+    idva = row.format(a="IDVA(s)", e="Independent Domestic Violence Adviser(s)")
+    text = f"{'<p>The IDVA met.</p>' if format is Format.HTML else 'The IDVA met.'}\n\n{head}"
+    text += row.format(a="DA", e="Domestic Abuse") + idva + tail
+    options = Options(format=format, glossary_section=GlossaryMode.REPLACE)
+    result = annotation(text, Glossary.bundled(), options)
+    assert result.text.endswith(f"\n\n{head}{idva}{tail}")
+    assert restore(result.text, result.insertions, result.replacements) == text
+    assert annotate(result.text, Glossary.bundled(), options) == result.text
+
+
+def test_replace_keeps_the_optional_plural_where_the_row_wrote_it_and_only_in_the_rows_sense() -> None:
+    """The acronym's `(s)` and the expansion's are kept each on its own; a row in another sense is written anew."""
+    text = (
+        "The IDVA, the ASB team and the PCSO met.\n\nGlossary\n\nASB(s)\tAnti-Social Behaviour\nDA\tDomestic Abuse\n"
+        "IDVA(s)\tindependent domestic violence adviser(s)\nPCSO(s)\tPolice Community Safety Officer(s)\n"
+    )
+    rewritten = annotate(text, Glossary.bundled(), Options(glossary_section=GlossaryMode.REPLACE))
+    assert rewritten.endswith(
+        "\n\nGlossary\n\nASB(s)\tAnti-Social Behaviour\nIDVA(s)\tIndependent Domestic Violence Adviser(s)\n"
+        "PCSO\tPolice Community Support Officer\n"
+    )
 
 
 # Comments in a glossary section, as `check`'s directives are written there: the rows go on past them.
