@@ -190,13 +190,18 @@ class Glossary:
         """A glossary of the given entries, in order, held to the CSV loader's rules.
 
         An empty acronym or expansion, or an acronym with a space, a comma or an invisible character, raises
-        `GlossaryError`; context words are compared in lower case, as the loader writes them.
+        `GlossaryError`; context words are compared in lower case, as the loader writes them. A context given
+        as one string, or a `well_known` that is not a bool, raises `TypeError` (its letters, or `"no"`, would
+        be read for what they are not); a list of words is kept as a tuple.
 
         >>> Glossary.from_entries([Entry("", "Safer Neighbourhood Panel")])
         Traceback (most recent call last):
         acronyms.errors.GlossaryError: entry 1: empty acronym; give each entry an acronym and an expansion
         >>> Glossary.from_entries([Entry("CC", "Catalytic Converter", context=("Theft",))]).lookup("CC")[0].context
         ('theft',)
+        >>> Glossary.from_entries([Entry("CC", "Catalytic Converter", context="theft metal")])
+        Traceback (most recent call last):
+        TypeError: entry 1: context is a tuple of words, not the string 'theft metal'; write ('theft', 'metal')
         """
         return cls(map(_checked_entry, entries, itertools.count(1)), name=name)
 
@@ -393,7 +398,13 @@ def _checked_entry(entry: Entry, number: int) -> Entry:
         raise GlossaryError(f"entry {number}: empty {empty}; give each entry an acronym and an expansion")
     if (problem := acronym_problem(acronym)) is not None:
         raise GlossaryError(f"entry {number}: {problem}")
-    if any(word != word.lower() for word in context):
+    if isinstance(context, str):  # its letters would be read as the words
+        raise TypeError(
+            f"entry {number}: context is a tuple of words, not the string {context!r}; write {tuple(context.split())!r}"
+        )
+    if not isinstance(entry.well_known, bool):  # `"no"` would be read as true
+        raise TypeError(f"entry {number}: well_known is True or False, not {entry.well_known!r}")
+    if not isinstance(context, tuple) or any(word != word.lower() for word in context):
         return replace(entry, context=tuple(word.lower() for word in context))
     return entry
 

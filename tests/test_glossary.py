@@ -498,3 +498,18 @@ def test_senses_are_lookup_as_a_read_only_mapping() -> None:
     assert glossary.senses.get("XX", ()) == glossary.lookup("XX") == ()
     with pytest.raises(TypeError):
         glossary.senses["XX"] = ()  # type: ignore[index]
+
+
+def test_from_entries_refuses_a_context_string_and_a_well_known_word() -> None:
+    """A string's letters would be its context words (written back as `t h e f t`), and `"no"` is true."""
+    with pytest.raises(TypeError, match=re.escape("entry 1: context is a tuple of words, not the string 'theft'")):
+        Glossary.from_entries([Entry("ZZ", "Alpha Thing", context="theft")])  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=re.escape("entry 1: well_known is True or False, not 'no'")):
+        Glossary.from_entries([Entry("ZZ", "Alpha Thing", well_known="no")])  # type: ignore[arg-type]
+
+
+def test_from_entries_keeps_a_list_of_context_words_as_a_tuple() -> None:
+    entries = [Entry("ZZ", "Alpha Thing", context=["Theft"]), Entry("ZZ", "Beta Thing", context=["budget"])]  # type: ignore[arg-type]
+    made = Glossary.from_entries(entries)
+    assert [entry.context for entry in made] == [("theft",), ("budget",)]
+    assert annotate("The ZZ theft was reported.", made) == "The Alpha Thing (ZZ) theft was reported."
