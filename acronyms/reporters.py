@@ -42,7 +42,13 @@ class ReportFormat(enum.Enum):
 
 
 def report(findings: Sequence[Finding], format: ReportFormat) -> str:
-    """The findings in `format`, ending with a newline (empty text when there are none)."""
+    """The findings in `format`, ending with a newline (empty text when there are none).
+
+    `format` is a `ReportFormat`; a string (`"json"`) raises `TypeError` rather than give text.
+    """
+    if not isinstance(format, ReportFormat):  # `"json"` would otherwise be read as the text format
+        formats = ", ".join(f"ReportFormat.{member.name}" for member in ReportFormat)
+        raise TypeError(f"report's format is one of {formats}, not {format!r}; write ReportFormat({format!r})")
     if format is ReportFormat.JSON:
         return json_report(findings)
     if format is ReportFormat.GITHUB:

@@ -27,6 +27,7 @@ from acronyms.checks import (
 from acronyms.cli import cli
 from acronyms.config import Config, check_options, find_config
 from acronyms.errors import GlossaryError, UsageError
+from acronyms.reporters import ReportFormat, report
 from acronyms.scan import extract, scan
 
 BUNDLED = Glossary.bundled()
@@ -938,3 +939,12 @@ def test_check_options_read_the_glossaries_given_once() -> None:
     """Any iterable will do, a generator too: it is read once, and what it gave is used."""
     options = check_options(Config(), glossaries=(name for name in ["mine.csv"]))
     assert options.glossaries == ("mine.csv",)
+
+
+@pytest.mark.parametrize("name", ["json", "sarif", "github", "text"])
+def test_report_refuses_a_format_given_as_a_string(name: str) -> None:
+    """`report(findings, "json")` gave the text format: a string is never a `ReportFormat` member."""
+    found = document_findings("The QXZ met.", BUNDLED)
+    with pytest.raises(TypeError, match=re.escape(f"not {name!r}; write ReportFormat({name!r})")):
+        report(found, name)  # type: ignore[arg-type]
+    assert report(found, ReportFormat(name)).startswith("{" if name in ("json", "sarif") else "")
