@@ -263,8 +263,11 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
     """Check glossary CSVs and documents; documents are checked against the layered glossaries.
 
     `paths` ending in `.csv` are glossaries to check; the rest are documents.
-    Raises `AcronymsError` for a file that cannot be read or is no glossary.
+    Raises `AcronymsError` for a file that cannot be read or is no glossary, and `TypeError`
+    for a lone string, which would be read as its letters (as `CheckOptions` does).
     """
+    if isinstance(paths, (str, os.PathLike)):
+        raise TypeError(f"check_paths takes a collection of paths, not the path {paths!r}; write [{paths!r}]")
     reference = Glossary.bundled() if options.bundled else None
     paths = _distinct(paths)
     documents = [path for path in paths if not is_csv(path)]

@@ -948,3 +948,12 @@ def test_report_refuses_a_format_given_as_a_string(name: str) -> None:
     with pytest.raises(TypeError, match=re.escape(f"not {name!r}; write ReportFormat({name!r})")):
         report(found, name)  # type: ignore[arg-type]
     assert report(found, ReportFormat(name)).startswith("{" if name in ("json", "sarif") else "")
+
+
+def test_check_paths_refuses_a_lone_path(tmp_path: Path) -> None:
+    """`check_paths("minutes.txt")` read each letter as a path: `m: no such file`."""
+    minutes = tmp_path / "minutes.txt"
+    minutes.write_text("The QXZ met.\n", encoding="utf-8")
+    with pytest.raises(TypeError, match=re.escape(f"not the path {str(minutes)!r}; write [{str(minutes)!r}]")):
+        check_paths(str(minutes))
+    assert [found.code for found in check_paths([str(minutes)])] == ["D001"]
