@@ -43,7 +43,7 @@ from .definitions import (
 )
 from .escaping import escape
 from .footnotes import find_notes, note_definitions
-from .forms import bracket_before, less_ending_after_bracket, spelled_out_as, wraps
+from .forms import bracket_before, past_wrapping, spelled_out_as, wraps
 from .glossary import Entry, Glossary, acronym_problem, expansion_key
 from .matcher import APOSTROPHES, Form, Match, find, find_in_markdown
 from .planner import NOT_AN_ACRONYM, Decision, Options, plan
@@ -179,7 +179,7 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     ]
     finder = find_in_markdown if format is Format.MARKDOWN else find  # `_PCC_` is a use in Markdown
     in_glossary = [m for m in finder(text, glossary) if skipped.overlapping(m.start, m.end) is None]
-    inline += _before_a_written_ending(text, glossary, format, inline, in_glossary)
+    inline += _as_annotation_writes(text, glossary, format, inline, in_glossary)
     view = _definitions_view(untagged, format)
     rows = section_definitions(text, section) + note_definitions(text, format)
     known = Glossary(
@@ -202,28 +202,35 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     return Scan(path, tuple(uses), tuple(definitions), tuple(found), section, lines, text, format)
 
 
-def _before_a_written_ending(
+def _as_annotation_writes(
     text: str, glossary: Glossary, format: Format, inline: Sequence[Definition], matches: Iterable[Match]
 ) -> list[Definition]:
-    """`Regulation of Investigatory Powers (RIPA) Act 2000`: a glossary long form spelled out before its acronym less
-    the words the text writes after the bracket, as annotation writes it (`forms.less_ending_after_bracket`).
+    """Glossary long forms spelled out before their acronyms as annotation writes them, which
+    `find_inline_definitions` does not read: less the words the text writes after the bracket
+    (`forms.less_ending_after_bracket`), or holding brackets of their own.
 
-    The letters of such a short form are not all in the long form before it (`RIPA`'s `A` is the `Act` after the
-    bracket), so `find_inline_definitions` does not read it; only the glossary says what it spells.
+    The letters of `RIPA` in `Regulation of Investigatory Powers (RIPA) Act 2000` are not all in the long form
+    before it (its `A` is the `Act` after the bracket), and a long form's own bracket (`Quality Verification
+    (Police) (QV)`) is where the alignment stops looking: only the glossary says what they spell.
 
     >>> g = Glossary.from_entries([Entry("RIPA", "Regulation of Investigatory Powers Act 2000")])
-    >>> [(d.acronym, d.expansion) for d in _before_a_written_ending(
+    >>> [(d.acronym, d.expansion) for d in _as_annotation_writes(
     ...     "Regulation of Investigatory Powers (RIPA) Act 2000", g, Format.TEXT, [], [Match(36, 40, "RIPA")])]
     [('RIPA', 'Regulation of Investigatory Powers')]
+    >>> g = Glossary.from_entries([Entry("QV", "Quality Verification (Police)")])
+    >>> [(d.acronym, d.expansion) for d in _as_annotation_writes(
+    ...     "Quality Verification (Police) (QV)", g, Format.TEXT, [], [Match(31, 33, "QV")])]
+    [('QV', 'Quality Verification (Police)')]
     """
     defined = {definition.short_start for definition in inline}
     found = []
     for match in matches:
         if match.start in defined or match.form is not Form.BASE or bracket_before(text, match.start) == -1:
             continue
+        if not text.startswith(")", past_wrapping(text, match.end)):
+            continue  # not the short form alone: `(TCC Baker)` names a rank's holder, read as an implicit definition
         for entry in glossary.lookup(match.acronym):
-            shorter = less_ending_after_bracket(escape(entry.expansion, format), text, match.end)
-            span = spelled_out_as(text, match, shorter) if shorter is not None else None
+            span = spelled_out_as(text, match, escape(entry.expansion, format))  # also tries it less a written ending
             if span is not None:
                 found.append(inline_definition(text, (match.start, match.end), span))
                 break

@@ -110,3 +110,23 @@ def test_the_hand_made_documents_expand_through_references_and_possessives() -> 
     )
     assert {"PCSO", "PCC", "ASB"} <= expanded(HTML_SPLIT, Format.HTML, Style.INLINE, GlossaryMode.NONE)
     assert {"PCSO", "PCC", "ASB"} <= expanded(MARKDOWN_SPLIT, Format.MARKDOWN, Style.INLINE, GlossaryMode.NONE)
+
+
+@pytest.mark.parametrize("name", ["minutes.txt", "minutes.md", "minutes.html"])
+def test_an_expansion_with_brackets_of_its_own_is_read_back_as_the_definition(tmp_path: Path, name: str) -> None:
+    """`Counter Terrorism Policing (North West) (CTP)`, as annotation writes it, defines CTP for check and scan."""
+    glossary = tmp_path / "force.csv"
+    glossary.write_text("acronym,expansion\nCTP,Counter Terrorism Policing (North West)\n", encoding="utf-8")
+    source, annotated = tmp_path / name, tmp_path / f"annotated-{name}"
+    source.write_text("The CTP met. The CTP agreed.\n", encoding="utf-8")
+    runner = CliRunner()
+    args = ["annotate", str(source), "-g", str(glossary), "-o", str(annotated)]
+    assert runner.invoke(cli, args, catch_exceptions=False).exit_code == 0
+    assert "Counter Terrorism Policing (North West) (CTP) met" in annotated.read_text(encoding="utf-8")
+
+    result = runner.invoke(cli, ["check", "--format", "json", "-g", str(glossary), "--ignore", "G007", str(annotated)])
+
+    assert json.loads(result.stdout)["findings"] == []
+    assert result.exit_code == 0
+    scanned = runner.invoke(cli, ["scan", "--format", "json", "-g", str(glossary), str(annotated)])
+    assert [found["defined_by"] for found in json.loads(scanned.stdout)["acronyms"]] == ["inline"]
