@@ -232,27 +232,32 @@ def wraps(reference: str) -> bool:
 
 
 def beside_brackets(text: str, matches: Sequence[Match]) -> list[Match]:
-    """The matches `beside_bracket` accepts, in text order, found from the brackets of the text.
+    """The matches `beside_bracket` accepts, and those beside a square bracket, in text order.
+
+    A square bracket spells out no glossary long form (`spelled_out` reads round ones), but may hold the
+    author's definition, `Grants Panel [GP]`, which the definition finder reads (as `scan` does).
 
     A text holds far fewer brackets than hits, so each bracket looks up the hits
     around it (`matches` are in text order and do not overlap, so their ends are
     sorted too) instead of each hit looking for a bracket.
 
-    >>> text = "SNP (x) and (PCC) and ME"
-    >>> [m.acronym for m in beside_brackets(text, [Match(0, 3, "SNP"), Match(13, 16, "PCC"), Match(22, 24, "ME")])]
-    ['SNP', 'PCC']
+    >>> text = "SNP (x) and (PCC) and ME and [GP]"
+    >>> matches = [Match(0, 3, "SNP"), Match(13, 16, "PCC"), Match(22, 24, "ME"), Match(30, 32, "GP")]
+    >>> [m.acronym for m in beside_brackets(text, matches)]
+    ['SNP', 'PCC', 'GP']
     """
     starts = [match.start for match in matches]
     ends = [match.end for match in matches]
     chosen: set[int] = set()
-    at = text.find("(")
-    while at != -1:
-        inside = past_wrapping(text, at + 1)
-        after = bisect.bisect_left(starts, inside)
-        if after < len(starts) and starts[after] == inside:  # `(SNP`, `("SNP`, `(<b>SNP`
-            chosen.add(after)
-        chosen.update(range(bisect.bisect_left(ends, at - BRACKET_GAP), bisect.bisect_right(ends, at)))  # `SNP (`
-        at = text.find("(", at + 1)
+    for bracket in "([":
+        at = text.find(bracket)
+        while at != -1:
+            inside = past_wrapping(text, at + 1)
+            after = bisect.bisect_left(starts, inside)
+            if after < len(starts) and starts[after] == inside:  # `(SNP`, `("SNP`, `(<b>SNP`
+                chosen.add(after)
+            chosen.update(range(bisect.bisect_left(ends, at - BRACKET_GAP), bisect.bisect_right(ends, at)))  # `SNP (`
+            at = text.find(bracket, at + 1)
     return [matches[index] for index in sorted(chosen)]
 
 

@@ -8,7 +8,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acronyms import Entry, Format, Glossary, Insertion, Options, Style, UsageError, annotate, annotation, find
+from acronyms import (
+    Action,
+    Entry,
+    Format,
+    Glossary,
+    Insertion,
+    Options,
+    Style,
+    UsageError,
+    annotate,
+    annotation,
+    find,
+    scan,
+)
 from acronyms.context import ContextMode
 from acronyms.planner import GlossaryMode
 
@@ -707,3 +720,21 @@ def test_markdown_image_alt_text_spends_no_first_use(image: str, style: Style) -
         *([("skip", "inside an image")] if "The OPCC" in image else []),
         ("expand", "first use"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Grants Panel [GP] met. The GP agreed.",
+        "The Safer Neighbourhood Panel [SNP] met. The SNP agreed.",
+        "The SNP [Safer Neighbourhood Panel] met. The SNP agreed.",
+    ],
+    ids=["own-sense", "glossary-sense", "short-form-first"],
+)
+def test_a_definition_in_square_brackets_is_kept_as_scan_and_check_read_it(text: str) -> None:
+    """`The Grants Panel [GP]` became `The Grants Panel [General Practitioner (GP)]`, while check read the definition."""
+    glossary = Glossary.bundled()
+    first = annotation(text, glossary).decisions[0]
+    assert (first.action, first.reason) == (Action.KEEP, "defined inline")
+    assert annotate(text, glossary) == text
+    assert [definition.kind.value for definition in scan(text, glossary).definitions] == ["inline"]
