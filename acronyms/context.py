@@ -102,6 +102,14 @@ SAFE_SPACES: Final = frozenset(" \t\r\n\u00a0\u202f")
 SAFE_BEFORE: Final = SAFE_SPACES | frozenset("([{\"'“‘«")
 SAFE_AFTER: Final = SAFE_SPACES | frozenset(")]}\"'”’»,;!?")
 GLUING_APOSTROPHES: Final = frozenset("'\u2019")  # between two words they make one token: `PCCs’SNP`
+# Invisible characters that Word and web pages leave in text: a zero-width space is a place to break
+# a line, so a word ends there; the others (soft hyphen, word joiner, zero-width joiners, a BOM inside
+# the text, direction marks) join or mark what is around them, and are looked past. spaCy reads them
+# all as part of a token (`PCSO\u200b`), so the hit beside them is judged by what they stand for.
+WORD_BREAK: Final = "\u200b"
+INVISIBLE: Final = frozenset(WORD_BREAK + "\u00ad\u2060\u200c\u200d\ufeff\u200e\u200f")
+_AS_READ: Final = {ord(char): None for char in INVISIBLE} | {ord(WORD_BREAK): " "}
+_INVISIBLE_REACH: Final = 40  # of text around a hit that `needs_tokens` reads (a footnote marker, a slash code)
 # The marks of `SAFE_AFTER` that spaCy leaves inside a token when a word follows them: `PCC;OPCC`, `PCC)x`
 # and `PCC,2` are one token each; and of `SAFE_BEFORE`, when a word comes before them: `ACC(RIPA`, `x“PCC`
 # (the apostrophes have `glued_by_apostrophe`).
@@ -228,6 +236,8 @@ def needs_tokens(text: str, match: Match) -> bool:
     """
     before = text[match.start - 1] if match.start else " "
     after = text[match.end] if match.end < len(text) else " "
+    if before in INVISIBLE or after in INVISIBLE:
+        return _needs_tokens_as_read(text, match)
     if after == "[" and FOOTNOTE_REFERENCE.match(text, match.end):
         after = " "
     elif after in SENTENCE_END_AFTER:
@@ -244,6 +254,19 @@ def needs_tokens(text: str, match: Match) -> bool:
     if before in OPENING_MARKS and match.start >= 2 and is_word_char(text[match.start - 2]):
         return True  # `ACC(RIPA`: as above, mirrored
     return before not in SAFE_BEFORE or after not in SAFE_AFTER
+
+
+def _needs_tokens_as_read(text: str, match: Match) -> bool:
+    """`needs_tokens` for a hit beside invisible characters: on the text around it as it reads, a
+    zero-width space as a space and the others left out.
+
+    >>> needs_tokens("The PCSO\u200b met.", Match(4, 8, "PCSO")), needs_tokens("The PCSO\u00adled", Match(4, 8, "PCSO"))
+    (False, True)
+    """
+    low, high = max(0, match.start - _INVISIBLE_REACH), match.end + _INVISIBLE_REACH
+    before, after = text[low : match.start].translate(_AS_READ), text[match.end : high].translate(_AS_READ)
+    start, surface = len(before), match.surface(text)
+    return needs_tokens(before + surface + after, match._replace(start=start, end=start + len(surface)))
 
 
 def glued_by_apostrophe(text: str, match: Match) -> bool:

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from acronyms import Entry, Format, Glossary, Options, UsageError, annotate, annotation, find
+from acronyms import Entry, Format, Glossary, Options, UsageError, annotate, annotation, find, scan
 from acronyms import context as context_module
 from acronyms.context import ContextMode
 from acronyms.senses import choose_sense, words
@@ -449,3 +449,32 @@ def test_the_sentence_of_a_hit_says_nothing_its_paragraphs_do_not(pieces: list[s
         assert context.written_in(start, end, frozenset(context.words_in(start, end))) <= context.written_near(
             match.start
         )
+
+
+# Invisible characters from Word and web pages beside a hit: a zero-width space breaks a word, and the
+# others are looked past, so the hit is judged by the visible character beyond them.
+PCSO_LONG = "Police Community Support Officer (PCSO)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The PCSO\u200b met.", f"The {PCSO_LONG}\u200b met."),  # zero-width space
+        ("The \u200bPCSO met.", f"The \u200b{PCSO_LONG} met."),
+        ("The PCSO\u200bmet.", f"The {PCSO_LONG}\u200bmet."),  # a word break between two words
+        ("The PCSO\u2060 met.", f"The {PCSO_LONG}\u2060 met."),  # word joiner
+        ("The PCSO\u00ad met.", f"The {PCSO_LONG}\u00ad met."),  # soft hyphen
+        ("The PCSO\ufeff met.", f"The {PCSO_LONG}\ufeff met."),  # a byte-order mark inside the text
+        ("The PCSO\u200d\u200e, then", f"The {PCSO_LONG}\u200d\u200e, then"),  # zero-width joiner, direction mark
+        ("The PCSO\u00adled team", "The PCSO\u00adled team"),  # a soft hyphen inside a word: one word
+        ("The x\u2060PCSO team", "The x\u2060PCSO team"),  # joined to the word before
+    ],
+)
+def test_invisible_characters_beside_a_hit(glossary: Glossary, text: str, expected: str) -> None:
+    assert annotate(text, glossary) == expected
+    assert annotate(expected, glossary) == expected
+
+
+def test_a_hit_beside_a_zero_width_space_is_a_use_for_check(glossary: Glossary) -> None:
+    found = scan("The PCSO\u200b met.", glossary).acronyms
+    assert [(item.acronym, item.count) for item in found] == [("PCSO", 1)]
