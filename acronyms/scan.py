@@ -187,7 +187,7 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     )
     judged = _judged(text, glossary, format)
     matches = [m for m in finder(text, known) if skipped.overlapping(m.start, m.end) is None]
-    uses = _uses(text, untagged, matches, skipped, judged, known.__contains__)
+    uses = _outside_own_long_forms(_uses(text, untagged, matches, skipped, judged, known.__contains__), inline)
     defined = {d.acronym for d in (*rows, *inline)}
     prose = blanked(view, sorted(protected + in_section))
     implicit = _implicit(text, prose, [use for use in uses if use.acronym not in defined])
@@ -200,6 +200,29 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
         for acronym, group in _by_acronym(uses).items()
     ]
     return Scan(path, tuple(uses), tuple(definitions), tuple(found), section, lines, text, format)
+
+
+def _outside_own_long_forms(uses: list[Match], definitions: Sequence[Definition]) -> list[Match]:
+    """The uses less those inside the long form of a definition of their own acronym.
+
+    A long form may hold its acronym (`QW Working Group (QW)`, as annotation writes a glossary's
+    `QW Working Group`): that is the name, not a use before the definition.
+
+    >>> text = "The QW Working Group (QW) met."
+    >>> definition = inline_definition(text, (22, 24), (4, 20))
+    >>> [use.start for use in _outside_own_long_forms([Match(4, 6, "QW"), Match(22, 24, "QW")], [definition])]
+    [22]
+    """
+    long_forms: dict[str, list[tuple[int, int]]] = {}
+    for definition in definitions:
+        long_forms.setdefault(definition.acronym, []).append((definition.long_start, definition.long_end))
+    if not long_forms:
+        return uses
+    return [
+        use
+        for use in uses
+        if not any(start <= use.start and use.end <= end for start, end in long_forms.get(use.acronym, ()))
+    ]
 
 
 def _as_annotation_writes(

@@ -113,16 +113,26 @@ def test_the_hand_made_documents_expand_through_references_and_possessives() -> 
 
 
 @pytest.mark.parametrize("name", ["minutes.txt", "minutes.md", "minutes.html"])
-def test_an_expansion_with_brackets_of_its_own_is_read_back_as_the_definition(tmp_path: Path, name: str) -> None:
-    """`Counter Terrorism Policing (North West) (CTP)`, as annotation writes it, defines CTP for check and scan."""
+@pytest.mark.parametrize(
+    ("acronym", "expansion"),
+    [
+        ("CTP", "Counter Terrorism Policing (North West)"),  # brackets of its own
+        ("QW", "QW Working Group"),  # its own acronym inside: the name, not a use before the definition
+    ],
+)
+def test_an_unusual_expansion_is_read_back_as_the_definition(
+    tmp_path: Path, name: str, acronym: str, expansion: str
+) -> None:
+    """`Counter Terrorism Policing (North West) (CTP)`, `QW Working Group (QW)`: as annotation writes them, they
+    define the acronym for check and scan."""
     glossary = tmp_path / "force.csv"
-    glossary.write_text("acronym,expansion\nCTP,Counter Terrorism Policing (North West)\n", encoding="utf-8")
+    glossary.write_text(f"acronym,expansion\n{acronym},{expansion}\n", encoding="utf-8")
     source, annotated = tmp_path / name, tmp_path / f"annotated-{name}"
-    source.write_text("The CTP met. The CTP agreed.\n", encoding="utf-8")
+    source.write_text(f"The {acronym} met. The {acronym} agreed.\n", encoding="utf-8")
     runner = CliRunner()
     args = ["annotate", str(source), "-g", str(glossary), "-o", str(annotated)]
     assert runner.invoke(cli, args, catch_exceptions=False).exit_code == 0
-    assert "Counter Terrorism Policing (North West) (CTP) met" in annotated.read_text(encoding="utf-8")
+    assert f"{expansion} ({acronym}) met" in annotated.read_text(encoding="utf-8")
 
     result = runner.invoke(cli, ["check", "--format", "json", "-g", str(glossary), "--ignore", "G007", str(annotated)])
 
