@@ -35,7 +35,7 @@ import itertools
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import unescape
 from pathlib import Path
 from typing import Final
@@ -495,7 +495,15 @@ def check_glossary(
 
     `reference` is the bundled glossary, for G007 and G008; `in_document` says
     the rows are a document's glossary section, which has no context column.
+    Entries made in Python have no line (0): they are numbered by their place in
+    `entries`, from 1, and the findings' lines are those numbers.
+
+    >>> entries = [Entry("AB", "Alpha Bravo"), Entry("CD", "Charlie Delta"), Entry("AB", "Alpha Bravo")]
+    >>> [str(found) for found in check_glossary(entries, "<entries>")]
+    ['<entries>:3:1: G001 AB is listed twice with the same expansion (lines 1 and 3); delete line 3']
     """
+    if entries and not any(entry.line for entry in entries):
+        entries = [replace(entry, line=number) for number, entry in enumerate(entries, 1)]
     checker = _GlossaryChecker(entries, path, columns, reference, in_document)
     return [
         *checker.duplicates(),
@@ -803,9 +811,12 @@ def check_document(
     `glossary` is the layered glossary the document was scanned with; `reference` the one the glossary
     section's rows are compared with (G006-G008), by default `glossary`: the senses annotation writes, so
     a row that contradicts a `-g` glossary is reported, and one that agrees with it is not.
-    `allow` names acronyms that need no definition.
+    `allow` names acronyms that need no definition (a collection: a lone string raises `TypeError`, as
+    `CheckOptions.allow` does, since its letters would be read as the names).
     The document's own `<!-- acronyms-disable … -->` comments leave findings out (`acronyms.directives`).
     """
+    if isinstance(allow, str):
+        raise TypeError(f"check_document's allow is a collection of strings, not the string {allow!r}; write [{allow!r}]")
     findings: list[Finding] = []
     if result.section is not None:
         rows = list(result.section.glossary(result.path).entries)

@@ -957,3 +957,27 @@ def test_check_paths_refuses_a_lone_path(tmp_path: Path) -> None:
     with pytest.raises(TypeError, match=re.escape(f"not the path {str(minutes)!r}; write [{str(minutes)!r}]")):
         check_paths(str(minutes))
     assert [found.code for found in check_paths([str(minutes)])] == ["D001"]
+
+
+def test_entries_made_in_python_are_numbered_by_their_place() -> None:
+    """Entries without lines (made in Python, not read from a CSV) are reported by their place in the list."""
+    entries = [Entry("AB", "Alpha Bravo"), Entry("CD", "Charlie Delta"), Entry("AB", "Alpha Bravo")]
+    [found] = check_glossary(entries, "<entries>")
+    assert (found.code, found.line) == ("G001", 3)
+    assert found.message == "AB is listed twice with the same expansion (lines 1 and 3); delete line 3"
+
+
+def test_entries_with_lines_keep_them() -> None:
+    entries = [
+        Entry("AB", "Alpha Bravo", line=7),
+        Entry("CD", "Charlie Delta", line=8),
+        Entry("AB", "Alpha Bravo", line=9),
+    ]
+    assert [(found.code, found.line) for found in check_glossary(entries, "force.csv")] == [("G001", 9)]
+
+
+def test_check_document_refuses_a_lone_string_to_allow() -> None:
+    """`allow="PCSO"` would allow `PC`, `CS` and every other piece of it, as `CheckOptions` explains."""
+    with pytest.raises(TypeError, match=r"write \['QXZT'\]"):
+        document_findings("The QXZT met.", allow="QXZT")
+    assert document_findings("The QXZT met.", allow=["QXZT"]) == []
