@@ -93,10 +93,18 @@ def line_at(text: str, offset: int) -> int:
 
 
 class LineIndex:
-    """Maps an offset to a 1-based (line, column); columns count characters."""
+    """Maps an offset to a 1-based (line, column); columns count characters.
+
+    A byte-order mark at the text's start is no column, as editors show none and the command
+    line drops it on reading: the library's column for a text that keeps it is the same.
+
+    >>> LineIndex("\ufeffThe PCSO").position(5), LineIndex("The PCSO").position(4)
+    ((1, 5), (1, 5))
+    """
 
     def __init__(self, text: str) -> None:
         self.starts = [0]
+        self.bom = text.startswith("\ufeff")
         if has_lone_cr(text):
             self.starts.extend(found.end() for found in LINE_BREAK.finditer(text))
             return
@@ -108,7 +116,8 @@ class LineIndex:
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of `offset`."""
         line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
+        column = offset - self.starts[line - 1] + 1
+        return line, column - 1 if line == 1 and self.bom and offset else column
 
     def line(self, offset: int) -> int:
         """The 1-based line of `offset`."""

@@ -981,3 +981,18 @@ def test_check_document_refuses_a_lone_string_to_allow() -> None:
     with pytest.raises(TypeError, match=r"write \['QXZT'\]"):
         document_findings("The QXZT met.", allow="QXZT")
     assert document_findings("The QXZT met.", allow=["QXZT"]) == []
+
+
+def test_a_byte_order_mark_is_no_column_for_the_library_as_for_the_command_line(tmp_path: Path) -> None:
+    """The command line drops a BOM on reading; a library caller's text may keep it, with the same columns."""
+    text = "\ufeffThe QXZT met.\nThe PCSO met.\n"
+    path = tmp_path / "minutes.txt"
+    path.write_text(text, encoding="utf-8")
+    found = [
+        (f.code, f.line, f.column)
+        for f in check_document(scan(text, Glossary.bundled(), path="m.txt"), Glossary.bundled())
+    ]
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    printed = [tuple(line.split(": ")[0].split(":")[1:3]) for line in result.stdout.splitlines() if ": D" in line]
+    assert found == [("D001", 1, 5), ("D001", 2, 5)]
+    assert printed == [("1", "5"), ("2", "5")]
