@@ -31,7 +31,7 @@ ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 # markings at the top of a police paper (`OFFICIAL`). Only words, never an acronym: a glossary that
 # defines one of them still finds it, as it finds any acronym. Words longer than `MAX_CHARS` (`RECOMMENDATION`)
 # and shorter than `MIN_SHOUTED_CHARS` are left out: the first are never candidates, the second may be acronyms
-# (but for RED, LOG and FOR, which are none).
+# (but for RED, LOG, FOR and TO, which are none).
 MINUTE_WORDS = frozenset(
     [
         # what a meeting decided
@@ -92,15 +92,25 @@ MINUTE_WORDS = frozenset(
         "EXEMPT",
         "FINAL",
         "URGENT",
-        # the end of a press release
+        # the labels of a press release, from its top (`PRESS RELEASE`, `FOR IMMEDIATE RELEASE`,
+        # `EMBARGOED UNTIL 00:01`) to its end (`ENDS`, `NOTES TO EDITORS`)
+        "PRESS",
+        "RELEASE",
+        "MEDIA",
+        "IMMEDIATE",
+        "EMBARGOED",
+        "EMBARGO",
+        "UNTIL",
         "ENDS",
-        # RAG ratings in performance reports; RED, LOG (`ACTION LOG`) and FOR (`FOR DECISION`) are the
-        # shorter words that are no acronym
+        "EDITORS",
+        # RAG ratings in performance reports; RED, LOG (`ACTION LOG`), FOR (`FOR DECISION`) and TO (`NOTES TO
+        # EDITORS`) are the shorter words that are no acronym
         "AMBER",
         "GREEN",
         "RED",
         "LOG",
         "FOR",
+        "TO",
     ]
 )
 

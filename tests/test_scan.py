@@ -74,6 +74,11 @@ def test_a_word_in_capitals_that_the_text_also_writes_in_lower_case_is_not_a_can
         "| Budget | RED | AMBER | GREEN |",
         "ACTION LOG",
         "ENDS",
+        "PRESS RELEASE",
+        "MEDIA RELEASE",
+        "FOR IMMEDIATE RELEASE – 3 April 2024",
+        "EMBARGOED UNTIL 00:01",
+        "NOTES TO EDITORS",
     ],
     ids=lambda text: text.split()[0].strip(":|") or text.split()[1],
 )
