@@ -816,7 +816,9 @@ def check_document(
     The document's own `<!-- acronyms-disable … -->` comments leave findings out (`acronyms.directives`).
     """
     if isinstance(allow, str):
-        raise TypeError(f"check_document's allow is a collection of strings, not the string {allow!r}; write [{allow!r}]")
+        raise TypeError(
+            f"check_document's allow is a collection of strings, not the string {allow!r}; write [{allow!r}]"
+        )
     findings: list[Finding] = []
     if result.section is not None:
         rows = list(result.section.glossary(result.path).entries)
