@@ -4,7 +4,8 @@ Two kinds of evidence, used only where a hit needs them:
 
 - **Rules on the text** (no spaCy): a hit in a line written wholly in capitals
   (`IT WAS AGREED`) is a heading, not an acronym; a Roman numeral after `Part`
-  or `Schedule`, and a time or unit after a number (`10 AM`), are not acronyms.
+  or `Schedule`, a time or unit after a number (`10 AM`), and a postcode's
+  outward code (`SK9 5AF`) are not acronyms.
 - **spaCy**, loaded lazily: a hit must line up with spaCy's tokens (so `ACC` in
   `A-ACC-7` or in `report.SNP.pdf` is rejected, while `PCC/CC` gives both); the
   words, or lemmas when a trained pipeline is named, of the hit's sentence vote
@@ -19,6 +20,8 @@ Two kinds of evidence, used only where a hit needs them:
 'a Roman numeral'
 >>> not_an_acronym("at 10 AM sharp", 6, 8)
 'a time or unit'
+>>> not_an_acronym("Wilmslow SK9 5AF", 9, 12)
+'a postcode'
 >>> not_an_acronym("The IT team", 4, 6) is None
 True
 """
@@ -91,6 +94,10 @@ TIMES_AND_UNITS: Final = frozenset(
     ["AM", "PM", "KM", "KG", "MPH", "KPH", "MB", "GB", "TB", "KB", "HRS", "HR", "MINS", "MM", "CM", "ML"]
 )
 NUMBER_BEFORE: Final = re.compile(r"\d(?:[ \u00a0\u202f])?\Z")
+# A UK postcode's outward code (`SK9` in `SK9 5AF`, `SW1A` in `SW1A 2AA`), known by the inward code after it:
+# a space, a digit and two capitals.
+POSTCODE_OUTWARD: Final = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?")
+POSTCODE_INWARD_AFTER: Final = re.compile(r"[ \u00a0]\d[A-Z]{2}(?!\w)")
 WORD_BEFORE: Final = re.compile(r"([^\W\d_]+)[ \u00a0]+\Z")
 # How far from a hit the pieces of a slash code are read (`OPCC/JS/0412`): a reference number fits easily.
 SLASH_CODE_REACH: Final = 50
@@ -186,6 +193,8 @@ def not_an_acronym(
             return "a Roman numeral"
     if token.upper() in TIMES_AND_UNITS and NUMBER_BEFORE.search(text, max(0, start - 20), start):
         return "a time or unit"
+    if POSTCODE_OUTWARD.fullmatch(token) and POSTCODE_INWARD_AFTER.match(text, end):
+        return "a postcode"
     return None
 
 

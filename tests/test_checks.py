@@ -311,6 +311,20 @@ def test_d001_severity_depends_on_who_knows_the_acronym() -> None:
     assert "'Temporary Deputy Chief Constable (TDCC)'" in findings[2].message
 
 
+@pytest.mark.parametrize(
+    "address",
+    [
+        "Wycliffe House, Wilmslow SK9 5AF.",
+        "Police Headquarters, Northtown, NT1 4PQ, or",
+        "London SW1A 2AA",
+        "Leeds LS1\u00a04AP",
+    ],
+    ids=["SK9", "NT1", "SW1A", "no-break-space"],
+)
+def test_d001_leaves_out_a_postcode(address: str) -> None:
+    assert codes(document_findings(f"Write to the QXZ at {address}")) == [("D001", 1, 14, "QXZ")]
+
+
 def test_d007_ambiguous_acronym_lists_the_senses() -> None:
     glossary = Glossary.from_entries([Entry("CC", "Chief Constable"), Entry("CC", "County Council")])
     (finding,) = document_findings("The CC spoke.", glossary)
