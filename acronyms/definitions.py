@@ -30,6 +30,7 @@ from fractions import Fraction
 from typing import Final
 
 from .glossary import Entry, ends_as_plural, regular_plural
+from .matcher import APOSTROPHES
 from .positions import PARAGRAPH_BREAK, finds
 
 
@@ -1341,7 +1342,24 @@ def _implicit_confidence(acronym: str) -> float:
     return IMPLICIT_CONFIDENCE if letters > SHORT_CAPITALS else SHORT_IMPLICIT_CONFIDENCE
 
 
+def _without_possessive(text: str, phrase: tuple[int, int]) -> tuple[int, int]:
+    """The phrase without the apostrophe of a possessive at its end: `Police and Crime Commissioner's` is the
+    name `Police and Crime Commissioner`, and `Commissioners’` is `Commissioners`.
+
+    >>> text = "the Police and Crime Commissioner's budget"
+    >>> text[slice(*_without_possessive(text, (4, 35)))]
+    'Police and Crime Commissioner'
+    """
+    start, end = phrase
+    if text[end - 2 : end - 1] in APOSTROPHES and text[end - 1] == "s":
+        return start, end - 2
+    if text[end - 1] in APOSTROPHES and text[end - 2 : end - 1] == "s":
+        return start, end - 1
+    return phrase
+
+
 def _implicit_definition(text: str, acronym: str, offset: int, phrase: tuple[int, int]) -> Definition:
+    phrase = _without_possessive(text, phrase)
     return Definition(
         acronym=acronym,
         expansion=_span_text(text, phrase),

@@ -311,6 +311,13 @@ def test_d001_severity_depends_on_who_knows_the_acronym() -> None:
     assert "'Temporary Deputy Chief Constable (TDCC)'" in findings[2].message
 
 
+def test_d001_reads_a_possessive_phrase_as_the_long_form_it_spells() -> None:
+    glossary = Glossary.from_entries([Entry("PCC", "Police and Crime Commissioner")])
+    (finding,) = document_findings("# Police and Crime Commissioner's Budget\n\nThe PCC's budget.\n", glossary)
+    assert (finding.code, finding.severity) == ("D001", Severity.INFO)
+    assert "though 'Police and Crime Commissioner' at line 1 looks like its long form" in finding.message
+
+
 @pytest.mark.parametrize(
     "address",
     [

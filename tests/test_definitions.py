@@ -411,6 +411,15 @@ def test_introduction_has_no_inline_definition_but_an_implicit_one() -> None:
         pytest.param("Temporary Chief\nConstable TCC", "TCC", "Temporary Chief\nConstable", id="across-a-wrapped-line"),
         pytest.param("Temporary Chief\u00a0Constable TCC", "TCC", "Temporary Chief\u00a0Constable", id="nbsp"),
         pytest.param("temporary chief constable TCC", "TCC", None, id="not-lower-case"),
+        pytest.param(
+            "The Temporary Chief Constable's office. TCC", "TCC", "Temporary Chief Constable", id="possessive"
+        ),
+        pytest.param(
+            "The Temporary Chief Constable’s office. TCC", "TCC", "Temporary Chief Constable", id="possessive-curly"
+        ),
+        pytest.param(
+            "The Temporary Chief Constables' office. TCCs", "TCC", "Temporary Chief Constables", id="plural-possessive"
+        ),
     ],
 )
 def test_implicit_definitions(text: str, acronym: str, expected: str | None) -> None:
