@@ -32,7 +32,16 @@ from html import unescape
 from typing import Any, Final, Protocol, TypeVar
 
 from .candidates import find_candidates
-from .context import REFERENCE, WORD, beside_slash, in_slash_code, not_an_acronym, stands_for_a_character
+from .context import (
+    REFERENCE,
+    WORD,
+    SpacyContext,
+    beside_slash,
+    in_slash_code,
+    needs_tokens,
+    not_an_acronym,
+    stands_for_a_character,
+)
 from .definitions import (
     Definition,
     DefinitionKind,
@@ -483,15 +492,18 @@ def _uses(
     A glossary hit takes the annotator's decision (`judged`). A match that has none, of an acronym
     only the document defines (`Jane Smith (JS)`, a row of its glossary section), and each
     acronym-shaped word are judged by the same rules: in `untagged`, the text with tags blanked
-    (`<p>IT WAS AGREED</p>` is a line in capitals), and a piece of a code joined by slashes
-    (`JS` in `OPCC/JS/0412`) is no use.
+    (`<p>IT WAS AGREED</p>` is a line in capitals), a piece of a code joined by slashes
+    (`JS` in `OPCC/JS/0412`) is no use, and nor is a word glued into a longer token (`INC-2023-117`).
     """
     known_words = frozenset(word for m in matches for word in WORD.findall(m.surface(text)))
+    tokens = SpacyContext(untagged)  # spaCy is loaded only for a word that a neighbour may glue into a code
 
     def accepted(use: Match) -> bool:
         """What context says of a use that the annotator did not judge."""
-        return not_an_acronym(untagged, use.start, use.end, known_words) is None and not (
-            beside_slash(text, use) and in_slash_code(text, use, known)
+        return (
+            not_an_acronym(untagged, use.start, use.end, known_words) is None
+            and not (beside_slash(text, use) and in_slash_code(text, use, known))
+            and not (glued_by_code_marks(untagged, use) and needs_tokens(untagged, use) and not tokens.aligned(use))
         )
 
     def counted(match: Match) -> bool:
@@ -508,6 +520,16 @@ def _uses(
         and accepted(candidate)
     ]
     return sorted(uses, key=lambda use: use.start)
+
+
+# What joins a word into a code or file name (`INC-2023-117`, `A-QXZ-7`, `QXZ.minutes.docx`); markup and character
+# references beside a word (`**QXZ**s`, `QXZ&rsquo;s`) are read by the annotator's rules instead.
+CODE_MARKS: Final = frozenset("-.")
+
+
+def glued_by_code_marks(text: str, use: Match) -> bool:
+    """True when a hyphen or full stop touches the word: it may be part of a longer token."""
+    return text[use.start - 1 : use.start] in CODE_MARKS or text[use.end : use.end + 1] in CODE_MARKS
 
 
 class _OfAcronym(Protocol):

@@ -311,6 +311,19 @@ def test_d001_severity_depends_on_who_knows_the_acronym() -> None:
     assert "'Temporary Deputy Chief Constable (TDCC)'" in findings[2].message
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fault was logged (ref INC-20230814-117).", []),
+        ("See A-QXZ-7 here.", []),
+        ("The QXZ-led team and the QXZ/politicians.", [("D001", 1, 5, "QXZ")]),
+    ],
+    ids=["reference", "code", "hyphen-and-slash-split"],
+)
+def test_d001_leaves_out_capitals_glued_into_a_code(text: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert codes(document_findings(text)) == expected
+
+
 def test_d001_reads_a_possessive_phrase_as_the_long_form_it_spells() -> None:
     glossary = Glossary.from_entries([Entry("PCC", "Police and Crime Commissioner")])
     (finding,) = document_findings("# Police and Crime Commissioner's Budget\n\nThe PCC's budget.\n", glossary)
