@@ -193,8 +193,12 @@ def not_an_acronym(
             return "a Roman numeral"
     if token.upper() in TIMES_AND_UNITS and NUMBER_BEFORE.search(text, max(0, start - 20), start):
         return "a time or unit"
-    if POSTCODE_OUTWARD.fullmatch(token) and POSTCODE_INWARD_AFTER.match(text, end):
-        return "a postcode"
+    if (
+        text[end + 1 : end + 2].isdigit()
+        and POSTCODE_INWARD_AFTER.match(text, end)
+        and POSTCODE_OUTWARD.fullmatch(token)
+    ):
+        return "a postcode"  # (the digit first: nearly every hit has a word after it, and this runs per first use)
     return None
 
 
