@@ -717,7 +717,7 @@ class _GlossaryChecker:
                     Severity.INFO,
                 )
                 continue
-            newer = _replacement(self.reference.lookup(entry.acronym) if self.reference else ())
+            newer = _superseded_by(self.reference.lookup(entry.acronym) if self.reference else (), entry.expansion)
             if newer:
                 yield self.found(
                     "G008",
@@ -779,6 +779,25 @@ def _agrees(expansion: str, entry: Entry) -> bool:
 
 def _replacement(senses: Iterable[Entry]) -> str:
     return next((sense.replaced_by for sense in senses if sense.replaced_by), "")
+
+
+def _superseded_by(senses: Sequence[Entry], expansion: str | None) -> str:
+    """What superseded the sense meant: the sense `expansion` names, if one does (as compared, `expansion_key`);
+    else, one the senses all name. Empty for a current sense: `RTA`, the Road Traffic Act, is current beside
+    `RTA`, Road Traffic Accident, which Road Traffic Collision (RTC) replaced.
+
+    >>> rta = [Entry("RTA", "Road Traffic Act 1988"), Entry("RTA", "Road Traffic Accident", replaced_by="RTC")]
+    >>> _superseded_by(rta, "Road Traffic Act 1988"), _superseded_by(rta, "road traffic accidents"), _superseded_by(rta, None)
+    ('', 'RTC', '')
+    >>> _superseded_by([Entry("HMIC", "Her Majesty's Inspectorate of Constabulary", replaced_by="HMICFRS")], "HM Inspectorate")
+    'HMICFRS'
+    """
+    if expansion is not None:
+        key = expansion_key(expansion)
+        meant = [sense for sense in senses if expansion_key(sense.expansion) == key]
+        if meant:
+            return _replacement(meant)
+    return _replacement(senses) if senses and all(sense.replaced_by for sense in senses) else ""
 
 
 def replacement_cycle(acronym: str, senses: Callable[[str], Sequence[Entry]]) -> list[str]:
@@ -1061,7 +1080,7 @@ class _DocumentChecker:
 
     def superseded(self) -> Iterable[Finding]:
         for found in self.result.acronyms:
-            newer = _replacement(self.glossary.lookup(found.acronym))
+            newer = _superseded_by(self.glossary.lookup(found.acronym), found.expansion)
             # In a cycle of replacements each would be superseded by another: G006 reports the glossary's slip.
             if newer and not replacement_cycle(found.acronym, self.glossary.lookup):
                 current = self.glossary.lookup(newer)

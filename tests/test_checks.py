@@ -1030,3 +1030,16 @@ def test_a_byte_order_mark_is_no_column_for_the_library_as_for_the_command_line(
     printed = [tuple(line.split(": ")[0].split(":")[1:3]) for line in result.stdout.splitlines() if ": D" in line]
     assert found == [("D001", 1, 5), ("D001", 2, 5)]
     assert printed == [("1", "5"), ("2", "5")]
+
+
+def test_a_current_sense_beside_a_superseded_one_is_not_superseded(tmp_path: Path) -> None:
+    """The bundled RTA is the Road Traffic Act (current) and Road Traffic Accident (replaced by RTC)."""
+    act = "Drivers were prosecuted under section 5 of the RTA for driving offences and insurance.\n"
+    accident = "The RTA left two people injured in the collision on the road.\n"
+    assert [found.code for found in document_findings(act, Glossary.bundled())] == ["D001"]
+    assert [found.code for found in document_findings(accident, Glossary.bundled())] == ["D001", "D006"]
+    bundled = Glossary.bundled()
+    rows = [Entry("RTA", "Road Traffic Act 1988", line=2), Entry("RTC", "Road Traffic Collision", line=3)]
+    assert [found.code for found in check_glossary(rows, "force.csv", reference=bundled)] == []
+    rows = [Entry("RTA", "Road Traffic Accidents", line=2)]
+    assert [found.code for found in check_glossary(rows, "force.csv", reference=bundled)] == ["G008"]
