@@ -85,7 +85,12 @@ class AcronymsComponent:
         return self._glossary
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [*self._glossary_spans(doc), *(self._definition_spans(doc) if self.include_definitions else [])]
+        spans = list(self._glossary_spans(doc))
+        if self.include_definitions:
+            # A definition the glossary pass has a span for already (the document's glossary section defines its
+            # acronym too, or `PCC's` defines the glossary's `PCC`) is the same hit: one span for it, the glossary's.
+            found = {(span.start, span.end) for span in spans}
+            spans += [span for span in self._definition_spans(doc) if (span.start, span.end) not in found]
         spans.sort(key=lambda span: (span.start_char, span.end_char))
         doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key, attrs={GROUP_MARK: True}, spans=spans)
         return doc

@@ -138,3 +138,22 @@ def test_a_bad_glossary_path_is_an_error_naming_the_file(tmp_path: Path) -> None
     nlp.add_pipe("acronyms", config={"glossaries": [str(tmp_path / "missing.csv")]})
     with pytest.raises(GlossaryError, match=r"missing\.csv: cannot read glossary"):
         nlp("The SNP met.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The Quick Widget Team (QWT) met. The QWT left.\n\nGlossary\n\nQWT\tQuick Widget Team\n",
+            [("QWT", "QWT", "Quick Widget Team")] * 2,
+            id="in-the-glossary-section",
+        ),
+        pytest.param(
+            "The Police and Crime Commissioner's (PCC's) office.",
+            [("PCC's", "PCC", "Police and Crime Commissioner")],
+            id="possessive",
+        ),
+    ],
+)
+def test_a_definition_the_glossary_pass_found_is_one_span(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert described(pipeline()(text)) == expected
