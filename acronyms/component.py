@@ -32,6 +32,7 @@ from .definitions import find_inline_definitions
 from .glossary import Glossary
 from .planner import Action, Options, plan
 from .positions import lf_view
+from .scan import singular_owner
 
 GROUP_MARK = "acronyms"  # a span group attribute naming groups this component wrote
 GLOSSARY_FILE = "glossary.csv"
@@ -106,7 +107,8 @@ class AcronymsComponent:
                 yield Span(doc, span.start, span.end, label=decision.match.acronym, kb_id=expansion)
 
     def _definition_spans(self, doc: Doc) -> Iterable[Span]:
-        for definition in find_inline_definitions(lf_view(doc.text)):
+        text = lf_view(doc.text)
+        for definition in (singular_owner(found, text) for found in find_inline_definitions(text)):
             if definition.acronym in self.glossary:
                 continue  # the glossary pass has it, in the glossary's sense or the document's
             span = doc.char_span(definition.short_start, definition.short_end)

@@ -182,7 +182,7 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     unmarked = Spans([span for span in protected if span[2] not in MARKUP_KINDS] + in_section)  # tags blanked
     untagged = without_tags(text, format, protected)
     inline = [
-        _singular_owner(d, text)
+        singular_owner(d, text)
         for d in _inline_definitions(text, untagged, format)
         if unmarked.overlapping(*_extent(d)) is None and acronym_problem(d.acronym) is None  # not `(Code A)`
     ]
@@ -421,7 +421,7 @@ def _rejected(decision: Decision | None, match: Match) -> bool:
     return decision is not None and decision.match == match and decision.reason.startswith(NOT_AN_ACRONYM)
 
 
-def _singular_owner(definition: Definition, text: str) -> Definition:
+def singular_owner(definition: Definition, text: str) -> Definition:
     """`Police and Crime Commissioner’s (PCC’s)` defines `PCC` as `Police and Crime Commissioner`.
 
     So does `Sexual Offences’ (RASSO’s)`, the possessive of a plural noun, define `RASSO`, and
@@ -429,11 +429,11 @@ def _singular_owner(definition: Definition, text: str) -> Definition:
     (as `Attorneys General’s (AGs’)`, a plural's, defines `AG`).
 
     >>> text = "the Police and Crime Commissioner’s (PCC’s) office"
-    >>> d = _singular_owner(find_inline_definitions(text)[0], text)
+    >>> d = singular_owner(find_inline_definitions(text)[0], text)
     >>> (d.acronym, d.expansion)
     ('PCC', 'Police and Crime Commissioner')
     >>> text = "the Rape and Serious Sexual Offences' (RASSO's) unit and the Crown Prosecution Service’s (CPS’) view"
-    >>> [(d.acronym, d.expansion) for d in (_singular_owner(d, text) for d in find_inline_definitions(text))]
+    >>> [(d.acronym, d.expansion) for d in (singular_owner(d, text) for d in find_inline_definitions(text))]
     [('RASSO', 'Rape and Serious Sexual Offences'), ('CPS', 'Crown Prosecution Service')]
     """
     for mark in APOSTROPHES:

@@ -157,3 +157,8 @@ def test_a_bad_glossary_path_is_an_error_naming_the_file(tmp_path: Path) -> None
 )
 def test_a_definition_the_glossary_pass_found_is_one_span(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert described(pipeline()(text)) == expected
+
+
+def test_a_possessive_definition_is_labelled_with_its_acronym() -> None:
+    doc = pipeline()("The Quick Widget Team’s (QWT’s) report and the Widget Audit Teams' (WAT's) view.")
+    assert described(doc) == [("QWT’s", "QWT", "Quick Widget Team"), ("WAT's", "WAT", "Widget Audit Teams")]
