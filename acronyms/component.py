@@ -20,6 +20,7 @@ chosen expansion (empty when the context does not decide between senses).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,17 @@ class AcronymsComponent:
             span = doc.char_span(definition.short_start, definition.short_end)
             if span is not None:
                 yield Span(doc, span.start, span.end, label=definition.acronym, kb_id=definition.expansion)
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The layered glossary as CSV, so `nlp.to_bytes()` carries it as `nlp.to_disk()` does."""
+        stream = io.StringIO()
+        self.glossary.write_csv(stream)
+        return stream.getvalue().encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> AcronymsComponent:
+        """Load the glossary saved by `to_bytes`."""
+        self._glossary = Glossary.from_text(data.decode("utf-8"), name=f"{self.name} (from bytes)")
+        return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the layered glossary, so the pipeline loads anywhere without the original files."""

@@ -162,3 +162,19 @@ def test_a_definition_the_glossary_pass_found_is_one_span(text: str, expected: l
 def test_a_possessive_definition_is_labelled_with_its_acronym() -> None:
     doc = pipeline()("The Quick Widget Team’s (QWT’s) report and the Widget Audit Teams' (WAT's) view.")
     assert described(doc) == [("QWT’s", "QWT", "Quick Widget Team"), ("WAT's", "WAT", "Widget Audit Teams")]
+
+
+def test_pipeline_bytes_carry_the_glossary(tmp_path: Path) -> None:
+    """`nlp.to_bytes()` holds the glossary read, as `nlp.to_disk()` does: not the file as it is later, nor none."""
+    glossary = tmp_path / "force.csv"
+    glossary.write_text("acronym,expansion\nSNP,Safer Neighbourhood Panels\n", encoding="utf-8")
+    nlp = pipeline(glossaries=[str(glossary)], bundled=False)
+    data = nlp.to_bytes()
+    glossary.write_text("acronym,expansion\nSNP,Scottish National Party\n", encoding="utf-8")
+    assert described(type(nlp).from_config(nlp.config).from_bytes(data)("The SNP met.")) == [
+        ("SNP", "SNP", "Safer Neighbourhood Panels")
+    ]
+    glossary.unlink()
+    assert described(type(nlp).from_config(nlp.config).from_bytes(data)("The SNP met.")) == [
+        ("SNP", "SNP", "Safer Neighbourhood Panels")
+    ]
