@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Final
 
 from .errors import UsageError
 from .matcher import APOSTROPHES, Form, Match, is_word_char
+from .positions import PARAGRAPH_BREAK
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -151,8 +152,8 @@ MAX_EMPHASIS_RUN: Final = 3  # `***bold italic***`
 CHUNK_CHARS: Final = 1000
 MARGIN_CHARS: Final = 200
 CUT_SEARCH_CHARS: Final = 50  # how far to look for white space to cut a chunk at
-# Where spaCy's sentencizer would end a sentence: sentence punctuation (and any
-# closing quotes or brackets) before white space, or a blank line. Written as one
+# Where a sentence ends: where spaCy's sentencizer ends one, at sentence punctuation (and any
+# closing quotes or brackets) before white space, or at a blank line (see `Window.sentence`). Written as one
 # leading character class, the branch chosen by a look back at it, so that the
 # regex engine skips to candidates fast: `[.!?…]+[”)]*(?=\s)\s*|\n[ \t]*\r?\n`, twice as fast.
 SENTENCE_END: Final = re.compile(
@@ -496,7 +497,10 @@ class Window:
         """The bounds, in the whole text, of the sentence holding the hit.
 
         A pipeline without a sentencizer, parser or senter sets no sentences:
-        then the sentence is found as the blank pipeline's sentencizer would.
+        then the sentence is found from its punctuation (`_sentence_bounds`).
+        A sentence the pipeline set ends at a blank line, as that one does:
+        spaCy's sentencizer would run an agenda item without a full stop on
+        into the next paragraph.
         """
         if self._has_sentences is None:
             self._has_sentences = self.doc.has_annotation("SENT_START")
@@ -507,7 +511,10 @@ class Window:
         if span is None:
             return match.start, match.end
         sentence = span.sent
-        return self.offset + sentence.start_char, self.offset + sentence.end_char
+        start, end = _within_paragraph(
+            self.doc.text, span.start_char, span.end_char, sentence.start_char, sentence.end_char
+        )
+        return self.offset + start, self.offset + end
 
     def lemmas(self, start: int, end: int, excluded: Callable[[int], bool]) -> frozenset[str]:
         """Lemmas set by a trained pipeline for the tokens in `[start, end)`, less excluded ones."""
@@ -629,6 +636,18 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while end < finish < len(text) and not text[finish].isspace() and not text[finish - 1].isspace():
         finish -= 1  # as at the start
     return begin, finish
+
+
+def _within_paragraph(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int]:
+    """`[low, high)`, a sentence holding `[start, end)`, cut to the paragraph holding it.
+
+    >>> text = "Item 4: the CC\\n\\nItem 5: metal theft."
+    >>> text[slice(*_within_paragraph(text, 12, 14, 0, len(text)))]
+    'Item 4: the CC'
+    """
+    breaks = [found.end() for found in PARAGRAPH_BREAK.finditer(text, low, start)]
+    after = PARAGRAPH_BREAK.search(text, end, high)
+    return (breaks[-1] if breaks else low), (after.start() if after else high)
 
 
 def _cut(text: str, position: int, *, backwards: bool) -> int:

@@ -178,3 +178,11 @@ def test_pipeline_bytes_carry_the_glossary(tmp_path: Path) -> None:
     assert described(type(nlp).from_config(nlp.config).from_bytes(data)("The SNP met.")) == [
         ("SNP", "SNP", "Safer Neighbourhood Panels")
     ]
+
+
+def test_a_sentence_of_the_pipeline_does_not_run_on_past_a_blank_line() -> None:
+    """spaCy's sentencizer splits only at sentence punctuation: an agenda item without it is still its own paragraph."""
+    text = "Item 4: a letter from the CC\n\nItem 5: metal theft from cars rose."
+    nlp = spacy.blank("en")
+    nlp.add_pipe("acronyms")
+    assert described(pipeline()(text)) == described(nlp(text)) == [("CC", "CC", None)]
