@@ -559,7 +559,12 @@ class SpacyContext:
         start, end = _whitespace_token(self.text, match.start, match.end)
         if noted:
             end = match.end
-        return self.aligned_in(self.text[start:end], match.start - start, match.end - start)
+        before, after = self.text[start : match.start], self.text[match.end : end]
+        if not INVISIBLE.isdisjoint(before + after):  # read as they stand for, as `needs_tokens` reads them
+            before, after = before.translate(_AS_READ), after.translate(_AS_READ)
+        return self.aligned_in(
+            before + match.surface(self.text) + after, len(before), len(before) + match.end - match.start
+        )
 
     def aligned_in(self, piece: str, start: int, end: int) -> bool:
         """True when spaCy's tokens of `piece` start and end at `[start, end)`."""

@@ -470,9 +470,11 @@ PCSO_LONG = "Police Community Support Officer (PCSO)"
         ("The x\u2060PCSO team", "The x\u2060PCSO team"),  # joined to the word before
     ],
 )
-def test_invisible_characters_beside_a_hit(glossary: Glossary, text: str, expected: str) -> None:
-    assert annotate(text, glossary) == expected
-    assert annotate(expected, glossary) == expected
+@pytest.mark.parametrize("mode", [ContextMode.AUTO, ContextMode.FULL], ids=["auto", "full"])
+def test_invisible_characters_beside_a_hit(glossary: Glossary, text: str, expected: str, mode: ContextMode) -> None:
+    """`full` asks spaCy about every hit, and reads the invisible characters as `auto` does."""
+    assert annotate(text, glossary, Options(context=mode)) == expected
+    assert annotate(expected, glossary, Options(context=mode)) == expected
 
 
 def test_a_hit_beside_a_zero_width_space_is_a_use_for_check(glossary: Glossary) -> None:
