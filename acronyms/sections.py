@@ -37,9 +37,11 @@ _HEADING_WORDS = (
     r"|acronyms(?:[ \t]+and[ \t]+abbreviations)?|jargon[ \t]+buster)"
     r"(?:[ \t]+used(?:[ \t]+in[ \t]+this[ \t]+(?:report|document|paper|plan))?)?"
 )
+# Its runs of spaces are possessive (`*+`): a line of many spaces (pdftotext's layout) is then tried once, not in
+# every way of sharing the spaces between the runs, which took seconds for a page of such lines.
 _HEADING_LINE = (
-    rf"[ \t]*(?:#{{1,6}}[ \t]*)?(?:\*\*|__)?[ \t]*{_HEADING_NUMBER}{_HEADING_WORDS}"
-    r"[ \t]*:?[ \t]*(?:\*\*|__)?[ \t]*:?[ \t]*\r?$"
+    rf"[ \t]*+(?:#{{1,6}}[ \t]*+)?(?:\*\*|__)?[ \t]*+{_HEADING_NUMBER}{_HEADING_WORDS}"
+    r"[ \t]*+:?[ \t]*+(?:\*\*|__)?[ \t]*+:?[ \t]*+\r?$"
 )
 HEADING = re.compile(rf"^{_HEADING_LINE}", re.IGNORECASE | re.MULTILINE)
 # The same headings after a line break: a pattern that starts with a literal character
