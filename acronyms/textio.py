@@ -167,9 +167,26 @@ def write_file(path: str, data: bytes) -> None:
     if os.path.exists(path) and (not os.access(path, os.W_OK) or not os.stat(path).st_mode & WRITE_BITS):
         raise OutputError(READ_ONLY, path=path)
     try:
-        write_atomic(path, data)
+        if is_special(path):  # written into, as `>` would: replaced, `/dev/null` would become a file
+            with open(path, "wb") as stream:
+                stream.write(data)
+        else:
+            write_atomic(path, data)
     except OSError as error:
         raise write_error(error, path) from None
+
+
+def is_special(path: str) -> bool:
+    """True for a file that is neither a regular file nor a folder: a device (`/dev/null`), a FIFO, `/dev/stdout`.
+
+    >>> is_special("/dev/null"), is_special(".")
+    (True, False)
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
 
 
 def write_error(error: OSError, path: str) -> OutputError:

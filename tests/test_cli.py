@@ -6,8 +6,10 @@ import csv
 import io
 import json
 import os
+import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -565,6 +567,47 @@ def test_output_through_a_symlink_writes_the_target(tmp_path: Path, glossary_csv
     link.symlink_to(target.name)
     assert run("annotate", str(document), "-g", str(glossary_csv), "-o", str(link)) == (0, "", "")
     assert link.is_symlink() and target.read_text() == "Safer Neighbourhood Panel (SNP)\n"
+
+
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")
+
+
+def read_in_the_background(path: Path) -> tuple[threading.Thread, list[bytes]]:
+    """A reader of the named pipe `path`, as `cat` would be; its thread is a daemon, should no one open it to write."""
+    read: list[bytes] = []
+    reader = threading.Thread(target=lambda: read.append(path.read_bytes()), daemon=True)
+    reader.start()
+    return reader, read
+
+
+@needs_fifo
+def test_output_into_a_named_pipe_or_device_is_written_into_it(tmp_path: Path, glossary_csv: Path) -> None:
+    """`-o /dev/null`, `-o /dev/stdout` or a named pipe is written as `>` writes it, not replaced by a file (as root,
+    a replaced `/dev/null` is a regular file for every program)."""
+    document, pipe = tmp_path / "s.txt", tmp_path / "pipe"
+    document.write_text("SNP\n")
+    os.mkfifo(pipe)
+    reader, read = read_in_the_background(pipe)
+    assert run("annotate", str(document), "-g", str(glossary_csv), "-o", str(pipe)) == (0, "", "")
+    reader.join(timeout=10)
+    assert read == [b"Safer Neighbourhood Panel (SNP)\n"]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.csv", "pipe", "s.txt"]
+
+
+@needs_fifo
+def test_in_place_refuses_a_named_pipe(tmp_path: Path, glossary_csv: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_bytes(b"SNP\n"), daemon=True)
+    writer.start()
+    code, out, error = run("annotate", str(pipe), "-g", str(glossary_csv), "--in-place")
+    assert (code, out) == (2, "")
+    assert error.endswith(f"Error: --in-place needs a regular file, and {pipe} is none; write elsewhere with -o\n")
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    reader, _ = read_in_the_background(pipe)  # lets the writer go
+    writer.join(timeout=10)
+    reader.join(timeout=10)
 
 
 READ_ONLY = "the file is read-only; make it writable (chmod u+w) or write elsewhere with -o"

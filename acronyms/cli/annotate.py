@@ -13,7 +13,7 @@ from ..context import ContextMode, load_pipeline
 from ..planner import FirstUse, GlossaryMode, Options, Style
 from ..positions import LineIndex
 from ..regions import Format
-from ..textio import STDIN, STDOUT, decode, encode, read_bytes
+from ..textio import STDIN, STDOUT, decode, encode, is_special, read_bytes
 from .app import cli, file_encoding, glossary_options, load_glossary, output_file, reports_errors, write_result
 
 
@@ -121,6 +121,8 @@ def check_destination(
         raise click.UsageError("give either --in-place or -o/--output, not both")
     if in_place and file == STDIN:
         raise click.UsageError("--in-place needs a file, not standard input")
+    if in_place and is_special(file):
+        raise click.UsageError(f"--in-place needs a regular file, and {file} is none; write elsewhere with -o")
     if output and output != STDOUT and file != STDIN and os.path.exists(output) and os.path.samefile(file, output):
         raise click.UsageError(f"the output is the input file; {same_file_hint}")
 
