@@ -80,9 +80,21 @@ def decode(data: bytes, *, encoding: str = "utf-8", path: str = "<stdin>", hint:
 def _codec(encoding: str, path: str) -> str:
     """The codec's own name for `encoding` (`utf_8` and `UTF8` are `utf-8`)."""
     try:
-        return codecs.lookup(encoding).name
+        return text_codec(encoding)
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}; try utf-8 or cp1252", path=path) from None
+
+
+def text_codec(encoding: str) -> str:
+    """The codec's own name for the text encoding `encoding`; `LookupError` when Python knows none of that name,
+    or knows only a codec of bytes to bytes or text to text (`base64`, `rot13`), which would fail on reading.
+
+    >>> text_codec("UTF8")
+    'utf-8'
+    """
+    name = codecs.lookup(encoding).name
+    "".encode(name)  # LookupError: 'base64' is not a text encoding (an empty bytes' decode would not look)
+    return name
 
 
 def reads(data: bytes, encoding: str) -> bool:

@@ -132,13 +132,18 @@ def test_html_in_cp1252_writes_what_it_lacks_as_references(tmp_path: Path, style
     [["annotate", "FILE"], ["scan", "FILE"], ["extract", "FILE"], ["check", "FILE"], ["glossary", "--used-in", "FILE"]],
     ids=lambda command: command[0],
 )
-def test_an_unknown_encoding_is_a_usage_error_in_every_command(tmp_path: Path, command: list[str]) -> None:
+@pytest.mark.parametrize("encoding", ["klingon", "base64", "rot13"])  # the last two are codecs, but not of text
+def test_an_unknown_encoding_is_a_usage_error_in_every_command(
+    tmp_path: Path, command: list[str], encoding: str
+) -> None:
     document = tmp_path / "minutes.txt"
     document.write_text("The PCC met.\n")
     args = [str(document) if arg == "FILE" else arg for arg in command]
-    code, out, error = run(*args, "--encoding", "klingon")
+    code, out, error = run(*args, "--encoding", encoding)
     assert (code, out) == (2, "")
-    assert error.endswith("Error: Invalid value for '--encoding': unknown encoding 'klingon'; try utf-8 or cp1252\n")
+    assert error.endswith(
+        f"Error: Invalid value for '--encoding': unknown encoding {encoding!r}; try utf-8 or cp1252\n"
+    )
 
 
 def test_explain_reports_each_decision(tmp_path: Path, glossary_csv: Path) -> None:

@@ -86,9 +86,10 @@ def test_binary_file_is_refused() -> None:
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", path="image.png")
 
 
-def test_unknown_encoding_is_an_input_error() -> None:
-    with pytest.raises(InputError, match="unknown encoding 'klingon'"):
-        decode(b"SNP", encoding="klingon")
+@pytest.mark.parametrize("encoding", ["klingon", "base64", "rot13"])  # as a setting gives it, unchecked by click
+def test_unknown_encoding_is_an_input_error(encoding: str) -> None:
+    with pytest.raises(InputError, match=f"unknown encoding '{encoding}'"):
+        decode(b"SNP", encoding=encoding)
 
 
 def test_unencodable_text_names_the_line() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import errno
 import functools
 from collections.abc import Callable
@@ -14,7 +13,7 @@ from .. import __version__
 from ..config import check_options, find_config
 from ..errors import AcronymsError, UsageError
 from ..glossary import Glossary
-from ..textio import STDOUT, write_error, write_file
+from ..textio import STDOUT, text_codec, write_error, write_file
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -72,7 +71,7 @@ def known_encoding(_context: click.Context, _parameter: click.Parameter, value: 
     """The `--encoding` callback: a name Python knows, else a usage error (exit status 2) before any file is read."""
     if value is not None:
         try:
-            codecs.lookup(value)
+            text_codec(value)
         except LookupError:
             raise click.BadParameter(f"unknown encoding {value!r}; try utf-8 or cp1252") from None
     return value
