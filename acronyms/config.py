@@ -84,18 +84,21 @@ def _pyproject_table(path: Path) -> dict[str, object] | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise UsageError(f"cannot read settings ({error}); fix the TOML", path=str(path)) from None
-    table = data.get("tool", {}).get("acronyms")
+    tool = data.get("tool", {})
+    table = tool.get("acronyms") if isinstance(tool, dict) else None  # `tool = 5` holds no settings of ours
     if table is not None and not isinstance(table, dict):
         raise UsageError("[tool.acronyms] must be a table", path=str(path))
     return table
 
 
 def _setup_cfg_section(path: Path) -> dict[str, object] | None:
-    parser = configparser.ConfigParser()
+    parser = configparser.ConfigParser(interpolation=None)  # `%` is a character (`50%.csv`), as flake8 reads it
     try:
         parser.read_string(path.read_text(encoding="utf-8"), source=str(path))
     except (OSError, UnicodeDecodeError, configparser.Error) as error:
-        raise UsageError(f"cannot read settings ({error}); fix the file", path=str(path)) from None
+        problem = str(error).splitlines()[0]  # configparser's go on to the file's name and the line's text
+        line = getattr(error, "lineno", None) or next((number for number, _ in getattr(error, "errors", ())), None)
+        raise UsageError(f"cannot read settings ({problem}); fix the file", path=str(path), line=line) from None
     if not parser.has_section("acronyms"):
         return None
     table: dict[str, object] = {}

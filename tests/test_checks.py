@@ -648,6 +648,37 @@ def test_settings_from_setup_cfg(tmp_path: Path) -> None:
     assert (config.allow, config.select, config.bundled) == (("GM", "NB"), ("D001", "G"), False)
 
 
+def test_a_percent_sign_in_setup_cfg_is_a_character(tmp_path: Path) -> None:
+    """As flake8 reads setup.cfg: no `%(name)s` interpolation, which made a lone `%` a traceback."""
+    (tmp_path / "setup.cfg").write_text("[acronyms]\nglossaries = 50%.csv\nallow = GM\n", encoding="utf-8")
+    assert find_config(tmp_path).glossaries == (os.path.relpath(tmp_path / "50%.csv"),)
+
+
+def test_a_pyproject_whose_tool_is_no_table_has_no_settings(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('tool = "x"\n', encoding="utf-8")
+    (tmp_path / "setup.cfg").write_text("[acronyms]\nallow = GM\n", encoding="utf-8")
+    assert find_config(tmp_path).allow == ("GM",)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "[acronyms\nallow = GM\n",
+            "setup.cfg:1: cannot read settings (File contains no section headers.); fix the file",
+        ),
+        ("[acronyms]\nallow = GM\nGM\n", "setup.cfg:3: cannot read settings (Source contains parsing errors: "),
+    ],
+    ids=["no-section-header", "no-equals-sign"],
+)
+def test_a_setup_cfg_that_cannot_be_read_is_one_line_naming_its_line(tmp_path: Path, text: str, message: str) -> None:
+    (tmp_path / "setup.cfg").write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError) as raised:
+        find_config(tmp_path)
+    assert str(raised.value).startswith(f"{tmp_path / message}")
+    assert "\n" not in str(raised.value)
+
+
 def test_settings_search_stops_at_the_repository_root(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.acronyms]\nallow = ["GM"]\n', encoding="utf-8")
     (tmp_path / "repo" / ".git").mkdir(parents=True)
