@@ -652,3 +652,11 @@ def test_a_glossary_section_row_is_compared_with_the_glossaries_given(tmp_path: 
     )
     status, out, _ = run("check", document, "--select", "G007")  # the bundled glossary alone: LPT disagrees
     assert [line.split(" ")[:2] for line in out.splitlines()] == [["minutes.txt:4:1:", "G007"]]
+
+
+def test_check_of_standard_input_is_a_usage_error_that_says_what_to_do() -> None:
+    """`-` is standard input for annotate, scan and extract; check reads files, and says so instead of 'no such file'."""
+    result = CliRunner().invoke(cli, ["check", "-"], input="The PCSO met.\n")
+    assert result.exit_code == 2
+    assert "check reads files, not standard input" in result.output
+    assert "no such file" not in result.output

@@ -117,6 +117,11 @@ def check(
     )
     if not files and not options.glossaries:
         raise click.UsageError("give the documents or glossaries to check (or set glossaries in [tool.acronyms])")
+    if STDIN in files:  # a path `-` would be looked for as a file, and reported missing
+        raise click.UsageError(
+            "check reads files, not standard input: save the text to a file and check that, "
+            "or list its acronyms with 'acronyms scan -'"
+        )
     if skip_other_csv:
         files = tuple(path for path in files if not skipped_as_no_glossary(path, options.glossaries, options.encoding))
     findings = check_paths(files, options)
