@@ -42,6 +42,7 @@ from typing import TypeVar
 
 from .checks import CheckOptions, Severity, validate_codes
 from .errors import UsageError
+from .textio import text_codec
 
 PYPROJECT = "pyproject.toml"
 SETUP_CFG = "setup.cfg"
@@ -186,8 +187,23 @@ def _config(table: Mapping[str, object], path: Path) -> Config:
         ignore=lists.get("ignore"),
         per_file_ignores=_per_file_ignores(settings.get("per-file-ignores"), path),
         fail_on=_typed(settings.get("fail-on"), str, "fail-on", path),
-        encoding=_typed(settings.get("encoding"), str, "encoding", path),
+        encoding=_encoding(settings.get("encoding"), path),
     )
+
+
+def _encoding(value: object, path: Path) -> str | None:
+    """The `encoding` setting: a text encoding Python knows, else an error naming the settings file's line."""
+    encoding = _typed(value, str, "encoding", path)
+    if encoding is not None:
+        try:
+            text_codec(encoding)
+        except LookupError:
+            raise UsageError(
+                f"encoding {encoding!r} is unknown; try utf-8 or cp1252",
+                path=str(path),
+                line=_line_of(path, "encoding"),
+            ) from None
+    return encoding
 
 
 def _per_file_ignores(value: object, path: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:

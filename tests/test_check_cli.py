@@ -129,6 +129,16 @@ def test_exit_2_on_bad_settings(tmp_path: Path) -> None:
     assert err.startswith("Error: ") and "fail-on is 'sometimes'; write error, warning or info" in err
 
 
+@pytest.mark.parametrize("command", ["check", "annotate", "scan"])
+def test_an_unknown_encoding_in_the_settings_names_the_settings_file(tmp_path: Path, command: str) -> None:
+    """Not the document, which was never read: the settings' line is what to fix."""
+    settings = tmp_path / "pyproject.toml"
+    write(settings, '[tool.acronyms]\nbundled = true\nencoding = "klingon"\n')
+    status, _, err = run(command, write(tmp_path / "doc.txt", CLEAN))
+    assert status == 2
+    assert f"Error: {settings}:3: encoding 'klingon' is unknown; try utf-8 or cp1252" in err
+
+
 def test_a_configured_glossary_that_is_no_file_names_the_settings(tmp_path: Path) -> None:
     settings = tmp_path / "pyproject.toml"
     write(settings, '[tool.acronyms]\nglossaries = ["glossaries/office.csv"]\n')
