@@ -93,7 +93,9 @@ def _pyproject_table(path: Path) -> dict[str, object] | None:
 
 
 def _setup_cfg_section(path: Path) -> dict[str, object] | None:
-    parser = configparser.ConfigParser(interpolation=None)  # `%` is a character (`50%.csv`), as flake8 reads it
+    # `%` is a character (`50%.csv`), as flake8 reads it; a key repeated in another tool's section is that tool's
+    # business (strict, configparser would refuse the whole file)
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
         parser.read_string(path.read_text(encoding="utf-8"), source=str(path))
     except (OSError, UnicodeDecodeError, configparser.Error) as error:
@@ -219,8 +221,12 @@ def _per_file_ignores(value: object, path: Path) -> tuple[tuple[str, tuple[str, 
         if not pattern or not codes:
             problem = "an empty pattern" if not pattern else "no codes"
             raise UsageError(f'{setting}: {problem}; write e.g. "minutes/*.txt" = ["D005"]', path=str(path), line=line)
+        if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes):
+            raise UsageError(
+                f'{setting} must be a list of codes, e.g. "{pattern}" = ["D005"]', path=str(path), line=line
+            )
         try:
-            codes = validate_codes(_strings(codes, setting, path))
+            codes = validate_codes(tuple(codes))
         except UsageError as error:
             raise UsageError(f"{setting}: {error.message}", path=str(path), line=line) from None
         found.append((str(path.parent.resolve() / pattern), codes))

@@ -654,6 +654,12 @@ def test_a_percent_sign_in_setup_cfg_is_a_character(tmp_path: Path) -> None:
     assert find_config(tmp_path).glossaries == (os.path.relpath(tmp_path / "50%.csv"),)
 
 
+def test_a_key_repeated_in_another_tools_section_of_setup_cfg_is_no_error(tmp_path: Path) -> None:
+    """configparser's strict mode refused the whole file for another tool's slip, stopping every command."""
+    (tmp_path / "setup.cfg").write_text("[metadata]\nname = a\nname = b\n\n[acronyms]\nallow = GM\n", encoding="utf-8")
+    assert find_config(tmp_path).allow == ("GM",)
+
+
 def test_a_pyproject_whose_tool_is_no_table_has_no_settings(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('tool = "x"\n', encoding="utf-8")
     (tmp_path / "setup.cfg").write_text("[acronyms]\nallow = GM\n", encoding="utf-8")
@@ -698,8 +704,22 @@ def test_settings_search_stops_at_the_repository_root(tmp_path: Path) -> None:
         ('per-file-ignores = ["D005"]', "per-file-ignores must be a table"),
         ('[tool.acronyms.per-file-ignores]\n"*.txt" = ["D009"]', "per-file-ignores \"*.txt\": unknown code 'D009'"),
         ('[tool.acronyms.per-file-ignores]\n"*.txt" = []', 'per-file-ignores "*.txt": no codes'),
+        (
+            '[tool.acronyms.per-file-ignores]\n"*.txt" = "D005"',
+            'per-file-ignores "*.txt" must be a list of codes, e.g. "*.txt" = ["D005"]',
+        ),
     ],
-    ids=["fail-on", "unknown", "not-a-list", "unknown-code", "not-a-bool", "ignores-list", "ignores-code", "empty"],
+    ids=[
+        "fail-on",
+        "unknown",
+        "not-a-list",
+        "unknown-code",
+        "not-a-bool",
+        "ignores-list",
+        "ignores-code",
+        "empty",
+        "ignores-string",
+    ],
 )
 def test_bad_settings_say_what_is_wrong(tmp_path: Path, table: str, message: str) -> None:
     (tmp_path / "pyproject.toml").write_text(f"[tool.acronyms]\n{table}\n", encoding="utf-8")
