@@ -86,6 +86,9 @@ _MARKDOWN: Final = [
     r"(?P<link_target>\]\([^)\s]*(?:\s+\"[^\"]*\")?\))",
     r"(?P<definition>^[ ]{0,3}\[[^\]\n]+\]:[^\n]*)",
     r"(?P<footnote_reference>\[\^[^\]\s]+\])",
+    # an attribute list (Python-Markdown's attr_list, kramdown): `{#id .class key="PCC"}`, `{: .lead }`; a
+    # footnote marker in one would break it, and the heading's id with it
+    r"(?P<attribute_list>\{(?::[^{}\n]*|[ \t]*(?:[#.][\w-]|[\w-]+=)[^{}\n]*)\})",
     r"(?P<autolink><(?:https?|mailto):[^>\s]*>)",
     (  # inline code and raw text within a paragraph: `<code>PCC --help</code>`, `<kbd>`, `<script>`, `<style>`
         rf"(?P<code_element><(?P<code_name>(?i:{_CODE_ELEMENTS}))(?:\s[^<>]*)?>(?:(?!\n[ \t]*\r?\n).)*?"
@@ -113,6 +116,7 @@ KIND_NAMES: Final = {
     "link_target": "a link target",
     "definition": "a link or footnote definition",
     "footnote_reference": "a footnote reference",
+    "attribute_list": "an attribute list",
     "autolink": "a link",
     "abbr_element": "<abbr>",
 }

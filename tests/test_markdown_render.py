@@ -115,6 +115,17 @@ def test_front_matter_and_html_blocks_are_left_alone(small: Glossary) -> None:
     )
 
 
+@pytest.mark.parametrize("options", [INLINE, FOOTNOTE, TOOLTIP], ids=["inline", "footnote", "tooltip"])
+def test_attribute_lists_are_left_alone(small: Glossary, options: Options) -> None:
+    text = '## The SNP report {#snp-report data-owner="PCC office"}\n\nThe PCSO met.\n{: .lead title="PCC note" }\n'
+    annotated = annotate(text, small, options)
+    assert '{#snp-report data-owner="PCC office"}' in annotated
+    assert '{: .lead title="PCC note" }' in annotated
+    html = markdown.markdown(annotated, extensions=[*EXTENSIONS, "attr_list"])
+    assert '<h2 data-owner="PCC office" id="snp-report">' in html
+    assert '<p class="lead" title="PCC note">' in html
+
+
 def test_headings_can_be_skipped(small: Glossary) -> None:
     text = "# SNP report\n\nThe SNP met.\n\nFinance\n-------\n\nPCC\n"
     assert annotate(text, small, Options(format=Format.MARKDOWN, skip_headings=True)) == (

@@ -83,7 +83,21 @@ def test_anchored_region_edge_cases(text: str, expected: list[tuple[int, int, st
 MARKDOWN_PIECES = [
     *REGION_PIECES,
     *("`", "``", "```", "~~~", "    ", "\n\n", "\n    x\n", "---\n", "...", "[", "]", "](u)", '](u "t")', "[^1]"),
-    *("[x]: u", "*[SNP]: x", "<abbr title=x>", "</abbr>", "<pre>", "</pre>", "<div>", "<script>", "\r\n", "#", "*"),
+    *(
+        "[x]: u",
+        "*[SNP]: x",
+        "<abbr title=x>",
+        "</abbr>",
+        "<pre>",
+        "</pre>",
+        "<div>",
+        "<script>",
+        "\r\n",
+        "#",
+        "*",
+        "{: x}",
+        "{#",
+    ),
 ]
 markdown_texts = st.lists(st.sampled_from(MARKDOWN_PIECES) | st.text(max_size=2), max_size=40).map("".join)
 
