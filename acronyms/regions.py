@@ -85,6 +85,8 @@ _MARKDOWN: Final = [
     r"(?P<image>!\[[^\]\n]*\](?:\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]\n]*\])?)",
     r"(?P<link_target>\]\([^)\s]*(?:\s+\"[^\"]*\")?\))",
     r"(?P<definition>^[ ]{0,3}\[[^\]\n]+\]:[^\n]*)",
+    # a table of contents' marker, no acronym: Python-Markdown's `[TOC]`, kramdown's `* TOC` over `{:toc}`
+    r"(?P<toc_marker>^[ ]{0,3}(?:\[TOC\]|(?:[*+-]|\d{1,9}[.)])[ \t]+[^\n]*\r?\n[ ]{0,3}\{:[ \t]*toc[ \t]*\})[ \t]*\r?$)",
     r"(?P<footnote_reference>\[\^[^\]\s]+\])",
     # an attribute list (Python-Markdown's attr_list, kramdown): `{#id .class key="PCC"}`, `{: .lead }`; a
     # footnote marker in one would break it, and the heading's id with it
@@ -115,6 +117,7 @@ KIND_NAMES: Final = {
     "image": "an image",
     "link_target": "a link target",
     "definition": "a link or footnote definition",
+    "toc_marker": "a table of contents marker",
     "footnote_reference": "a footnote reference",
     "attribute_list": "an attribute list",
     "autolink": "a link",
@@ -512,6 +515,7 @@ _MARKDOWN_STARTS: Final[dict[int, Callable[[str], _Starts]]] = {
         "indented_code": _after_line_feeds(re.compile(r"\n(?=[ \t]*\r?\n)")),  # a blank line's start
         "code_span": _backticks,
         "definition": _line_starts("["),
+        "toc_marker": _line_starts("[*+-0123456789"),
         "url": _url_starts,
         "email": _email_starts,
     }.items()

@@ -324,6 +324,17 @@ def test_d001_leaves_out_capitals_glued_into_a_code(text: str, expected: list[tu
     assert codes(document_findings(text)) == expected
 
 
+@pytest.mark.parametrize(
+    "marker",
+    ["[TOC]", "* TOC\n{:toc}", "1. Contents\n{: toc }"],
+    ids=["python-markdown", "kramdown", "kramdown-numbered"],
+)
+def test_d001_leaves_out_a_markdown_table_of_contents_marker(marker: str) -> None:
+    text = f"# Stop and search\n\n{marker}\n\nThe QXZ unit met.\n"
+    findings = check_document(scan(text, EMPTY, path="doc.md"), EMPTY)
+    assert codes(findings) == [("D001", len(marker.splitlines()) + 4, 5, "QXZ")]
+
+
 def test_d001_reads_a_possessive_phrase_as_the_long_form_it_spells() -> None:
     glossary = Glossary.from_entries([Entry("PCC", "Police and Crime Commissioner")])
     (finding,) = document_findings("# Police and Crime Commissioner's Budget\n\nThe PCC's budget.\n", glossary)

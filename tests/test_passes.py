@@ -97,6 +97,8 @@ MARKDOWN_PIECES = [
         "*",
         "{: x}",
         "{#",
+        "[TOC]",
+        "* x\n{:toc}",
     ),
 ]
 markdown_texts = st.lists(st.sampled_from(MARKDOWN_PIECES) | st.text(max_size=2), max_size=40).map("".join)
@@ -137,12 +139,12 @@ def test_markdown_alternatives_the_engine_tries_everywhere_are_matched_only_wher
     kind: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`^`, `\\A`, a look back or a word boundary first: 15 to 120 ms per MB each, searched for."""
-    text = "---\nt: x\n---\n<pre>\nx\n</pre>\n*[SNP]: y\n\n```\ncode\n```\n\n    indented\n\n[x]: u\n`a` a@b.co https://x.org"
+    text = "---\nt: x\n---\n<pre>\nx\n</pre>\n*[SNP]: y\n\n```\ncode\n```\n\n    indented\n\n[x]: u\n`a` a@b.co https://x.org\n\n[TOC]"
     order = regions._MARKDOWN_ORDER[kind]
     alternatives = list(regions._MARKDOWN_ALTERNATIVES)
     expected = combined_markdown_matches(text)
     slow = kind in {"front_matter", "html_block", "abbreviation", "fenced_code", "unclosed_fence", "indented_code"}
-    slow |= kind in {"code_span", "definition", "url", "email"}
+    slow |= kind in {"code_span", "definition", "toc_marker", "url", "email"}
     if slow:
         alternatives[order] = MatchOnly(alternatives[order])  # type: ignore[call-overload]
     monkeypatch.setattr(regions, "_MARKDOWN_ALTERNATIVES", alternatives)
