@@ -41,6 +41,7 @@ PROTECTED_ELEMENTS = {
     "acronym": "<acronym>",
     "textarea": "<textarea>",
     "select": "a form control",
+    "datalist": "a form control",  # its options' text is what an input suggests, not prose
     "svg": "an SVG image",
     "math": "a formula",
     "iframe": "<iframe>",
