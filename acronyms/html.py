@@ -129,6 +129,7 @@ class Layout:
     tables: tuple[Table, ...]
     body_end: int  # where appended blocks go: before `</body>`, `</html>`, an element left open, or the end
     abbreviations: tuple[tuple[int, int, str], ...] = ()
+    buttons: tuple[tuple[int, int], ...] = ()  # a footnote's link cannot sit in one, as in a link
     comments: tuple[tuple[int, int], ...] = ()  # every comment a browser reads as one: none in raw text or a tag
 
     def title_at(self, offset: int) -> str | None:
@@ -261,6 +262,8 @@ class _Parser(HTMLParser):
         self.skipping: _Protection | None = None
         self.marked: _Protection | None = None
         self.link: tuple[int, list[str]] | None = None
+        self.buttons: list[tuple[int, int]] = []
+        self.button: int | None = None  # where the `<button>` open starts
         self.heading: tuple[str, int, list[str]] | None = None
         self.last_heading: tuple[int, str] | None = None
         self.table: _TableBuilder | None = None
@@ -373,6 +376,8 @@ class _Parser(HTMLParser):
             self.marked.depth += 1
         elif self.marked is None and marker is not None:
             self.marked = _Protection(tag, start, marker)
+        if tag == "button" and self.button is None:
+            self.button = start
         if tag == "a":
             self._end_link(start)
             self.link = (start, [])
@@ -385,6 +390,9 @@ class _Parser(HTMLParser):
             self._table_tag(tag, start)
 
     def _close(self, tag: str, start: int, end: int) -> None:
+        if tag == "button" and self.button is not None:
+            self.buttons.append((self.button, end))
+            self.button = None
         if tag == "a":
             self._end_link(end)
         elif tag in HEADING_ELEMENTS and self.heading is not None and self.heading[0] == tag:
@@ -540,6 +548,8 @@ class _Parser(HTMLParser):
         self._end_marked(end)
         self._end_link(end)
         self._end_heading(end)
+        if self.button is not None:
+            self.buttons.append((self.button, end))
         body_end = self._outside_links_and_headings(body_end)
         return Layout(
             protected=tuple(outermost(self.protected)),
@@ -550,5 +560,6 @@ class _Parser(HTMLParser):
             tables=tuple(self.tables),
             body_end=body_end,
             abbreviations=tuple(self.abbreviations),
+            buttons=tuple(self.buttons),
             comments=tuple((start, end) for start, end in self.markup if start in self.comment_starts),
         )

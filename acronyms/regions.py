@@ -153,7 +153,7 @@ def protected_spans(text: str, format: Format, *, links: bool = False) -> list[t
 
     In HTML everything but text nodes (see `acronyms.html`), plus URLs and
     addresses inside the text; `links=True` adds the text of every `<a>` element
-    (a footnote reference is a link, and links cannot nest).
+    and `<button>` (a footnote reference is a link, and a link can sit in neither).
 
     >>> page = "<pre>SNP</pre><a href='/x'>the SNP</a>"
     >>> [(page[s:e], what) for s, e, what in protected_spans(page, Format.HTML, links=True)]
@@ -165,9 +165,9 @@ def protected_spans(text: str, format: Format, *, links: bool = False) -> list[t
         spans = _anchored_common(text)
     if format is Format.HTML:
         found = html.layout(text)
-        spans = html.outermost(
-            [*found.protected, *spans, *((start, end, "a link") for start, end in found.links if links)]
-        )
+        linked = [(start, end, "a link") for start, end in found.links] if links else []
+        buttons = [(start, end, "a button") for start, end in found.buttons] if links else []
+        spans = html.outermost([*found.protected, *spans, *linked, *buttons])
     return spans
 
 

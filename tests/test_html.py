@@ -220,6 +220,16 @@ def test_footnote_references_are_not_put_inside_links(small: Glossary) -> None:
     ]
 
 
+def test_footnote_references_are_not_put_inside_buttons(small: Glossary) -> None:
+    page = '<form><button type="submit">Email the SNP</button></form><p>The SNP met.</p>'
+    result = annotation(page, small, HTML_FOOTNOTE)
+    assert [(d.action.value, d.reason) for d in result.decisions] == [
+        ("skip", "inside a button"),
+        ("expand", "first use"),
+    ]
+    assert annotate(page, small, HTML).startswith('<form><button type="submit">Email the Safer Neighbourhood Panel')
+
+
 def test_later_uses_carry_the_tooltip(small: Glossary) -> None:
     result = annotation("<p>SNP met. SNP agreed.</p>", small, HTML_TOOLTIP)
     assert result.text == (
