@@ -145,6 +145,12 @@ SPLIT_AFTER_EMPHASIS: Final = (re.compile("\\*[s'\u2019&]"), re.compile("_['\u20
 ENDING: Final = re.compile(rf"s|(?P<apostrophe>['\u2019]|{_REFERENCE})s")
 CLOSING_TAG: Final = re.compile(r"</[A-Za-z][A-Za-z0-9]*[ \t]*>")
 MAX_CLOSING_TAG: Final = 40  # longer than any element name an author writes
+# Inline elements that a browser draws with no break between the letters on either side (`<b>PC</b>SO` reads
+# `PCSO`); `<sup>`, `<abbr>`, block elements and `<br>` are left out: what follows them is another word.
+GLUE_TAGS: Final = r"</?(?:a|b|i|u|s|em|strong|span|mark|small|big|font|ins|del|wbr)(?:\s[^<>]*)?/?>"
+GLUE_AFTER: Final = re.compile(f"(?:{GLUE_TAGS})+", re.IGNORECASE)
+GLUE_BEFORE: Final = re.compile(f"(?:{GLUE_TAGS})+\\Z", re.IGNORECASE)
+MAX_GLUE: Final = 200  # how far back the tags before a hit are read: a few inline tags with attributes
 MAX_EMPHASIS_RUN: Final = 3  # `***bold italic***`
 # In auto mode spaCy reads the text in chunks of this size, each with a margin
 # either side so a hit near a chunk's edge still has its sentence; hits in one
@@ -428,6 +434,32 @@ def endings_read(text: str, matches: list[Match], *, references: bool, markup: b
         form = Form.PLURAL if apostrophe is None else Form.POSSESSIVE
         matches[index] = matches[index]._replace(end=ending.end(), form=form)
     return matches
+
+
+def glued_by_markup(text: str, match: Match) -> bool:
+    """True when inline tags join the hit to letters on either side, so that it is part of a longer word in HTML.
+
+    A plural or possessive ending that closing tags split from the hit (`<b>PCSO</b>s`, see
+    `endings_read`) makes no longer word.
+
+    >>> [glued_by_markup(text, Match(at, at + 2, "PC")) for text, at in
+    ...     [("<b>PC</b>SO", 3), ("P<span>PC</span>", 7), ("<b>PC</b> SO", 3), ("<td>PC</td><td>SO", 4),
+    ...      ("<b>PC</b>s met", 3), ("<b>PC</b>sx", 3)]]
+    [True, True, False, False, False, True]
+    """
+    start, end = match.start, match.end
+    if text[end : end + 1] == "<":
+        after = GLUE_AFTER.match(text, end)
+        if after is not None and text[after.end() : after.end() + 1].isalpha():
+            ending = ENDING.match(text, after.end())
+            closing = "<" not in text[end : after.end()].replace("</", "")
+            if not (closing and ending and not text[ending.end() : ending.end() + 1].isalpha()):
+                return True
+    if text[start - 1 : start] == ">":
+        before = GLUE_BEFORE.search(text, max(0, start - MAX_GLUE), start)
+        if before is not None and text[before.start() - 1 : before.start()].isalpha():
+            return True
+    return False
 
 
 def _closing_markup_start(text: str, end: int) -> int:

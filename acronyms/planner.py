@@ -31,6 +31,7 @@ from .context import (
     beside_slash,
     endings_read,
     glued_by_apostrophe,
+    glued_by_markup,
     in_slash_code,
     needs_tokens,
     not_an_acronym,
@@ -344,6 +345,8 @@ class _Judge:
             self.matches = endings_read(
                 text, self.matches, references=self.references, markup=tagged, markdown=markdown
             )
+        if options.format is Format.HTML and "<" in text:  # `<b>PC</b>SO` is no `PC`, as `PCSO` is none
+            self.matches = [match for match in self.matches if not glued_by_markup(text, match)]
         self.spelled = _spelled_out_beside(text, self.matches, glossary, options.format)
         unexplained = [(match.start, match.end) for match, spelled in self.spelled.values() if not spelled]
         unexplained += [span for span in _after_lead_ins(text, self.matches) if span[0] not in self.spelled]

@@ -37,6 +37,7 @@ from .context import (
     WORD,
     SpacyContext,
     beside_slash,
+    glued_by_markup,
     in_slash_code,
     needs_tokens,
     not_an_acronym,
@@ -196,7 +197,8 @@ def scan(text: str, glossary: Glossary, *, path: str = "<stdin>", format: Format
     )
     judged = _judged(text, glossary, format)
     matches = [m for m in finder(text, known) if skipped.overlapping(m.start, m.end) is None]
-    uses = _outside_own_long_forms(_uses(text, untagged, matches, skipped, judged, known.__contains__), inline)
+    uses = _uses(text, untagged, matches, skipped, judged, known.__contains__, html=format is Format.HTML)
+    uses = _outside_own_long_forms(uses, inline)
     defined = {d.acronym for d in (*rows, *inline)}
     prose = blanked(view, sorted(protected + in_section))
     implicit = _implicit(text, prose, [use for use in uses if use.acronym not in defined])
@@ -486,6 +488,8 @@ def _uses(
     skipped: Spans,
     judged: dict[int, Decision],
     known: Callable[[str], bool],
+    *,
+    html: bool = False,
 ) -> list[Match]:
     """Known matches that context accepts, and acronym-shaped words that no match covers, in text order.
 
@@ -493,7 +497,8 @@ def _uses(
     only the document defines (`Jane Smith (JS)`, a row of its glossary section), and each
     acronym-shaped word are judged by the same rules: in `untagged`, the text with tags blanked
     (`<p>IT WAS AGREED</p>` is a line in capitals), a piece of a code joined by slashes
-    (`JS` in `OPCC/JS/0412`) is no use, and nor is a word glued into a longer token (`INC-2023-117`).
+    (`JS` in `OPCC/JS/0412`) is no use, and nor is a word glued into a longer token (`INC-2023-117`),
+    or, in `html`, by inline tags into a longer word (`<b>PC</b>SO`).
     """
     known_words = frozenset(word for m in matches for word in WORD.findall(m.surface(text)))
     tokens = SpacyContext(untagged)  # spaCy is loaded only for a word that a neighbour may glue into a code
@@ -504,6 +509,7 @@ def _uses(
             not_an_acronym(untagged, use.start, use.end, known_words) is None
             and not (beside_slash(text, use) and in_slash_code(text, use, known))
             and not (glued_by_code_marks(untagged, use) and needs_tokens(untagged, use) and not tokens.aligned(use))
+            and not (html and glued_by_markup(text, use))
         )
 
     def counted(match: Match) -> bool:

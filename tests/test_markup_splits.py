@@ -6,6 +6,7 @@ its own output: annotating twice equals annotating once.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,26 @@ def test_an_html_tooltip_stays_inside_the_markup_around_a_split_plural() -> None
         '</b>s) met the <b>Police and Crime Commissioner&#8217;s (<abbr title="Police and Crime Commissioner’s">'
         "PCC</abbr></b>&#8217;s) team.</p>\n"
     )
+
+
+GLUED_HTML = "<p>The <b>PC</b>SO, the SNP<wbr>s and X<span>NPT</span> met; the <b>NPT</b> <i>ASB</i> team.</p>\n"
+
+
+def test_an_acronym_that_inline_tags_join_to_letters_is_part_of_a_longer_word() -> None:
+    assert annotated(GLUED_HTML, "--format", "html") == (
+        "<p>The <b>PC</b>SO, the SNP<wbr>s and X<span>NPT</span> met; the <b>Neighbourhood Policing Team (NPT)</b> "
+        "<i>Anti-Social Behaviour (ASB)</i> team.</p>\n"
+    )
+
+
+@pytest.mark.parametrize("style", ["footnote", "tooltip"])
+def test_an_acronym_that_inline_tags_join_to_letters_gets_no_note_or_tooltip(style: str) -> None:
+    glued = "<p>The <b>PC</b>SO, the SNP<wbr>s and X<span>NPT</span> met; the <b>N"
+    assert annotated(GLUED_HTML, "--format", "html", "--style", style).startswith(glued)
+
+
+def test_check_reads_an_acronym_that_inline_tags_join_to_letters_as_part_of_a_longer_word(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(GLUED_HTML, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(page)], catch_exceptions=False)
+    assert sorted({finding["acronym"] for finding in json.loads(result.stdout)["findings"]}) == ["ASB", "NPT"]
