@@ -55,6 +55,11 @@ PROTECTED_ELEMENTS = {
     "header": "a header",
     "footer": "a footer",
 }
+# Controls whose `aria-label`, when they have one, is what a screen reader reads instead of their text: an expansion
+# in the text would be heard by no one who needs it, and the visible label would no longer be in the name (WCAG 2.5.3).
+LABELLED_CONTROLS = frozenset({"a", "button"})
+LABELLED_ROLES = frozenset({"button", "link", "tab", "menuitem"})
+LABELLED_KIND = "a control named by its aria-label"
 # Elements whose text is raw text to a browser (HTML 13.1.2): a `<!--` there opens no comment.
 RAW_TEXT_ELEMENTS = frozenset(
     {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"}
@@ -368,6 +373,9 @@ class _Parser(HTMLParser):
         attributes = dict(attrs)
         if tag in PROTECTED_ELEMENTS:
             self.skipping = _Protection(tag, start, PROTECTED_ELEMENTS[tag], attributes.get("title"))
+            return
+        if attributes.get("aria-label") and (tag in LABELLED_CONTROLS or attributes.get("role") in LABELLED_ROLES):
+            self.skipping = _Protection(tag, start, LABELLED_KIND)
             return
         marker = attributes.get(MARKER_ATTRIBUTE)
         if marker in APPENDED_BLOCKS:  # appended at the end: a link, heading or table left open ends here

@@ -52,6 +52,8 @@ def test_html_is_detected_from_the_file_name(name: str) -> None:
         '<a href="#n">SNP</a>',
         "<textarea>SNP</textarea>",
         '<input list="topics"><datalist id="topics"><option value="SNP">SNP</option></datalist>',
+        '<a href="/plan" aria-label="Read the plan">SNP plan</a><button aria-label="Send">To the SNP</button>',
+        '<span role="button" aria-label="Help"><b>SNP</b> help</span>',
         "<svg><text>SNP</text></svg>",
         '<section data-acronyms="notes"><ol><li>SNP: x</li></ol></section>',
         "<p>See https://example.org/SNP today</p>",
@@ -70,6 +72,8 @@ def test_html_is_detected_from_the_file_name(name: str) -> None:
         "acronym-link",
         "textarea",
         "datalist",
+        "aria-labelled-controls",
+        "aria-labelled-role",
         "svg",
         "generated",
         "url",
@@ -92,8 +96,22 @@ def test_protected_html_is_untouched(small: Glossary, page: str, options: Option
         ("<HEAD><TITLE>SNP</TITLE><BODY>SNP", "<HEAD><TITLE>SNP</TITLE><BODY>Safer Neighbourhood Panel (SNP)"),
         ("<head><title>x</title><body>SNP", "<head><title>x</title><body>Safer Neighbourhood Panel (SNP)"),
         ("5 < SNP", "5 < Safer Neighbourhood Panel (SNP)"),
+        (
+            '<section aria-label="Summary"><p>SNP</p>',
+            '<section aria-label="Summary"><p>Safer Neighbourhood Panel (SNP)</p>',
+        ),
     ],
-    ids=["paragraph", "list-item", "table-cell", "bold", "link-text", "upper-case-tags", "unclosed-head", "stray-lt"],
+    ids=[
+        "paragraph",
+        "list-item",
+        "table-cell",
+        "bold",
+        "link-text",
+        "upper-case-tags",
+        "unclosed-head",
+        "stray-lt",
+        "aria-labelled-region",
+    ],
 )
 def test_text_nodes_are_annotated(small: Glossary, page: str, expected: str) -> None:
     assert annotate(page, small, HTML) == expected
