@@ -264,6 +264,7 @@ class _Parser(HTMLParser):
         self.body_end: int | None = None
         self.unfinished: int | None = None
         self.html_end: int | None = None
+        self.main_ends: list[int] = []  # where each `</main>` starts: appended blocks go at the end of the one
         self.skipping: _Protection | None = None
         self.marked: _Protection | None = None
         self.link: tuple[int, list[str]] | None = None
@@ -417,6 +418,8 @@ class _Parser(HTMLParser):
             self.table.cell = None
             if tag == "dd":
                 self.table.row_end = end
+        elif tag == "main":
+            self.main_ends.append(self._before_open_elements(start))
         elif tag == "body":
             self.body_end = self._before_open_elements(start)
         elif tag == "html":
@@ -545,7 +548,10 @@ class _Parser(HTMLParser):
             self.markup.append((start, end))
             if self.skipping is None and (self.marked is None or start != self.marked.start):
                 self.protected.append((start, end, kind))
-        body_end = next((offset for offset in (self.body_end, self.html_end) if offset is not None), end)
+        # The end of the page's one `<main>`, where its content ends (a screen reader's "main" landmark); else
+        # before `</body>`, after the site's footer.
+        main_end = self.main_ends[0] if len(self.main_ends) == 1 else None
+        body_end = next((offset for offset in (main_end, self.body_end, self.html_end) if offset is not None), end)
         if self.unfinished is not None:
             body_end = min(body_end, self.unfinished)
         body_end = self._before_open_elements(body_end)

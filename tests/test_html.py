@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acronyms import Entry, Format, Glossary, Options, Style, annotate, annotation
+from acronyms import Entry, Format, Glossary, GlossaryMode, Options, Style, annotate, annotation
 from acronyms import html as html_module
 from acronyms.cli import cli
 from acronyms.context import ContextMode
@@ -490,3 +490,29 @@ def test_a_site_s_navigation_header_and_footer_spend_no_first_use(style: Style) 
         ("expand", "first use"),
         ("skip", "inside a footer"),
     ]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        Options(format=Format.HTML, style=Style.FOOTNOTE),
+        Options(format=Format.HTML, glossary_section=GlossaryMode.APPEND),
+    ],
+    ids=["notes", "glossary"],
+)
+def test_appended_blocks_go_at_the_end_of_the_pages_main_content(options: Options) -> None:
+    """Inside `<main>`, the landmark a screen reader jumps to, not after the site's footer; twice is once."""
+    footer = "<footer><p>Contact us</p></footer>"
+    page = f"<body><header><p>Site</p></header><main><p>The PCC has a plan.</p></main>{footer}</body>\n"
+    once = annotate(page, Glossary.bundled(), options)
+    main = once[once.index("<main>") : once.index("</main>")]
+    assert 'data-acronyms="notes"' in main or 'data-acronyms="glossary"' in main
+    assert once.endswith(f"</main>{footer}</body>\n")
+    assert annotate(once, Glossary.bundled(), options) == once
+
+
+def test_with_two_main_elements_appended_blocks_go_before_the_body_end() -> None:
+    """A page may hide all but one `<main>`; which one shows is not known here, so the end of the body stays."""
+    page = "<body><main hidden><p>Old</p></main><main><p>The PCC has a plan.</p></main><footer>f</footer></body>\n"
+    result = annotate(page, Glossary.bundled(), Options(format=Format.HTML, style=Style.FOOTNOTE))
+    assert result.index('data-acronyms="notes"') > result.index("<footer>")
