@@ -19,6 +19,7 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from .errors import InputError, OutputError
 from .positions import line_at
@@ -211,6 +212,16 @@ def write_error(error: OSError, path: str) -> OutputError:
     return OutputError(f"cannot write: {error.strerror or error}; {hint}", path=path)
 
 
+NEW_FILE_MODE: Final = 0o666  # what `open` and the shell's `>` create a file with, less the umask
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, the only portable way, and setting it back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str, data: bytes) -> None:
     """Replace `path` with `data` atomically: the old file stays whole if anything fails.
 
@@ -223,8 +234,9 @@ def write_atomic(path: str, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if target.exists():
-            os.chmod(temporary, target.stat().st_mode & 0o7777)
+        # A file replaced keeps its mode; a new one gets the mode `>` would give it (mkstemp's is 0600,
+        # which would leave a published page readable by its owner alone).
+        os.chmod(temporary, target.stat().st_mode & 0o7777 if target.exists() else NEW_FILE_MODE & ~_umask())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

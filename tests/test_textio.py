@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,22 @@ def test_atomic_write_failure_leaves_the_original(tmp_path: Path, monkeypatch: p
         write_atomic(str(target), b"new")
     assert target.read_bytes() == b"original"
     assert [path.name for path in tmp_path.iterdir()] == ["minutes.txt"]
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_file_gets_the_mode_the_shell_would_give_it(tmp_path: Path, umask: int, mode: int) -> None:
+    """`annotate -o published.txt` is read by others as `> published.txt` would be: not mkstemp's 0600."""
+    previous = os.umask(umask)
+    try:
+        write_atomic(str(tmp_path / "published.txt"), b"text")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "published.txt").stat().st_mode & 0o777 == mode
+
+
+def test_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    path = tmp_path / "minutes.txt"
+    path.write_bytes(b"old")
+    path.chmod(0o640)
+    write_atomic(str(path), b"new")
+    assert (path.read_bytes(), path.stat().st_mode & 0o777) == (b"new", 0o640)
