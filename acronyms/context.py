@@ -146,8 +146,10 @@ ENDING: Final = re.compile(rf"s|(?P<apostrophe>['\u2019]|{_REFERENCE})s")
 CLOSING_TAG: Final = re.compile(r"</[A-Za-z][A-Za-z0-9]*[ \t]*>")
 MAX_CLOSING_TAG: Final = 40  # longer than any element name an author writes
 # Inline elements that a browser draws with no break between the letters on either side (`<b>PC</b>SO` reads
-# `PCSO`); `<sup>`, `<abbr>`, block elements and `<br>` are left out: what follows them is another word.
-GLUE_TAGS: Final = r"</?(?:a|b|i|u|s|em|strong|span|mark|small|big|font|ins|del|wbr)(?:\s[^<>]*)?/?>"
+# `PCSO`); `<sup>`, `<abbr>`, block elements and `<br>` are left out: what follows them is another word. So is a
+# link's tag: appended blocks go before a link left open at the end (`html.Layout.body_end`), which would part
+# `SNP<a href=…>SNP` on the next run, and a link run into letters is rare.
+GLUE_TAGS: Final = r"</?(?:b|i|u|s|em|strong|span|mark|small|big|font|ins|del|wbr)(?:\s[^<>]*)?/?>"
 GLUE_AFTER: Final = re.compile(f"(?:{GLUE_TAGS})+", re.IGNORECASE)
 GLUE_BEFORE: Final = re.compile(f"(?:{GLUE_TAGS})+\\Z", re.IGNORECASE)
 MAX_GLUE: Final = 200  # how far back the tags before a hit are read: a few inline tags with attributes
