@@ -3,7 +3,8 @@
 Rows are `ACRONYM<tab>Expansion`, `ACRONYM  Expansion` (two or more spaces), or
 `ACRONYM – Expansion` (en dash, hyphen or colon), or Markdown table rows
 `| ACRONYM | Expansion |`. A row may be a list item (`- DA: ...`, `1. DA: ...`),
-and Markdown emphasis or code around its acronym counts for nothing (`**DA**: ...`). In Markdown an expansion is
+and Markdown emphasis or code around its acronym counts for nothing (`**DA**: ...`). In Markdown a row may
+also be a definition list's entry over two lines, `DA` then `:   Domestic Abuse`. In Markdown an expansion is
 read without its emphasis marks and inline HTML tags (`Domestic *Abuse*` reads `Domestic Abuse`). The section runs from the heading to the last row
 before a line that is neither a row nor blank. A heading followed only by blank lines (and a table's header)
 up to the end of the text or the next heading is an empty section, the place for rows that annotation adds.
@@ -66,6 +67,12 @@ TABLE_ROW = re.compile(
     rf"[ \t]*\|[ \t]*(?P<written_acronym>(?P<acronym>{ACRONYM}){_OPTIONAL_PLURAL})"
     r"[ \t]*\|[ \t]*(?P<expansion>[^|\r\n]*?)[ \t]*\|.*\r?"
 )
+# A Markdown definition list's entry (`def_list`, kramdown, Pandoc): the acronym alone on its line, in emphasis
+# or code or not, then its expansion on the next line after `:` (`PCSO` then `:   Police Community Support Officer`).
+DEFINITION_TERM = re.compile(
+    rf"[ \t]*(?P<mark>{_MARK})?(?P<written_acronym>(?P<acronym>{ACRONYM}){_OPTIONAL_PLURAL})(?(mark)(?P=mark))[ \t]*\r?"
+)
+DEFINITION = re.compile(r"[ ]{0,3}:[ \t]+(?P<expansion>\S[^\t\r\n]*?)[ \t]*\r?")
 TABLE_RULE = re.compile(r"[ \t]*\|?[ \t:]*-{3,}[ \t:]*(?:\|[ \t:]*-{3,}[ \t:]*)*\|?[ \t]*\r?")
 TABLE_HEADER_WORDS = frozenset({"acronym", "abbreviation", "term", "short form"})
 # An HTML comment on a line of its own, or after a row (`<!-- acronyms-disable-next-line G001 -->`): a section
@@ -205,6 +212,13 @@ def _section_after(text: str, heading: tuple[int, int], format: Format = Format.
                 end = start + len(row_text.rstrip("\r"))
             continue
         row = _row(row_text)
+        row_end = start + len(row_text.rstrip("\r"))
+        if row is None and format is Format.MARKDOWN and position != -1:  # a definition list's entry: two lines
+            definition_end = len(text) if (found := text.find("\n", position + 1)) == -1 else found
+            definition = TRAILING_COMMENT.sub("", text[position + 1 : definition_end])
+            row = _definition_row(row_text, definition)
+            if row is not None:
+                position, line, row_end = found, line + 1, position + 1 + len(definition.rstrip("\r"))
         if row is None:
             if rows:
                 break
@@ -214,9 +228,21 @@ def _section_after(text: str, heading: tuple[int, int], format: Format = Format.
         acronym, written = row
         if acronym.removesuffix(OPTIONAL_PLURAL).lower() not in TABLE_HEADER_WORDS:
             read = read_expansion(written) if format is Format.MARKDOWN else written
-            rows.append(_section_row(acronym, written, read, line, start, start + len(row_text.rstrip("\r"))))
-        end = start + len(row_text.rstrip("\r"))
+            rows.append(_section_row(acronym, written, read, line - (row_end > line_end), start, row_end))
+        end = row_end
     return GlossarySection(heading_start, end, tuple(rows))
+
+
+def _definition_row(term: str, definition: str) -> tuple[str, str] | None:
+    """The acronym as written and the expansion of a definition list's entry, its term and definition lines, or None.
+
+    >>> _definition_row("**IDVA(s)**", ":   Independent Domestic Violence Adviser(s)")
+    ('IDVA(s)', 'Independent Domestic Violence Adviser(s)')
+    """
+    term_match, definition_match = DEFINITION_TERM.fullmatch(term), DEFINITION.fullmatch(definition)
+    if term_match is None or definition_match is None or not any(c.isupper() for c in term_match["acronym"]):
+        return None
+    return term_match["written_acronym"], definition_match["expansion"]
 
 
 def read_expansion(written: str) -> str:

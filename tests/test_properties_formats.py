@@ -73,6 +73,8 @@ MARKUP = {
         "SNP\tSafer\n",
         "- **SNP**: Safer\n",
         "1. *SNP* – x\n",
+        ":   Safer\n",
+        "**SNP**\n:   x\n",
         *CHARACTER_REFERENCES,
     ],
     Format.HTML: [
