@@ -212,9 +212,24 @@ def _row_gap(text: str, row: SectionRow, format: Format) -> str:
     return line_ending(text) + indent if not indent.strip() else ""
 
 
+def _definition_gap(text: str, section: GlossarySection, format: Format) -> str | None:
+    """What separates the entries of a Markdown definition list (`PCSO` then `:   Police ...`), or None for other rows.
+
+    What its first two entries have between them, else a blank line: Python-Markdown reads a term right under
+    a definition as part of that definition.
+    """
+    first = section.rows[0]
+    if format is not Format.MARKDOWN or "\n" not in text[first.start : first.end]:
+        return None
+    if len(section.rows) > 1 and not text[first.end : section.rows[1].start].strip():
+        return text[first.end : section.rows[1].start]
+    return line_ending(text) * 2
+
+
 def _missing_rows(text: str, section: GlossarySection, entries: Sequence[Entry], format: Format) -> list[Insertion]:
     present = {row.acronym for row in section.rows}
     insertions = []
+    gap = _definition_gap(text, section, format)
     last = section.rows[-1]
     number = _number(text, last)  # a numbered list: new rows go after its last, numbered on, never repeating a number
     for entry in entries:
@@ -227,11 +242,11 @@ def _missing_rows(text: str, section: GlossarySection, entries: Sequence[Entry],
             number += 1
         row = _row_text(text, section, entry, format, number)
         if following is None:
-            insertions.append(Insertion(last.end, _row_gap(text, last, format) + row))
+            insertions.append(Insertion(last.end, (gap or _row_gap(text, last, format)) + row))
         elif format is Format.HTML:
             insertions.append(Insertion(following.start, row + _row_gap(text, following, format)))
         else:
-            insertions.append(Insertion(following.start, row + line_ending(text)))
+            insertions.append(Insertion(following.start, row + (gap or line_ending(text))))
     return sorted(insertions, key=lambda insertion: insertion.offset)
 
 
@@ -241,7 +256,7 @@ def _order_key(acronym: str) -> tuple[str, str]:
 
 def _replace_rows(text: str, section: GlossarySection, entries: Sequence[Entry], format: Format) -> list[Replacement]:
     first, last = section.rows[0], section.rows[-1]
-    gap = _row_gap(text, first, format)
+    gap = _definition_gap(text, section, format) or _row_gap(text, first, format)
     if len(section.rows) > 1 and not text[first.end : section.rows[1].start].strip():
         gap = text[first.end : section.rows[1].start]
     number = _number(text, first)

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import cli_output
 
-from acronyms import Format, Glossary, Options, annotate
+from acronyms import Format, Glossary, Options, annotate, annotation
+from acronyms.edits import restore
+from acronyms.planner import GlossaryMode
 from acronyms.sections import find_glossary_section
 
 BLANK_SEPARATED = "## Glossary\n\nPCC\n:   Police and Crime Commissioner\n\nSNP\n:   Safer Neighbourhood Panel\n"
@@ -75,3 +77,70 @@ def test_cli_check_reads_a_definition_list_glossary(tmp_path: Path) -> None:
         f"{document}:11:1: G002 XYZ has 2 expansions, 'Xylophone Yard Zone' (line 8), 'Extra Yellow Zebra' (line 11)"
         in output
     )
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        (
+            BLANK_SEPARATED,
+            (
+                "## Glossary\n\nACC\n:   Assistant Chief Constable\n\nPCC\n:   Police and Crime Commissioner\n\n"
+                "PCSO\n:   Police Community Support Officer\n\nSNP\n:   Safer Neighbourhood Panel\n"
+            ),
+        ),
+        (
+            ADJACENT,
+            (
+                "## Glossary\n\nACC\n:   Assistant Chief Constable\nPCC\n:   Police and Crime Commissioner\n"
+                "PCSO\n:   Police Community Support Officer\nSNP\n:   Safer Neighbourhood Panel\n"
+            ),
+        ),
+        (
+            "## Glossary\n\n**PCC**\n:\tPolice and Crime Commissioner\n",
+            (
+                "## Glossary\n\n**ACC**\n:\tAssistant Chief Constable\n\n**PCC**\n:\tPolice and Crime Commissioner\n\n"
+                "**PCSO**\n:\tPolice Community Support Officer\n\n**SNP**\n:\tSafer Neighbourhood Panel\n"
+            ),
+        ),
+    ],
+    ids=["blank-separated", "adjacent", "one-row-gets-blank-lines"],
+)
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_append_adds_definition_list_rows_in_their_places(
+    small: Glossary, section: str, expected: str, newline: str
+) -> None:
+    options = Options(format=Format.MARKDOWN, glossary_section=GlossaryMode.APPEND)
+    text = ("The ACC, the PCC, the PCSO and the SNP met.\n\n" + section).replace("\n", newline)
+    result = annotation(text, small, options)
+    assert result.text.endswith(expected.replace("\n", newline))
+    assert result.text.count("Glossary") == 1
+    assert annotate(result.text, small, options) == result.text
+    assert restore(result.text, result.insertions, result.replacements) == text
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        (
+            BLANK_SEPARATED.replace("SNP\n", "XYZ\n:   Xylophone Yard Zone\n\nSNP\n"),
+            "## Glossary\n\nACC\n:   Assistant Chief Constable\n\nSNP\n:   Safer Neighbourhood Panel\n",
+        ),
+        (
+            ADJACENT,
+            "## Glossary\n\nACC\n:   Assistant Chief Constable\nSNP\n:   Safer Neighbourhood Panel\n",
+        ),
+        (
+            "## Glossary\n\n**XYZ**\n:   Xylophone Yard Zone\n",
+            "## Glossary\n\n**ACC**\n:   Assistant Chief Constable\n\n**SNP**\n:   Safer Neighbourhood Panel\n",
+        ),
+    ],
+    ids=["blank-separated", "adjacent", "one-row-gets-blank-lines"],
+)
+def test_replace_rewrites_a_definition_list_in_its_style(small: Glossary, section: str, expected: str) -> None:
+    options = Options(format=Format.MARKDOWN, glossary_section=GlossaryMode.REPLACE)
+    text = "The ACC and the SNP met.\n\n" + section
+    result = annotation(text, small, options)
+    assert result.text.endswith("met.\n\n" + expected)
+    assert annotate(result.text, small, options) == result.text
+    assert restore(result.text, result.insertions, result.replacements) == text

@@ -107,6 +107,19 @@ def test_the_generated_glossary_renders_as_a_table(small: Glossary) -> None:
     ]
 
 
+@pytest.mark.parametrize("mode", [GlossaryMode.APPEND, GlossaryMode.REPLACE], ids=["append", "replace"])
+def test_a_definition_list_glossary_renders_as_one_definition_list(small: Glossary, mode: GlossaryMode) -> None:
+    text = "The ACC and the SNP met.\n\n## Glossary\n\n**SNP**\n:   Safer Neighbourhood Panel\n"
+    annotated = annotate(text, small, Options(format=Format.MARKDOWN, glossary_section=mode))
+    for document, expected in ((text, [("SNP",)]), (annotated, [("ACC",), ("SNP",)])):
+        html = markdown.markdown(document, extensions=[*EXTENSIONS, "def_list"])
+        assert html.count("<dl>") == 1 and html.count("<h2>") == 1
+        pairs = re.findall(r"<dt><strong>(.*?)</strong></dt>\s*<dd>(.*?)</dd>", html)
+        assert [pair[:1] for pair in pairs] == expected
+        assert dict(pairs).get("SNP") == "Safer Neighbourhood Panel"
+    assert ("ACC", "Assistant Chief Constable") in re.findall(r"<dt><strong>(.*?)</strong></dt>\s*<dd>(.*?)</dd>", html)
+
+
 def test_front_matter_and_html_blocks_are_left_alone(small: Glossary) -> None:
     text = '---\ntitle: SNP\n---\n\n<div class="SNP">\nSNP inside a block\n</div>\n\nSNP outside.\n'
     assert annotate(text, small, INLINE) == (
