@@ -1161,6 +1161,33 @@ def _back_past_gap(text: str, at: int) -> int:
     return at
 
 
+# --- A Markdown definition list's entry: `SF`, then `:   Long Form, ...` ----------
+
+# A term alone on its line (in emphasis or code or not), then the next line's `:` and white space: where its
+# definition starts. The long form opens the definition, closed as a dash definition's is or by a comma.
+_ENTRY_RE: Final = re.compile(
+    r"^[ \t]*[*_`]{0,2}(?P<short>[^\s*_`]+)[*_`]{0,2}[ \t]*\r?\n[ ]{0,3}:[ \t]+", re.MULTILINE
+)
+_ENTRY_CLOSE_RE: Final = re.compile(r"[ \t]*(?:[,;:\u2013\u2014]|-(?=\s)|\r?\n|\Z)|[.!?](?!\w)")
+
+
+def find_definition_list_definitions(text: str, spans: Iterable[tuple[int, int]]) -> list[Definition]:
+    """The definition list entries whose term is one of `spans` and whose definition opens with its long form.
+
+    >>> text = "PCSO\\n:   Police Community Support Officer, a uniformed role.\\n\\nSNP\\n:   A panel.\\n"
+    >>> [(d.acronym, d.expansion) for d in find_definition_list_definitions(text, [(0, 4), (64, 67)])]
+    [('PCSO', 'Police Community Support Officer')]
+    """
+    terms = set(spans)
+    definitions = []
+    for entry in _ENTRY_RE.finditer(text) if "\n:" in text or "\n :" in text else ():
+        pattern = _initials_re(_plural_base(entry["short"])) if entry.span("short") in terms else None
+        found = pattern.match(text, entry.end()) if pattern else None
+        if found is not None and _ENTRY_CLOSE_RE.match(text, found.end()):
+            definitions.append(inline_definition(text, entry.span("short"), found.span()))
+    return definitions
+
+
 # --- Implicit definitions ----------------------------------------------------
 
 

@@ -144,3 +144,26 @@ def test_replace_rewrites_a_definition_list_in_its_style(small: Glossary, sectio
     assert result.text.endswith("met.\n\n" + expected)
     assert annotate(result.text, small, options) == result.text
     assert restore(result.text, result.insertions, result.replacements) == text
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "PCSO\n:   Police Community Support Officer, a uniformed role.\n",
+        "**PCSO**\n:\tPolice Community Support Officer\n",
+        "PCSOs\n:   Police Community Support Officers – uniformed staff.\n",
+    ],
+    ids=["comma", "bold-tab", "plural-dash"],
+)
+def test_a_definition_list_entry_in_the_text_defines_its_term(small: Glossary, entry: str) -> None:
+    """Not expanded right above its own definition; a later use is already introduced."""
+    text = f"# Roles\n\n{entry}\nThe PCSO met.\n"
+    options = Options(format=Format.MARKDOWN)
+    assert annotate(text, small, options) == text
+
+
+def test_a_definition_list_entry_whose_definition_is_another_phrase_is_a_use(small: Glossary) -> None:
+    text = "# Roles\n\nPCSO\n:   A uniformed role.\n"
+    assert annotate(text, small, Options(format=Format.MARKDOWN)).startswith(
+        "# Roles\n\nPolice Community Support Officer (PCSO)\n"
+    )
