@@ -1171,6 +1171,14 @@ _ENTRY_RE: Final = re.compile(
 _ENTRY_CLOSE_RE: Final = re.compile(r"[ \t]*(?:[,;:\u2013\u2014]|-(?=\s)|\r?\n|\Z)|[.!?](?!\w)")
 
 
+_DEFINITION_LINE: Final = re.compile(r"\n[ ]{0,3}:[ \t]")
+
+
+def has_definition_lines(text: str) -> bool:
+    """True when a line of `text` may be a definition list's definition (`:   ...`): most texts have none."""
+    return _DEFINITION_LINE.search(text) is not None
+
+
 def find_definition_list_definitions(text: str, spans: Iterable[tuple[int, int]]) -> list[Definition]:
     """The definition list entries whose term is one of `spans` and whose definition opens with its long form.
 
@@ -1180,7 +1188,7 @@ def find_definition_list_definitions(text: str, spans: Iterable[tuple[int, int]]
     """
     terms = set(spans)
     definitions = []
-    for entry in _ENTRY_RE.finditer(text) if "\n:" in text or "\n :" in text else ():
+    for entry in _ENTRY_RE.finditer(text) if has_definition_lines(text) else ():
         pattern = _initials_re(_plural_base(entry["short"])) if entry.span("short") in terms else None
         found = pattern.match(text, entry.end()) if pattern else None
         if found is not None and _ENTRY_CLOSE_RE.match(text, found.end()):

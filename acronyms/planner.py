@@ -49,6 +49,7 @@ from .definitions import (
     find_definition_list_definitions,
     find_definitions_near,
     find_or_definitions_after,
+    has_definition_lines,
     lead_in_before,
     lead_in_ends,
     named_after_comma,
@@ -367,7 +368,7 @@ class _Judge:
         ]
         dashes = dashes_read(text) if self.references else text  # `CSP &#8211; the ... &#8211;` as Word writes it
         dashed = find_dash_definitions_after(dashes, _before_dashes(dashes, self.matches))
-        if options.format is Format.MARKDOWN:  # `PCSO`, then `:   Police Community Support Officer, ...`
+        if options.format is Format.MARKDOWN and has_definition_lines(text):  # `PCSO`, then `:   Police ..., ...`
             dashed += find_definition_list_definitions(text, [(match.start, match.end) for match in self.matches])
         if dashed:  # `CSP – the Community Safety Partnership –`
             self.definitions = sorted(self.definitions + dashed, key=lambda d: (d.short_start, d.long_start))
