@@ -30,14 +30,18 @@ from .regions import KIND_NAMES, Format, Spans, protected_spans
 
 # A glossary heading: `Glossary`, `Abbreviations`, `Acronyms`, `Jargon buster` and their longer forms (`Glossary
 # of terms`, `List of abbreviations`, `Abbreviations used in this report`), after a number (`6.`, `6.1`) or an
-# appendix's name (`Appendix A:`), as Markdown heading or bold, alone on its line.
+# appendix's name (`Appendix A:`), as Markdown heading or bold, alone on its line. Welsh forces publish bilingual
+# papers: the Welsh words (`Geirfa`, `Byrfoddau`, `Acronymau`) are headings too, alone or beside the English one
+# after a slash (`Glossary / Geirfa`).
 _HEADING_NUMBER = r"(?:(?:appendix|annexe?|schedule)[ \t]+[a-z0-9]{1,3}[ \t]*[:.\u2013\u2014-]?[ \t]*|\d{1,3}(?:\.\d{1,3})*\.?[ \t]+)?"
-_HEADING_WORDS = (
+_ENGLISH_HEADING_WORDS = (
     r"(?:list[ \t]+of[ \t]+)?"
     r"(?:glossary(?:[ \t]+of[ \t]+(?:terms|acronyms|abbreviations))?|abbreviations(?:[ \t]+and[ \t]+acronyms)?"
     r"|acronyms(?:[ \t]+and[ \t]+abbreviations)?|jargon[ \t]+buster)"
     r"(?:[ \t]+used(?:[ \t]+in[ \t]+this[ \t]+(?:report|document|paper|plan))?)?"
 )
+_ONE_HEADING_WORDS = rf"(?:{_ENGLISH_HEADING_WORDS}|geirfa|byrfoddau|acronymau)"
+_HEADING_WORDS = rf"{_ONE_HEADING_WORDS}(?:[ \t]*+/[ \t]*+{_ONE_HEADING_WORDS})?"
 # Its runs of spaces are possessive (`*+`): a line of many spaces (pdftotext's layout) is then tried once, not in
 # every way of sharing the spaces between the runs, which took seconds for a page of such lines.
 _HEADING_LINE = (
@@ -49,7 +53,7 @@ HEADING = re.compile(rf"^{_HEADING_LINE}", re.IGNORECASE | re.MULTILINE)
 # is scanned for at memchr-like speed, while `^` is tried at every position. The look-ahead
 # lists what a heading's line may start with: a line that starts otherwise is passed over at
 # its first character (0.4 ms a MB of minutes instead of 1.3 ms).
-_HEADING_START = r"[ \t#*_\dagjls]"  # padding, `#`, `**`, `__`, a number, `appendix`, `schedule`, the words
+_HEADING_START = r"[ \t#*_\dabgjls]"  # padding, `#`, `**`, `__`, a number, `appendix`, `schedule`, the words
 _HEADING_AFTER_BREAK = re.compile(rf"\n(?={_HEADING_START})(?P<heading>{_HEADING_LINE})", re.IGNORECASE | re.MULTILINE)
 ACRONYM = r"[A-Za-z0-9][A-Za-z0-9&/.'’-]{0,14}"
 # A list item's bullet or number, and Markdown emphasis or code around the acronym (`- **DA**: ...`).

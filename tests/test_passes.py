@@ -269,6 +269,7 @@ def heading_lines(draw: st.DrawFn) -> str:
         st.sampled_from(
             ["glossary", "glossary of terms", "abbreviations", "abbreviations and acronyms", "acronyms"]
             + ["acronyms and abbreviations", "jargon buster", "jargon", "gloſſary", "glossaries", "agenda"]
+            + ["geirfa", "byrfoddau", "acronymau", "glossary / geirfa", "geirfa/acronyms", "geirfa / agenda"]
         )
     )
     pad = st.sampled_from(["", " ", "\t", "  "])
@@ -309,7 +310,8 @@ def reference_section(text: str) -> sections.GlossarySection | None:
     "heading",
     ["Glossary", "abbreviations", "ACRONYMS and abbreviations", "Jargon buster", "List of abbreviations", "gloſſary"]
     + ["Appendix A: Glossary", "annex b Acronyms", "Schedule 2 - Glossary", "ſchedule 1 Glossary", "6. Glossary"]
-    + ["6.1 Acronyms", "٣. Glossary", " Glossary", "\tGlossary", "# Glossary", "**Acronyms**", "__Glossary__"],
+    + ["6.1 Acronyms", "٣. Glossary", " Glossary", "\tGlossary", "# Glossary", "**Acronyms**", "__Glossary__"]
+    + ["Geirfa", "Byrfoddau", "BYRFODDAU", "Acronymau", "Glossary / Geirfa", "Byrfoddau/Abbreviations"],
 )
 def test_a_heading_after_a_line_break_is_found_whatever_it_starts_with(heading: str) -> None:
     """Each way a heading's line may start (`_HEADING_START`), where the property's random lines seldom reach."""

@@ -589,3 +589,18 @@ def test_an_html_list_item_appended_after_one_with_an_optional_plural_has_none(i
     page = f"<p>The IDVA met the BTP.</p>\n<h2>Glossary</h2>\n{items}\n"
     options = Options(format=Format.HTML, glossary_section=GlossaryMode.APPEND)
     assert new_item in annotate(page, Glossary.bundled(), options)
+
+
+@pytest.mark.parametrize(
+    "heading", ["## Geirfa", "## Byrfoddau", "## ACRONYMAU", "## Glossary / Geirfa", "## Geirfa/Glossary"]
+)
+def test_cli_check_reads_a_welsh_or_bilingual_glossary_heading(tmp_path: Path, heading: str) -> None:
+    document = tmp_path / "cy.md"
+    document.write_text(
+        f"Cyfarfu'r DA. The DA met.\n\n{heading}\n\n- **DA**: Domestic Abuse\n- **XYZ**: Xylophone Yard Zone\n",
+        encoding="utf-8",
+    )
+    code, output = run("check", str(document), "--no-bundled")
+    assert f"{document}:6:5: D002 XYZ is in the glossary section but never used" in output
+    assert "D001" not in output
+    assert code == 0
