@@ -1,8 +1,9 @@
 """Acronym-shaped words that no glossary needs to know: `GM`, `TDCC`, `ToMV`, `PCSOs`.
 
 A candidate is a whole word (Unicode word boundaries, as in the matcher) made
-of letters and digits that starts with a capital, ends with a capital or a
-digit, and has at least two capitals: `ANPR`, `ToMV`, `PhD`, `COVID19`. A
+of letters and digits that starts with a capital, ends with a capital, a
+digit or a Welsh digraph (`CHTh`, Comisiynydd Heddlu a Throseddu), and has at
+least two capitals: `ANPR`, `ToMV`, `PhD`, `COVID19`. A
 final lower-case `s` after a capital or digit is a plural (`PCSOs` is `PCSO`).
 Not candidates: Roman numerals written with I, V and X (`II`, `XIV`),
 words shouted in capitals that the same text also writes in lower case
@@ -25,6 +26,8 @@ MIN_CAPITALS = 2  # one capital is an ordinary capitalised word ("Police"), or a
 MAX_CHARS = 10  # Schwartz and Hearst's limit: anything longer in capitals is a shouted word, not an acronym
 MIN_SHOUTED_CHARS = 4  # below this, capitals that are also words are real acronyms too: IT, US, AND
 WORD = re.compile(r"\w+")
+# Welsh letters written with two characters: an acronym's last letter may be one, capital first (`CHTh`, `SCHTh`).
+WELSH_DIGRAPHS = frozenset({"Ch", "Dd", "Ff", "Ng", "Ll", "Ph", "Rh", "Th"})
 ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 # Ordinary words that minutes, action logs and reports write in capitals as labels and headings
 # (`RESOLVED: That the report be noted.`, `ACTION 4`, `APOLOGIES`), and the government protective
@@ -116,16 +119,16 @@ MINUTE_WORDS = frozenset(
 
 
 def is_acronym_shaped(word: str) -> bool:
-    """True for `ANPR`, `ToMV`, `PhD`, `A1B`; false for `Police`, `McDonald`, `iPhone`, `2PM`, `IX`.
+    """True for `ANPR`, `ToMV`, `PhD`, `A1B`, `CHTh`; false for `Police`, `McDonald`, `iPhone`, `2PM`, `IX`.
 
-    >>> [is_acronym_shaped(w) for w in ("ANPR", "ToMV", "Police", "McDonald", "2PM", "IX", "PCSO_1")]
-    [True, True, False, False, False, False, False]
+    >>> [is_acronym_shaped(w) for w in ("ANPR", "ToMV", "CHTh", "Police", "McDonald", "2PM", "IX", "PCSO_1")]
+    [True, True, True, False, False, False, False, False]
     """
     return (
         MIN_CAPITALS <= len(word) <= MAX_CHARS
         and word.isalnum()
         and word[0].isupper()
-        and (word[-1].isupper() or word[-1].isdigit())
+        and (word[-1].isupper() or word[-1].isdigit() or word[-2:] in WELSH_DIGRAPHS)
         and sum(char.isupper() for char in word) >= MIN_CAPITALS
         and not ROMAN_NUMERAL.fullmatch(word)
     )

@@ -37,6 +37,10 @@ EMPTY = Glossary.from_entries([])
         ("II", False),
         ("CID", True),
         ("ABCDEFGHIJK", False),
+        ("CHTh", True),
+        ("SCHTh", True),
+        ("PHDd", True),
+        ("ABth", False),
     ],
     ids=lambda value: str(value),
 )
@@ -50,6 +54,12 @@ def test_candidates_sit_on_unicode_word_boundaries() -> None:
         ("NPT", "NPT", "possessive"),
         ("PCSOs", "PCSO", "plural-possessive"),
     ]
+
+
+def test_a_welsh_acronym_ending_in_a_digraph_is_reported_when_undefined() -> None:
+    """`CHTh` (Comisiynydd Heddlu a Throseddu) ends in the Welsh letter `Th`, as `PhD` ends in a capital."""
+    found = scan("Cyfarfu’r CHTh â’r SCHTh ddoe.", EMPTY).acronyms
+    assert [(a.acronym, a.column, a.expansion) for a in found] == [("CHTh", 11, None), ("SCHTh", 20, None)]
 
 
 def test_a_word_in_capitals_that_the_text_also_writes_in_lower_case_is_not_a_candidate() -> None:
