@@ -34,7 +34,7 @@ ROMAN_NUMERAL = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
 # markings at the top of a police paper (`OFFICIAL`). Only words, never an acronym: a glossary that
 # defines one of them still finds it, as it finds any acronym. Words longer than `MAX_CHARS` (`RECOMMENDATION`)
 # and shorter than `MIN_SHOUTED_CHARS` are left out: the first are never candidates, the second may be acronyms
-# (but for RED, LOG, FOR and TO, which are none).
+# (but for RED, LOG, FOR, TO and the Welsh YN, which are none).
 MINUTE_WORDS = frozenset(
     [
         # what a meeting decided
@@ -114,6 +114,50 @@ MINUTE_WORDS = frozenset(
         "LOG",
         "FOR",
         "TO",
+        # the same labels in Welsh, as the bilingual papers of Welsh forces and commissioners write them
+        # (`CYTUNWYD`, `YN BRESENNOL`, `DATGANIAD I'R WASG`, `DIWEDD`); mutated forms (`BRESENNOL`) too
+        "CYTUNWYD",
+        "NODWYD",
+        "GWEITHREDU",
+        "CAMAU",
+        "STATWS",
+        "PERCHENNOG",
+        "CWBLHAWYD",
+        "PARHAUS",
+        "ABSENNOL",
+        "PRESENNOL",
+        "BRESENNOL",
+        "YN",
+        "CADEIRYDD",
+        "EITEM",
+        "EITEMAU",
+        "ATODIAD",
+        "ATODIADAU",
+        "CEFNDIR",
+        "CASGLIAD",
+        "DYDDIAD",
+        "AMSER",
+        "LLEOLIAD",
+        "COFNODION",
+        "NODYN",
+        "NODIADAU",
+        "PWRPAS",
+        "ADRODDIAD",
+        "CRYNODEB",
+        "CWESTIWN",
+        "CWESTIYNAU",
+        "SWYDDOGOL",
+        "SENSITIF",
+        "DRAFFT",
+        "TERFYNOL",
+        "BRYS",
+        "DATGANIAD",
+        "WASG",
+        "DIWEDD",
+        "OLYGYDDION",
+        "COCH",
+        "AMBR",
+        "GWYRDD",
     ]
 )
 
