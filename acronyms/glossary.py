@@ -25,6 +25,7 @@ import io
 import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -143,6 +144,13 @@ class Entry:
             "well_known": "yes" if self.well_known else "",
             "note": self.note,
         }
+
+
+def _search_words(text: str) -> list[str]:
+    """The words of `text` as `Glossary.search` compares them: case-folded, apostrophes straight, without accents
+    (a Welsh `ŵ` typed as `w`, `café` as `cafe`), in any Unicode composition."""
+    decomposed = unicodedata.normalize("NFKD", straight_apostrophes(text).casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).split()
 
 
 def expansion_key(expansion: str) -> str:
@@ -273,19 +281,19 @@ class Glossary:
         return tuple(entry for known in self._senses if known.casefold() == wanted for entry in self._senses[known])
 
     def search(self, words: str) -> tuple[Entry, ...]:
-        """Entries whose expansion contains every word of `words` (case and apostrophe style do not count).
+        """Entries whose expansion contains every word of `words` (case, accents and apostrophe style do not count).
 
         >>> [e.acronym for e in Glossary.bundled().search("number plate")]
         ['ANPR']
         >>> [e.acronym for e in Glossary.bundled().search("Majesty’s Inspectorate of Prisons")]
         ['HMIP']
+        >>> [e.acronym for e in Glossary.from_entries([Entry("QWX", "Gwasanaeth Ŵyn Ffug")]).search("wyn")]
+        ['QWX']
         """
-        wanted = set(straight_apostrophes(words).casefold().split())
+        wanted = set(_search_words(words))
         if not wanted:
             return ()
-        return tuple(
-            entry for entry in self.entries if wanted <= set(straight_apostrophes(entry.expansion).casefold().split())
-        )
+        return tuple(entry for entry in self.entries if wanted <= set(_search_words(entry.expansion)))
 
     def __contains__(self, acronym: object) -> bool:
         return acronym in self._senses

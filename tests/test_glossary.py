@@ -513,3 +513,17 @@ def test_from_entries_keeps_a_list_of_context_words_as_a_tuple() -> None:
     made = Glossary.from_entries(entries)
     assert [entry.context for entry in made] == [("theft",), ("budget",)]
     assert annotate("The ZZ theft was reported.", made) == "The Alpha Thing (ZZ) theft was reported."
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["gwasanaeth wyn", "Gwasanaeth Ŵyn", "gwasanaeth w\u0302yn", "GWASANAETH ŴYN"],
+    ids=["no-accents", "accents", "decomposed", "capitals"],
+)
+def test_search_ignores_accents_and_their_composition(words: str) -> None:
+    """Welsh is often typed without its circumflexes, and pasted from a PDF with them as separate marks."""
+    glossary = Glossary.from_entries(
+        [Entry("QWX", "Gwasanaeth Ŵyn Ffug"), Entry("QWY", "Gwasanaeth Arall"), Entry("QWZ", "Ca\u0301fe Wyn")]
+    )
+    assert [entry.acronym for entry in glossary.search(words)] == ["QWX"]
+    assert [entry.acronym for entry in glossary.search("cafe")] == ["QWZ"]
