@@ -189,11 +189,7 @@ class CheckOptions:
 
     def __post_init__(self) -> None:
         for name in ("glossaries", "allow", "select", "ignore"):
-            value = getattr(self, name)
-            if isinstance(value, str):
-                raise TypeError(
-                    f"CheckOptions.{name} is a collection of strings, not the string {value!r}; write {[value]}"
-                )
+            refuse_lone_string(getattr(self, name), f"CheckOptions.{name} is")
         object.__setattr__(self, "glossaries", tuple(self.glossaries))
         object.__setattr__(self, "allow", frozenset(self.allow))
         object.__setattr__(self, "select", validate_codes(self.select))
@@ -204,6 +200,18 @@ class CheckOptions:
             raise TypeError(
                 f"CheckOptions.fail_on is a Severity, not {self.fail_on!r}; write Severity({self.fail_on!r})"
             )
+
+
+def refuse_lone_string(value: object, what: str, item: str = "string", *, also: tuple[type, ...] = ()) -> None:
+    """Raise `TypeError` for a lone string (or `also`) given where a collection belongs: its letters would be read
+    as the items.
+
+    >>> refuse_lone_string("D001", "CheckOptions.select is")
+    Traceback (most recent call last):
+    TypeError: CheckOptions.select is a collection of strings, not the string 'D001'; write ['D001']
+    """
+    if isinstance(value, (str, *also)):
+        raise TypeError(f"{what} a collection of {item}s, not the {item} {value!r}; write {[value]}")
 
 
 def _same_phrase(expansion: str, phrase: str) -> bool:
@@ -266,8 +274,7 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
     Raises `AcronymsError` for a file that cannot be read or is no glossary, and `TypeError`
     for a lone string, which would be read as its letters (as `CheckOptions` does).
     """
-    if isinstance(paths, (str, os.PathLike)):
-        raise TypeError(f"check_paths takes a collection of paths, not the path {paths!r}; write [{paths!r}]")
+    refuse_lone_string(paths, "check_paths takes", "path", also=(os.PathLike,))
     reference = Glossary.bundled() if options.bundled else None
     paths = _distinct(paths)
     documents = [path for path in paths if not is_csv(path)]
@@ -834,10 +841,7 @@ def check_document(
     `CheckOptions.allow` does, since its letters would be read as the names).
     The document's own `<!-- acronyms-disable … -->` comments leave findings out (`acronyms.directives`).
     """
-    if isinstance(allow, str):
-        raise TypeError(
-            f"check_document's allow is a collection of strings, not the string {allow!r}; write [{allow!r}]"
-        )
+    refuse_lone_string(allow, "check_document's allow is")
     findings: list[Finding] = []
     if result.section is not None:
         rows = list(result.section.glossary(result.path).entries)
