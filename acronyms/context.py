@@ -285,10 +285,21 @@ def _needs_tokens_as_read(text: str, match: Match) -> bool:
     >>> needs_tokens("The PCSO\u200b met.", Match(4, 8, "PCSO")), needs_tokens("The PCSO\u00adled", Match(4, 8, "PCSO"))
     (False, True)
     """
-    low, high = max(0, match.start - _INVISIBLE_REACH), match.end + _INVISIBLE_REACH
+    piece, start, end = as_read_around(
+        text, match, max(0, match.start - _INVISIBLE_REACH), match.end + _INVISIBLE_REACH
+    )
+    return needs_tokens(piece, match._replace(start=start, end=end))
+
+
+def as_read_around(text: str, match: Match, low: int, high: int) -> tuple[str, int, int]:
+    """`text[low:high]`, holding the hit, as it reads (a zero-width space as a space, the other invisible characters
+    left out), and where the hit is in it.
+
+    >>> as_read_around("x\u200bPCSO\u00ad met", Match(2, 6, "PCSO"), 0, 11)
+    ('x PCSO met', 2, 6)
+    """
     before, after = text[low : match.start].translate(_AS_READ), text[match.end : high].translate(_AS_READ)
-    start, surface = len(before), match.surface(text)
-    return needs_tokens(before + surface + after, match._replace(start=start, end=start + len(surface)))
+    return before + text[match.start : match.end] + after, len(before), len(before) + match.end - match.start
 
 
 def glued_by_apostrophe(text: str, match: Match) -> bool:
@@ -593,12 +604,7 @@ class SpacyContext:
         start, end = _whitespace_token(self.text, match.start, match.end)
         if noted:
             end = match.end
-        before, after = self.text[start : match.start], self.text[match.end : end]
-        if not INVISIBLE.isdisjoint(before + after):  # read as they stand for, as `needs_tokens` reads them
-            before, after = before.translate(_AS_READ), after.translate(_AS_READ)
-        return self.aligned_in(
-            before + match.surface(self.text) + after, len(before), len(before) + match.end - match.start
-        )
+        return self.aligned_in(*as_read_around(self.text, match, start, end))  # as `needs_tokens` reads it
 
     def aligned_in(self, piece: str, start: int, end: int) -> bool:
         """True when spaCy's tokens of `piece` start and end at `[start, end)`."""
