@@ -1171,12 +1171,8 @@ _ENTRY_RE: Final = re.compile(
 _ENTRY_CLOSE_RE: Final = re.compile(r"[ \t]*(?:[,;:\u2013\u2014]|-(?=\s)|\r?\n|\Z)|[.!?](?!\w)")
 
 
+# A line that may be a definition list's definition (`:   ...`): most texts have none, and one search says so.
 _DEFINITION_LINE: Final = re.compile(r"\n[ ]{0,3}:[ \t]")
-
-
-def has_definition_lines(text: str) -> bool:
-    """True when a line of `text` may be a definition list's definition (`:   ...`): most texts have none."""
-    return _DEFINITION_LINE.search(text) is not None
 
 
 def find_definition_list_definitions(text: str, spans: Iterable[tuple[int, int]]) -> list[Definition]:
@@ -1186,9 +1182,11 @@ def find_definition_list_definitions(text: str, spans: Iterable[tuple[int, int]]
     >>> [(d.acronym, d.expansion) for d in find_definition_list_definitions(text, [(0, 4), (64, 67)])]
     [('PCSO', 'Police Community Support Officer')]
     """
-    terms = set(spans)
+    if _DEFINITION_LINE.search(text) is None:
+        return []
+    terms = set(spans)  # only now: the caller's spans may be a generator over every hit
     definitions = []
-    for entry in _ENTRY_RE.finditer(text) if has_definition_lines(text) else ():
+    for entry in _ENTRY_RE.finditer(text):
         pattern = _initials_re(_plural_base(entry["short"])) if entry.span("short") in terms else None
         found = pattern.match(text, entry.end()) if pattern else None
         if found is not None and _ENTRY_CLOSE_RE.match(text, found.end()):

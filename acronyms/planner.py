@@ -49,7 +49,6 @@ from .definitions import (
     find_definition_list_definitions,
     find_definitions_near,
     find_or_definitions_after,
-    has_definition_lines,
     lead_in_before,
     lead_in_ends,
     named_after_comma,
@@ -368,8 +367,8 @@ class _Judge:
         ]
         dashes = dashes_read(text) if self.references else text  # `CSP &#8211; the ... &#8211;` as Word writes it
         dashed = find_dash_definitions_after(dashes, _before_dashes(dashes, self.matches))
-        if options.format is Format.MARKDOWN and has_definition_lines(text):  # `PCSO`, then `:   Police ..., ...`
-            dashed += find_definition_list_definitions(text, [(match.start, match.end) for match in self.matches])
+        if options.format is Format.MARKDOWN:  # `PCSO`, then `:   Police Community Support Officer, ...`
+            dashed += find_definition_list_definitions(text, ((match.start, match.end) for match in self.matches))
         if dashed:  # `CSP – the Community Safety Partnership –`
             self.definitions = sorted(self.definitions + dashed, key=lambda d: (d.short_start, d.long_start))
         self.defined: dict[int, Definition] = {}  # the definitions by where their short form starts, the first of each
