@@ -221,9 +221,16 @@ def _definition_gap(text: str, section: GlossarySection, format: Format) -> str 
     first = section.rows[0]
     if format is not Format.MARKDOWN or "\n" not in text[first.start : first.end]:
         return None
-    if len(section.rows) > 1 and not text[first.end : section.rows[1].start].strip():
-        return text[first.end : section.rows[1].start]
-    return line_ending(text) * 2
+    gap = _first_gap(text, section)
+    return line_ending(text) * 2 if gap is None else gap
+
+
+def _first_gap(text: str, section: GlossarySection) -> str | None:
+    """The white space between the section's first two rows, if it has two and only white space is between them."""
+    rows = section.rows
+    if len(rows) > 1 and not text[rows[0].end : rows[1].start].strip():
+        return text[rows[0].end : rows[1].start]
+    return None
 
 
 def _missing_rows(text: str, section: GlossarySection, entries: Sequence[Entry], format: Format) -> list[Insertion]:
@@ -256,9 +263,9 @@ def _order_key(acronym: str) -> tuple[str, str]:
 
 def _replace_rows(text: str, section: GlossarySection, entries: Sequence[Entry], format: Format) -> list[Replacement]:
     first, last = section.rows[0], section.rows[-1]
-    gap = _definition_gap(text, section, format) or _row_gap(text, first, format)
-    if len(section.rows) > 1 and not text[first.end : section.rows[1].start].strip():
-        gap = text[first.end : section.rows[1].start]
+    gap = _first_gap(text, section)  # may be empty: rows on one line (`<dt>…</dd><dt>…`)
+    if gap is None:
+        gap = _definition_gap(text, section, format) or _row_gap(text, first, format)
     number = _number(text, first)
     new = gap.join(
         _row_text(text, section, _as_its_row_wrote(section, entry), format, None if number is None else number + index)
