@@ -38,7 +38,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeGuard, TypeVar
 
 from .checks import CheckOptions, Severity, validate_codes
 from .errors import UsageError
@@ -221,7 +221,7 @@ def _per_file_ignores(value: object, path: Path) -> tuple[tuple[str, tuple[str, 
         if not pattern or not codes:
             problem = "an empty pattern" if not pattern else "no codes"
             raise UsageError(f'{setting}: {problem}; write e.g. "minutes/*.txt" = ["D005"]', path=str(path), line=line)
-        if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes):
+        if not _is_strings(codes):
             raise UsageError(
                 f'{setting} must be a list of codes, e.g. "{pattern}" = ["D005"]', path=str(path), line=line
             )
@@ -234,9 +234,14 @@ def _per_file_ignores(value: object, path: Path) -> tuple[tuple[str, tuple[str, 
 
 
 def _strings(value: object, key: str, path: Path) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+    if not _is_strings(value):
         raise UsageError(f'{key} must be a list of strings, e.g. {key} = ["..."]', path=str(path))
     return tuple(value)
+
+
+def _is_strings(value: object) -> TypeGuard[list[str]]:
+    """True for a TOML list of strings, as list settings are."""
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 
 def _typed(value: object, kind: type[T], key: str, path: Path) -> T | None:
