@@ -66,7 +66,7 @@ from .positions import lf_view
 from .regions import Format
 from .scan import DefinedBy, Found, Scan, scan, section_definitions
 from .sections import find_glossary_section
-from .textio import decode, read_bytes
+from .textio import decode, decode_document, read_bytes
 
 NUMBER: Final = re.compile(r"\bNumber\b")  # written `No` in acronyms (`NINO`): see `_aligned_otherwise`
 # A footnote marker right after a use, as the footnote style of annotation writes it in each format.
@@ -185,7 +185,7 @@ class CheckOptions:
     ignore: Sequence[str] = ()
     per_file_ignores: Sequence[tuple[str, Sequence[str]]] = ()  # (glob pattern of paths, code prefixes)
     fail_on: Severity = Severity.WARNING
-    encoding: str = "utf-8"
+    encoding: str | None = None  # of every file; None: UTF-8, or the charset an HTML page declares
 
     def __post_init__(self) -> None:
         for name in ("glossaries", "allow", "select", "ignore"):
@@ -282,18 +282,19 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
     layers = [reference] if reference else []
     given_as_documents = set(map(os.path.normpath, documents))
     for path in _distinct(options.glossaries):
-        entries, problems = read_glossary(path, encoding=options.encoding)
+        entries, problems = read_glossary(path, encoding=options.encoding or "utf-8")
         layers.append(Glossary(entries, name=path))
         if os.path.normpath(path) not in given_as_documents:
             findings += problems + check_glossary(entries, path, reference=reference)
     configured = set(map(os.path.normpath, options.glossaries))
     for path in paths:
         if is_csv(path) and os.path.normpath(path) not in configured:
-            entries, problems = read_glossary(path, encoding=options.encoding)
+            entries, problems = read_glossary(path, encoding=options.encoding or "utf-8")
             findings += problems + check_glossary(entries, path, reference=reference)
     glossary = Glossary.layered(layers) if layers else Glossary([])
     for path in documents:
-        text = decode(read_bytes(path), encoding=options.encoding, path=path).text
+        html = Format.from_path(path) is Format.HTML
+        text = decode_document(read_bytes(path), encoding=options.encoding, path=path, html=html).text
         findings += check_document(scan(text, glossary, path=path), glossary, allow=options.allow)
     findings = selected(findings, options.select, options.ignore)
     if options.per_file_ignores:

@@ -300,5 +300,5 @@ def check_options(
         ignore=validate_codes(ignores or config.ignore or (), source=None if ignores else source),
         per_file_ignores=config.per_file_ignores,
         fail_on=Severity(severity),
-        encoding=encoding or config.encoding or "utf-8",
+        encoding=encoding or config.encoding,
     )

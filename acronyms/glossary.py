@@ -36,7 +36,7 @@ from typing import Final, Protocol, TextIO
 
 from .errors import GlossaryError, InputError
 from .positions import line_at
-from .textio import byte_line, decode, reads
+from .textio import byte_line, decode, not_text, reads
 
 COLUMNS = ("acronym", "expansion", "plural", "context", "category", "replaced_by", "well_known", "note")
 REQUIRED_COLUMNS = ("acronym", "expansion")
@@ -356,6 +356,9 @@ def decode_csv(data: bytes, *, encoding: str = "utf-8", path: str) -> str:
     Traceback (most recent call last):
     acronyms.errors.GlossaryError: g.csv:2: a NUL byte: this is not a CSV text file; save the glossary as CSV (UTF-8)
     """
+    kind = not_text(data, path)  # an Excel workbook given as the glossary: say how to save it as a CSV
+    if kind is not None:
+        raise GlossaryError(kind, path=path)
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))  # NUL bytes are part of its characters
     nul = -1 if utf16 else data.find(b"\x00")
     if nul != -1:

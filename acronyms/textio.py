@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import codecs
 import errno
+import io
 import os
+import re
 import stat
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -62,6 +65,9 @@ def decode(data: bytes, *, encoding: str = "utf-8", path: str = "<stdin>", hint:
     >>> decode(b"\\xef\\xbb\\xbfThe SNP\\x92s", encoding="cp1252").text
     'The SNP’s'
     """
+    kind = not_text(data, path)
+    if kind is not None:
+        raise InputError(kind, path=path)
     codec = _codec(encoding, path)
     if codec == "utf-8-sig":
         encoding = codec = "utf-8"
@@ -76,6 +82,123 @@ def decode(data: bytes, *, encoding: str = "utf-8", path: str = "<stdin>", hint:
             "looks like a binary file (it contains NUL bytes); give a plain text, Markdown or HTML file", path=path
         )
     return Decoded(_decode(data, encoding, path, hint), encoding, b"")
+
+
+# An HTML page names its encoding in a `<meta>` near its start: `<meta charset="windows-1252">`, or as Word
+# writes it, `<meta http-equiv=Content-Type content="text/html; charset=windows-1252">`. Not in a comment.
+META_CHARSET: Final = re.compile(rb"<meta\b[^>]*?\bcharset[ \t\r\n]*=[ \t\r\n]*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+COMMENT: Final = re.compile(rb"<!--.*?(?:-->|\Z)", re.DOTALL)
+# Labels that browsers read as another encoding than Python's codec of that name (the WHATWG Encoding
+# standard): a page that says ISO-8859-1 or ASCII is read as windows-1252, whose quotes Word writes, and
+# a `<meta>` cannot declare UTF-16 (the page would have to be read before the `<meta>` could be).
+AS_BROWSERS_READ: Final = {
+    "iso8859-1": "cp1252",
+    "ascii": "cp1252",
+    "iso8859-9": "cp1254",
+    "iso8859-11": "cp874",
+    "tis-620": "cp874",
+    "gb2312": "gbk",
+    "utf-16": "utf-8",
+    "utf-16-le": "utf-8",
+    "utf-16-be": "utf-8",
+}
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an HTML page's `<meta>` declares in its first `SNIFF_BYTES`, as a browser reads the label; None
+    when there is none, or Python knows no text encoding of that name.
+
+    >>> declared_encoding(b'<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252">')
+    'cp1252'
+    >>> declared_encoding(b'<!-- <meta charset="koi8-r"> --><meta charset=ISO-8859-1>'), declared_encoding(b"<p>")
+    ('cp1252', None)
+    """
+    found = META_CHARSET.search(COMMENT.sub(b"", data[:SNIFF_BYTES]))
+    if found is None:
+        return None
+    try:
+        codec = text_codec(found[1].decode("ascii"))
+    except LookupError:
+        return None
+    return AS_BROWSERS_READ.get(codec, codec)
+
+
+def decode_document(data: bytes, *, encoding: str | None = None, path: str = "<stdin>", html: bool = False) -> Decoded:
+    """`decode` a document in `encoding`; without one, an `html` page in the encoding it declares
+    (`declared_encoding`), and anything else as UTF-8. A BOM wins over both, as in a browser.
+
+    >>> page = '<meta charset="windows-1252"><p>The SNP’s</p>'.encode("cp1252")
+    >>> document = decode_document(page, html=True)
+    >>> document.text[-13:], document.encoding
+    ('The SNP’s</p>', 'cp1252')
+    """
+    declared = declared_encoding(data) if html and encoding is None else None
+    if declared is None:
+        return decode(data, encoding=encoding or "utf-8", path=path)
+    try:
+        return decode(data, encoding=declared, path=path)
+    except InputError as error:
+        message = f"the page's <meta> declares {declared}, but it is {error.message}"
+        raise InputError(message, path=error.path, line=error.line) from None
+
+
+# How a Word, Excel, PDF or RTF file starts. Such a file is no text to annotate, whatever its bytes decode to:
+# a PDF or an RTF file may well decode as cp1252, and annotating it as text would break it.
+ZIP_MAGIC: Final = b"PK\x03\x04"  # .docx, .xlsx, .pptx, .odt, .ods: a ZIP archive of parts
+OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003: .doc, .xls, .ppt
+PDF_MAGIC: Final = b"%PDF-"
+RTF_MAGIC: Final = b"{\\rtf1"  # RTF has had one version
+# What to do instead: save the file, from the program that made it, as a format acronyms reads.
+SAVE_FROM_WORD: Final = (
+    "in Word use File > Save As > Web Page, Filtered (.htm) or Plain Text (.txt), "
+    "or convert it (pandoc {name} -o {stem}.md), and give that file"
+)
+SAVE_OLD_OFFICE: Final = (
+    "in Word use File > Save As > Web Page, Filtered (.htm) or Plain Text (.txt), "
+    "in Excel CSV UTF-8 (Comma delimited) (.csv), and give that file"
+)
+SAVE_FROM_EXCEL: Final = "in Excel use File > Save As > CSV UTF-8 (Comma delimited) (.csv), and give that file"
+# An Office or OpenDocument file's kind, by the name of one of its parts.
+ZIP_KINDS: Final = (
+    ("word/", "a Word document (.docx)", SAVE_FROM_WORD),
+    ("xl/", "an Excel workbook (.xlsx)", SAVE_FROM_EXCEL),
+    ("ppt/", "a PowerPoint presentation (.pptx)", "copy its text into a plain text file, and give that file"),
+    ("content.xml", "an OpenDocument file (.odt, .ods)", "save it as HTML, Text (.txt) or CSV, and give that file"),
+)
+
+
+def not_text(data: bytes, path: str = "<stdin>") -> str | None:
+    """Why `data` cannot be read as text, and what to do, when it is an Office, OpenDocument, PDF or RTF file;
+    None for anything else.
+
+    >>> print(not_text(b"%PDF-1.7\\n", "minutes.pdf"))
+    is a PDF, which acronyms cannot read; export its text (pdftotext -layout minutes.pdf minutes.txt), and give that file
+    """
+    if data.startswith(ZIP_MAGIC):
+        kind, todo = _zip_kind(data)
+    elif data.startswith(OLE_MAGIC):
+        kind, todo = "an older Microsoft Office file (.doc, .xls or .ppt)", SAVE_OLD_OFFICE
+    elif data.startswith(PDF_MAGIC):
+        kind, todo = "a PDF", "export its text (pdftotext -layout {name} {stem}.txt), and give that file"
+    elif data.lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(RTF_MAGIC):
+        kind, todo = "a Rich Text Format file (.rtf)", SAVE_FROM_WORD
+    else:
+        return None
+    name = path if path != "<stdin>" else "FILE"
+    stem = os.path.splitext(name)[0]
+    return f"is {kind}, which acronyms cannot read; {todo.format(name=name, stem=stem)}"
+
+
+def _zip_kind(data: bytes) -> tuple[str, str]:
+    """What a ZIP archive holds, by the names of its parts, and what to do."""
+    try:
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):  # cut short or damaged: its parts cannot be listed
+        names = []
+    for part, kind, todo in ZIP_KINDS:
+        if any(name.startswith(part) for name in names):
+            return kind, todo
+    return "a ZIP archive", "unpack it and give the text, Markdown or HTML file inside"
 
 
 def _codec(encoding: str, path: str) -> str:

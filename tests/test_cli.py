@@ -10,13 +10,14 @@ import stat
 import subprocess
 import sys
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SAMPLE
 
-from acronyms import __version__
+from acronyms import CheckOptions, __version__, check_paths
 from acronyms.cli import cli
 from acronyms.textio import ENCODING_HINT
 
@@ -187,6 +188,89 @@ def test_cp1252_quoted_definition_is_left_as_it_is(tmp_path: Path, glossary_csv:
     result = CliRunner().invoke(cli, command)
     assert result.stdout_bytes == original
     assert result.stderr == f"{document}:1:33: SNP keep (defined inline) -> Safer Neighbourhood Panel\n"
+
+
+def word_document() -> bytes:
+    """The parts of a .docx that say what it is (Word's own files hold more, zipped the same way)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document><w:t>The PCSO met.</w:t></w:document>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("minutes.docx", word_document(), "is a Word document (.docx), which acronyms cannot read; in Word use File"),
+        ("minutes.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "is a PDF, which acronyms cannot read; export its text"),
+        ("minutes.rtf", b"{\\rtf1\\ansi The PCSO\\'92s report}", "is a Rich Text Format file (.rtf), which"),
+    ],
+    ids=["docx", "pdf", "rtf"],
+)
+def test_word_and_pdf_files_are_refused_and_left_alone(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    # Before, the PDF was "not valid utf-8; try --encoding cp1252", and with it, read and rewritten as text.
+    document = tmp_path / name
+    document.write_bytes(content)
+    for extra in ([], ["--encoding", "cp1252", "--in-place"]):
+        code, out, error = run("annotate", str(document), *extra)
+        assert (code, out) == (1, "")
+        assert error.startswith(f"Error: {document}: {message}")
+        assert document.read_bytes() == content
+    code, out, error = run("check", str(document))
+    assert (code, out) == (2, "")
+    assert error.startswith(f"Error: {document}: {message}")
+
+
+def test_an_excel_workbook_given_as_a_glossary_says_to_save_a_csv(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    (tmp_path / "terms.xlsx").write_bytes(buffer.getvalue())
+    (tmp_path / "minutes.txt").write_text("The PCSO met.\n")
+    code, out, error = run("annotate", str(tmp_path / "minutes.txt"), "-g", str(tmp_path / "terms.xlsx"))
+    assert (code, out) == (1, "")
+    assert error.startswith(f"Error: {tmp_path / 'terms.xlsx'}: is an Excel workbook (.xlsx), which acronyms cannot")
+    assert "CSV UTF-8 (Comma delimited)" in error
+
+
+# Word's "Web Page, Filtered" in windows-1252, as it declares.
+WORD_PAGE_HEAD = b'<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"></head>'
+
+
+def test_a_page_is_read_and_written_in_the_encoding_it_declares(tmp_path: Path) -> None:
+    page = tmp_path / "minutes.htm"
+    page.write_bytes(WORD_PAGE_HEAD + b"<body><p>The PCSO\x92s caf\xe9 and the CO.</p></body></html>")
+    glossary = tmp_path / "force.csv"
+    glossary.write_text("acronym,expansion\nCO,Chief\u2019s Office\nPCSO,Police Community Support Officer\n")
+    result = CliRunner().invoke(cli, ["annotate", str(page), "-g", str(glossary), "--no-bundled"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    # The possessive is read as one (0x92 is a right single quotation mark), and the expansion's apostrophe
+    # is written in windows-1252, as the page says it is: UTF-8 bytes there would show as "Chiefâ€™s".
+    assert result.stdout_bytes == WORD_PAGE_HEAD + (
+        b"<body><p>The Police Community Support Officer\x92s (PCSO\x92s) caf\xe9 and the Chief\x92s Office (CO)."
+        b"</p></body></html>"
+    )
+    assert run("check", str(page), "-g", str(glossary), "--no-bundled")[0] == 1  # read, and its findings reported
+    assert run("scan", str(page), "-g", str(glossary), "--no-bundled")[0] == 0
+    used = run("glossary", "--used-in", str(page), "-g", str(glossary), "--no-bundled")
+    assert (used[0], used[1].splitlines()[1:]) == (
+        0,
+        ["CO,Chief\u2019s Office,,,,,,", "PCSO,Police Community Support Officer,,,,,,"],
+    )
+    assert check_paths([str(page)], CheckOptions(glossaries=[str(glossary)], bundled=False))  # the library reads it too
+
+
+def test_an_ascii_page_that_declares_windows_1252_gets_windows_1252(tmp_path: Path) -> None:
+    page = tmp_path / "minutes.html"
+    page.write_bytes(WORD_PAGE_HEAD + b"<body><p>The CO met.</p></body></html>")
+    glossary = tmp_path / "force.csv"
+    glossary.write_text("acronym,expansion\nCO,Chief\u2019s Office\n")
+    result = CliRunner().invoke(cli, ["annotate", str(page), "-g", str(glossary), "--no-bundled"])
+    assert result.exit_code == 0
+    assert b"Chief\x92s Office (CO)" in result.stdout_bytes
+    _, out, _ = run("annotate", str(page), "-g", str(glossary), "--no-bundled", "--encoding", "utf-8")
+    assert "Chief\u2019s Office (CO)" in out  # what is given wins
 
 
 @pytest.mark.parametrize(

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import io
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from acronyms import InputError
-from acronyms.textio import decode, encode, write_atomic
+from acronyms.textio import SNIFF_BYTES, declared_encoding, decode, decode_document, encode, not_text, write_atomic
+
+
+def zipped(*names: str) -> bytes:
+    """A ZIP archive holding an empty part of each name, as an Office or OpenDocument file is made."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in names:
+            archive.writestr(name, "")
+    return buffer.getvalue()
 
 
 @pytest.mark.parametrize(
@@ -85,6 +96,112 @@ def test_utf_8_sig_is_utf_8_and_adds_no_bom() -> None:
 def test_binary_file_is_refused() -> None:
     with pytest.raises(InputError, match="binary"):
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", path="image.png")
+
+
+@pytest.mark.parametrize(
+    ("data", "kind", "todo"),
+    [
+        (zipped("[Content_Types].xml", "word/document.xml"), "a Word document (.docx)", "Web Page, Filtered (.htm)"),
+        (zipped("[Content_Types].xml", "xl/workbook.xml"), "an Excel workbook (.xlsx)", "CSV UTF-8 (Comma delimited)"),
+        (zipped("ppt/presentation.xml"), "a PowerPoint presentation (.pptx)", "copy its text"),
+        (zipped("mimetype", "content.xml"), "an OpenDocument file (.odt, .ods)", "save it as HTML, Text (.txt) or CSV"),
+        (zipped("minutes.txt"), "a ZIP archive", "unpack it"),
+        (b"PK\x03\x04 cut short", "a ZIP archive", "unpack it"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+            "an older Microsoft Office file (.doc, .xls or .ppt)",
+            "Plain Text (.txt)",
+        ),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF", "pdftotext -layout minutes.doc minutes.txt"),
+        (b"{\\rtf1\\ansi The PCSO\\'92s report}", "a Rich Text Format file (.rtf)", "pandoc minutes.doc -o minutes.md"),
+        (b"\xef\xbb\xbf\r\n{\\rtf1 x}", "a Rich Text Format file (.rtf)", "Plain Text (.txt)"),
+    ],
+    ids=["docx", "xlsx", "pptx", "odf", "zip", "damaged-zip", "doc", "pdf", "rtf", "rtf-after-bom"],
+)
+def test_office_pdf_and_rtf_files_are_refused_saying_how_to_save_them(data: bytes, kind: str, todo: str) -> None:
+    # A PDF or an RTF file decodes as cp1252, and the suggestion to try it would have annotated it as text.
+    with pytest.raises(InputError) as raised:
+        decode(data, encoding="cp1252", path="minutes.doc")
+    assert str(raised.value).startswith(f"minutes.doc: is {kind}, which acronyms cannot read; ")
+    assert todo in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"The PCSO met.", b"<html><p>The PCSO</p>", b"PK is a word", b"% PDF notes", b"{\\rtfm} is no RTF"],
+    ids=["text", "html", "pk", "percent", "braces"],
+)
+def test_text_that_starts_like_a_signature_is_text(data: bytes) -> None:
+    assert not_text(data) is None
+    assert decode(data).text == data.decode()
+
+
+@pytest.mark.parametrize(
+    ("head", "encoding"),
+    [
+        (b'<meta charset="windows-1252">', "cp1252"),
+        (b"<META CHARSET=UTF-8>", "utf-8"),
+        (b'<meta http-equiv=Content-Type content="text/html; charset=windows-1252">', "cp1252"),
+        (b"<meta content='text/html;charset=iso-8859-15' http-equiv='Content-Type'>", "iso8859-15"),
+        (b'<meta charset="ISO-8859-1">', "cp1252"),  # as browsers read it: Word's curly quotes are 0x91-0x94
+        (b'<meta charset="us-ascii">', "cp1252"),
+        (b'<meta charset="utf-16">', "utf-8"),  # a page read as UTF-16 could not have been read to its <meta>
+        (b'<meta charset="klingon">', None),
+        (b'<meta charset="rot13">', None),  # Python's, but not a text encoding
+        (b'<!-- <meta charset="koi8-r"> --><p>', None),
+        (b'<p title="charset=cp1252">', None),
+        (b" " * SNIFF_BYTES + b'<meta charset="cp1252">', None),
+    ],
+    ids=[
+        "charset",
+        "upper-case",
+        "http-equiv",
+        "content-first",
+        "latin-1",
+        "ascii",
+        "utf-16",
+        "unknown",
+        "not-text",
+        "in-a-comment",
+        "not-a-meta",
+        "too-late",
+    ],
+)
+def test_the_encoding_a_page_declares(head: bytes, encoding: str | None) -> None:
+    assert declared_encoding(b"<!DOCTYPE html><html><head>" + head + b"</head>") == encoding
+
+
+WORD_PAGE = (
+    b'<html><head><meta http-equiv=Content-Type content="text/html; charset=windows-1252"></head>'
+    b"<body><p>The PCSO\x92s caf\xe9.</p></body></html>"
+)
+
+
+def test_a_page_is_read_in_the_encoding_it_declares() -> None:
+    document = decode_document(WORD_PAGE, html=True)
+    assert document.text.endswith("<p>The PCSO\u2019s caf\u00e9.</p></body></html>")
+    assert document.encoding == "cp1252"
+    assert encode(document.text, document, html=True) == WORD_PAGE
+
+
+def test_what_is_given_wins_over_what_a_page_declares() -> None:
+    assert decode_document(WORD_PAGE, encoding="latin-1", html=True).text.endswith(
+        "PCSO\x92s caf\u00e9.</p></body></html>"
+    )
+    with pytest.raises(InputError, match="not valid utf-8"):
+        decode_document(WORD_PAGE)  # not HTML: a <meta> in a text file says nothing
+    page = b"\xef\xbb\xbf<meta charset=windows-1252><p>PCSO\xe2\x80\x99s"  # a BOM wins, as in a browser
+    assert decode_document(page, html=True).text.endswith("PCSO\u2019s")
+
+
+def test_a_page_that_is_not_in_the_encoding_it_declares_says_so() -> None:
+    page = b'<meta charset="utf-8"><p>The PCSO\x92s</p>'
+    with pytest.raises(InputError) as raised:
+        decode_document(page, path="w.htm", html=True)
+    assert str(raised.value) == (
+        "w.htm:1: the page's <meta> declares utf-8, but it is not valid utf-8 (byte 0x92); "
+        "try --encoding cp1252 (files saved by Word or Excel on Windows)"
+    )
 
 
 @pytest.mark.parametrize("encoding", ["klingon", "base64", "rot13"])  # as a setting gives it, unchecked by click

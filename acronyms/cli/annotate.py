@@ -13,7 +13,7 @@ from ..context import ContextMode, load_pipeline
 from ..planner import FirstUse, GlossaryMode, Options, Style
 from ..positions import LineIndex
 from ..regions import Format
-from ..textio import STDIN, STDOUT, decode, encode, is_special, read_bytes
+from ..textio import STDIN, STDOUT, decode_document, encode, is_special, read_bytes
 from .app import cli, file_encoding, glossary_options, load_glossary, output_file, reports_errors, write_result
 
 
@@ -81,7 +81,7 @@ def annotate(
     format_name: str,
     output: str | None,
     in_place: bool,
-    encoding: str,
+    encoding: str | None,
     explain: bool,
     context_mode: str,
     spacy_model: str | None,
@@ -93,8 +93,8 @@ def annotate(
     output = output_file(output)
     data = sys.stdin.buffer.read() if file == STDIN else read_bytes(file)
     name = "<stdin>" if file == STDIN else file
-    document = decode(data, encoding=encoding, path=name)
     format = Format.from_path(file) if format_name == "auto" else Format(format_name)
+    document = decode_document(data, encoding=encoding, path=name, html=format is Format.HTML)
     options = Options(
         style=Style(style),
         format=format,

@@ -81,24 +81,23 @@ def known_encoding(_context: click.Context, _parameter: click.Parameter, value: 
 file_encoding = click.option(
     "--encoding",
     callback=known_encoding,
-    default="utf-8",
-    show_default=True,
-    help="Encoding of FILE, e.g. cp1252 for Word files.",
+    help="Encoding of FILE, e.g. cp1252 for Word files.  [default: utf-8, or the charset an HTML page declares]",
 )
 
 
-def load_glossary(glossaries: tuple[str, ...], no_bundled: bool, encoding: str = "utf-8") -> Glossary:
+def load_glossary(glossaries: tuple[str, ...], no_bundled: bool, encoding: str | None = None) -> Glossary:
     """The bundled glossary (unless left out) with each `-g` file layered on top.
 
     Without `-g`, the project's settings (`[tool.acronyms]`, as `check` reads them) give the glossaries
     and whether to layer them over the bundled one, so that every command writes what `check` checks.
-    A glossary is read as UTF-8 when it is, else in `encoding`, the command's `--encoding` (`decode_csv`).
+    A glossary is read as UTF-8 when it is, else in `encoding`, the command's `--encoding` (`decode_csv`; UTF-8
+    without one: an HTML page's declared encoding says nothing about a CSV).
     """
     if not glossaries:
         options = check_options(find_config())
         glossaries, no_bundled = tuple(options.glossaries), no_bundled or not options.bundled
     layers = [] if no_bundled else [Glossary.bundled()]
-    layers += [Glossary.from_csv(path, encoding=encoding) for path in glossaries]
+    layers += [Glossary.from_csv(path, encoding=encoding or "utf-8") for path in glossaries]
     return Glossary.layered(layers) if len(layers) != 1 else layers[0]
 
 

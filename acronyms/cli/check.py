@@ -17,9 +17,10 @@ import click
 from ..checks import Severity, check_paths, exit_status, is_csv, is_glossary_csv
 from ..config import check_options, find_config
 from ..glossary import REQUIRED_COLUMNS
+from ..regions import Format
 from ..reporters import ReportFormat, report, summary
 from ..scan import extract, scan
-from ..textio import STDIN, decode, read_bytes
+from ..textio import STDIN, decode_document, read_bytes
 from .annotate import check_destination
 from .app import (
     InputProblem,
@@ -78,7 +79,9 @@ def skipped_as_no_glossary(path: str, glossaries: Sequence[str], encoding: str) 
     help=f"An acronym that needs no definition, like the glossaries' well-known ones ({CODES_HELP}).",
 )
 @click.option(
-    "--encoding", callback=known_encoding, help="Encoding of the files, e.g. cp1252 for Word files.  [default: utf-8]"
+    "--encoding",
+    callback=known_encoding,
+    help="Encoding of the files, e.g. cp1252 for Word files.  [default: utf-8, or the charset an HTML page declares]",
 )
 @click.option(
     "--skip-other-csv",
@@ -123,7 +126,8 @@ def check(
             "or list its acronyms with 'acronyms scan -'"
         )
     if skip_other_csv:
-        files = tuple(path for path in files if not skipped_as_no_glossary(path, options.glossaries, options.encoding))
+        encoding = options.encoding or "utf-8"
+        files = tuple(path for path in files if not skipped_as_no_glossary(path, options.glossaries, encoding))
     findings = check_paths(files, options)
     write_result(report(findings, ReportFormat(format_name)))
     if findings and format_name == ReportFormat.TEXT.value:
@@ -146,13 +150,14 @@ def check(
 )
 @file_encoding
 @reports_errors
-def scan_command(file: str, glossaries: tuple[str, ...], no_bundled: bool, format_name: str, encoding: str) -> None:
+def scan_command(
+    file: str, glossaries: tuple[str, ...], no_bundled: bool, format_name: str, encoding: str | None
+) -> None:
     """List every acronym FILE uses, how often, where first, and how it is defined."""
     name = "<stdin>" if file == STDIN else file
     data = sys.stdin.buffer.read() if file == STDIN else read_bytes(file)
-    result = scan(
-        decode(data, encoding=encoding, path=name).text, load_glossary(glossaries, no_bundled, encoding), path=name
-    )
+    text = decode_document(data, encoding=encoding, path=name, html=Format.from_path(name) is Format.HTML).text
+    result = scan(text, load_glossary(glossaries, no_bundled, encoding), path=name)
     write_result(result.to_json() + "\n" if format_name == "json" else result.to_text())
 
 
@@ -163,7 +168,7 @@ def scan_command(file: str, glossaries: tuple[str, ...], no_bundled: bool, forma
 )
 @file_encoding
 @reports_errors
-def extract_command(file: str, output: str | None, encoding: str) -> None:
+def extract_command(file: str, output: str | None, encoding: str | None) -> None:
     """Write the definitions FILE makes itself as a glossary CSV.
 
     Its glossary section, inline definitions and implicit ones (noted, to check), sorted, in the bundled
@@ -174,5 +179,6 @@ def extract_command(file: str, output: str | None, encoding: str) -> None:
     name = "<stdin>" if file == STDIN else file
     data = sys.stdin.buffer.read() if file == STDIN else read_bytes(file)
     stream = io.StringIO()
-    extract(decode(data, encoding=encoding, path=name).text, path=name).write_csv(stream)
+    html = Format.from_path(name) is Format.HTML
+    extract(decode_document(data, encoding=encoding, path=name, html=html).text, path=name).write_csv(stream)
     write_result(stream.getvalue(), output)

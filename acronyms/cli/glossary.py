@@ -13,7 +13,7 @@ from ..glossary import Glossary, straight_apostrophes
 from ..matcher import surface_forms
 from ..planner import Options
 from ..regions import Format
-from ..textio import STDIN, decode, read_bytes
+from ..textio import STDIN, decode_document, read_bytes
 from .app import cli, glossary_options, known_encoding, load_glossary, reports_errors, write_result
 
 
@@ -81,13 +81,12 @@ def find_by_surface(glossary: Glossary, term: str, *, ignore_case: bool = False)
 @click.option(
     "--encoding",
     callback=known_encoding,
-    default="utf-8",
-    show_default=True,
-    help="Encoding of the --used-in FILE (and of a glossary that is not UTF-8).",
+    help="Encoding of the --used-in FILE (and of a glossary that is not UTF-8).  "
+    "[default: utf-8, or the charset an HTML page declares]",
 )
 @reports_errors
 def glossary_command(
-    glossaries: tuple[str, ...], no_bundled: bool, format_name: str, used_in: str | None, encoding: str
+    glossaries: tuple[str, ...], no_bundled: bool, format_name: str, used_in: str | None, encoding: str | None
 ) -> None:
     """Print the layered glossary as CSV (the bundled schema) or JSON."""
     glossary = load_glossary(glossaries, no_bundled, encoding)
@@ -96,8 +95,10 @@ def glossary_command(
     glossary = Glossary(sorted(glossary.entries, key=lambda entry: entry.acronym.casefold()), name=glossary.name)
     if used_in is not None:
         data = sys.stdin.buffer.read() if used_in == STDIN else read_bytes(used_in)
-        text = decode(data, encoding=encoding, path="<stdin>" if used_in == STDIN else used_in).text
-        glossary = used_glossary(text, glossary, Options(format=Format.from_path(used_in)))
+        format = Format.from_path(used_in)
+        name = "<stdin>" if used_in == STDIN else used_in
+        text = decode_document(data, encoding=encoding, path=name, html=format is Format.HTML).text
+        glossary = used_glossary(text, glossary, Options(format=format))
     if format_name == "json":
         write_result(glossary.to_json() + "\n")
     else:
