@@ -109,6 +109,13 @@ ACRONYM_JOINERS: Final = "&"
 SAFE_SPACES: Final = frozenset(" \t\r\n\u00a0\u202f")
 SAFE_BEFORE: Final = SAFE_SPACES | frozenset("([{\"'“‘«")
 SAFE_AFTER: Final = SAFE_SPACES | frozenset(")]}\"'”’»,;!?")
+# The edges of a hit amid prose, which `amid_prose` reads. Before it, three lower-case letters and a space
+# (`the PCC`), and no `&` for long enough before them that no character reference can hold them (a reference
+# holds no space, and names 32 characters at most): on any reading of the line `LOWER_RUN` finds them.
+# After it, a line break, a space before anything but a digit, or a mark that ends a clause and white space.
+PROSE_BEFORE: Final = re.compile(r"[^&]{36}[a-z]{3} ")
+PROSE_BEFORE_CHARS: Final = 40
+PROSE_AFTER: Final = re.compile(r"\n| (?!\d)|[,.:;!?][ \n]")
 GLUING_APOSTROPHES: Final = frozenset("'\u2019")  # between two words they make one token: `PCCs’SNP`
 # Invisible characters that Word and web pages leave in text: a zero-width space is a place to break
 # a line, so a word ends there; the others (soft hyphen, word joiner, zero-width joiners, a BOM inside
@@ -276,6 +283,27 @@ def needs_tokens(text: str, match: Match) -> bool:
     if before in OPENING_MARKS and match.start >= 2 and is_word_char(text[match.start - 2]):
         return True  # `ACC(RIPA`: as above, mirrored
     return before not in SAFE_BEFORE or after not in SAFE_AFTER
+
+
+def amid_prose(text: str, start: int, end: int) -> bool:
+    """True when the edges of `[start, end)` show that `not_an_acronym` is None and `needs_tokens` False.
+
+    So it reads in most prose: a lower-case word before it (`PROSE_BEFORE`), a space or
+    a comma after it (`PROSE_AFTER`). The annotator asks this first for every first
+    use, as a shortcut; False settles nothing. The lower-case letters put the hit
+    in no line in capitals and after no number; no digit after the space starts a
+    postcode's inward code; left to check is a Roman numeral.
+
+    >>> text = "The board thanked the staff for their work, and the PCC, the PCC's team, Part IV, and the PCC 3."
+    >>> [amid_prose(text, match.start(), match.end()) for match in re.finditer("PCC|IV", text)]
+    [True, False, False, False]
+    """
+    return (
+        start >= PROSE_BEFORE_CHARS
+        and PROSE_BEFORE.match(text, start - PROSE_BEFORE_CHARS) is not None
+        and PROSE_AFTER.match(text, end) is not None
+        and not (text[start] in ROMAN_LETTERS and ROMAN.fullmatch(text, start, end))
+    )
 
 
 def _needs_tokens_as_read(text: str, match: Match) -> bool:

@@ -27,6 +27,7 @@ from .context import (
     WORD,
     ContextMode,
     SpacyContext,
+    amid_prose,
     beside_reference,
     beside_slash,
     endings_read,
@@ -665,6 +666,8 @@ class _Judge:
         The rules read `text`, the prose near the hit; then spaCy's tokens, where a neighbour may glue it.
         Not for a hit `marked` with the author's footnote marker (`SNP[1]`), which spaCy would read as one token.
         """
+        if not self.every_token and amid_prose(text, match.start, match.end):
+            return None  # most hits: a glance at their edges settles both rules, in C
         reason = not_an_acronym(text, match.start, match.end, self.acronym_words)
         if (
             reason is None

@@ -480,3 +480,41 @@ def test_invisible_characters_beside_a_hit(glossary: Glossary, text: str, expect
 def test_a_hit_beside_a_zero_width_space_is_a_use_for_check(glossary: Glossary) -> None:
     found = scan("The PCSO\u200b met.", glossary).acronyms
     assert [(item.acronym, item.count) for item in found] == [("PCSO", 1)]
+
+
+# `amid_prose` is a shortcut: whenever it says a hit's edges settle the rules, the rules must agree.
+_PROSE_BEFORE = st.sampled_from(["the", "The", "THE", " ", "\n", "&", "&nbsp", "&amp;", "Part", "at 10", "5", "x", "("])
+_PROSE_AFTER = st.sampled_from([" ", ",", ".", ":", " 5AF", "5", "[1]", "’s", "'", "s", "-", "/X", "\n", "met", "“"])
+
+
+@given(
+    before=st.lists(_PROSE_BEFORE, max_size=30),
+    hit=st.sampled_from(["PCC", "IV", "AM", "SK9", "CC", "MXNB"]),
+    after=st.lists(_PROSE_AFTER, max_size=4),
+)
+def test_amid_prose_only_where_the_rules_find_nothing(before: list[str], hit: str, after: list[str]) -> None:
+    from acronyms.matcher import Match
+
+    start = len(prefix := "".join(before))
+    text, end = prefix + hit + "".join(after), start + len(hit)
+    if context_module.amid_prose(text, start, end):
+        assert context_module.not_an_acronym(text, start, end, {"PCC", "CC", "MXNB"}) is None
+        assert not context_module.needs_tokens(text, Match(start, end, hit))
+
+
+@pytest.mark.parametrize(
+    ("text", "hit", "amid"),
+    [
+        ("The minutes record that the board thanked the PCC met.", "PCC", True),
+        ("The minutes record that the board thanked the PCC, then", "PCC", True),
+        ("CRIME AND DISORDER IN THE COUNTY: &nbsp PCC UPDATE", "PCC", False),  # a reference's name: no lower case
+        ("The minutes record that the board thanked the PCC 5AF", "PCC", False),  # a postcode's inward code may follow
+        ("The minutes record that the board thanked the PCC-led", "PCC", False),
+        ("The minutes record that the board thanked the CC met", "CC", False),  # a Roman numeral, perhaps
+        ("The board thanked the PCC met", "PCC", False),  # too near the start to tell
+    ],
+    ids=["space", "comma", "reference", "digit-after", "hyphen", "roman", "near-the-start"],
+)
+def test_amid_prose_named_cases(text: str, hit: str, amid: bool) -> None:
+    start = text.index(f" {hit}") + 1
+    assert context_module.amid_prose(text, start, start + len(hit)) is amid
