@@ -184,6 +184,7 @@ class Glossary:
         # The senses are built as tuples directly, one small object per acronym: a list per
         # acronym, copied to a tuple afterwards, made indexing 50,000 entries about three times slower.
         self._senses: dict[str, tuple[Entry, ...]] = {}
+        self._plain_senses: Mapping[str, Entry] | None = None  # built when first asked for
         for entry in self.entries:
             known = self._senses.get(entry.acronym)
             if known is None:
@@ -270,6 +271,24 @@ class Glossary:
         dictionary lookup, without a method call around it.
         """
         return MappingProxyType(self._senses)
+
+    @property
+    def plain_senses(self) -> Mapping[str, Entry]:
+        """The sense of each acronym that has only one, not well known, as a read-only mapping built once.
+
+        What a first use of such an acronym expands to, without weighing senses: for the
+        annotator, one lookup per hit that reads no tuple of senses and no entry's fields,
+        which with a large glossary lie far apart in memory (`planner._Judge.first_use`).
+
+        >>> entries = [Entry("CC", "County Council"), Entry("CC", "Chief Constable"), Entry("SNP", "Panel")]
+        >>> plain = Glossary([*entries, Entry("PC", "Police Constable", well_known=True)]).plain_senses
+        >>> {acronym: entry.expansion for acronym, entry in plain.items()}
+        {'SNP': 'Panel'}
+        """
+        if self._plain_senses is None:
+            only = (senses[0] for senses in self._senses.values() if len(senses) == 1)
+            self._plain_senses = MappingProxyType({entry.acronym: entry for entry in only if not entry.well_known})
+        return self._plain_senses
 
     def lookup_ignoring_case(self, acronym: str) -> tuple[Entry, ...]:
         """The senses of every acronym that is `acronym` in another case (`pcso`: `PCSO`), in glossary order.

@@ -394,6 +394,7 @@ class _Judge:
         self.sections = section_starts(text, options.format) if options.first_use is FirstUse.SECTION else [0]
         self.shortcut = not options.every_use and options.style is not Style.TOOLTIP
         self.senses_of = glossary.senses  # `self.senses_of.get(acronym, ())`: `glossary.lookup` without the call
+        self.plain_senses = glossary.plain_senses  # an acronym's one sense, for `first_use`
         self.marker = _marker(options)
         # In the footnote style a marker for an acronym in a Markdown link's text goes after the link.
         markdown_notes = options.format is Format.MARKDOWN and options.style is Style.FOOTNOTE
@@ -609,11 +610,11 @@ class _Judge:
         skip = self.ruled_out(match, prose)
         if skip is not None:
             return skip
-        senses = self.senses_of.get(match.acronym, ())
+        entry = self.plain_senses.get(match.acronym)
         start = match.start
-        if len(senses) == 1 and not senses[0].well_known and start not in self.spelled and start not in self.defined:
-            return decision_of((match, EXPAND, "first use", senses[0]))
-        return self.judge(match, senses)
+        if entry is not None and start not in self.spelled and start not in self.defined:
+            return decision_of((match, EXPAND, "first use", entry))
+        return self.judge(match, self.senses_of.get(match.acronym, ()))
 
     def judge(self, match: Match, senses: Sequence[Entry]) -> Decision:
         """What to do with a hit that is an acronym here, given its senses."""
