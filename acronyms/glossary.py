@@ -184,7 +184,7 @@ class Glossary:
         # The senses are built as tuples directly, one small object per acronym: a list per
         # acronym, copied to a tuple afterwards, made indexing 50,000 entries about three times slower.
         self._senses: dict[str, tuple[Entry, ...]] = {}
-        self._plain_senses: Mapping[str, Entry] | None = None  # built when first asked for
+        self._plain_senses: dict[str, Entry] | None = None  # built when first asked for (a dict: it pickles)
         for entry in self.entries:
             known = self._senses.get(entry.acronym)
             if known is None:
@@ -287,8 +287,8 @@ class Glossary:
         """
         if self._plain_senses is None:
             only = (senses[0] for senses in self._senses.values() if len(senses) == 1)
-            self._plain_senses = MappingProxyType({entry.acronym: entry for entry in only if not entry.well_known})
-        return self._plain_senses
+            self._plain_senses = {entry.acronym: entry for entry in only if not entry.well_known}
+        return MappingProxyType(self._plain_senses)
 
     def lookup_ignoring_case(self, acronym: str) -> tuple[Entry, ...]:
         """The senses of every acronym that is `acronym` in another case (`pcso`: `PCSO`), in glossary order.

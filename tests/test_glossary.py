@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import pickle
 import re
 from collections import Counter
 from pathlib import Path
@@ -527,3 +528,12 @@ def test_search_ignores_accents_and_their_composition(words: str) -> None:
     )
     assert [entry.acronym for entry in glossary.search(words)] == ["QWX"]
     assert [entry.acronym for entry in glossary.search("cafe")] == ["QWZ"]
+
+
+def test_a_glossary_pickles_after_annotating() -> None:
+    """What annotation builds on a glossary, once, still pickles: a pool of processes can be handed the glossary."""
+    glossary = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel"), Entry("CC", "County Council")])
+    assert annotate("The SNP met.", glossary) == "The Safer Neighbourhood Panel (SNP) met."
+    copy = pickle.loads(pickle.dumps(glossary))
+    assert copy.entries == glossary.entries
+    assert dict(copy.plain_senses) == dict(glossary.plain_senses)
