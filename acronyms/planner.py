@@ -372,6 +372,9 @@ class _Judge:
             dashed += find_definition_list_definitions(text, ((match.start, match.end) for match in self.matches))
         if dashed:  # `CSP – the Community Safety Partnership –`
             self.definitions = sorted(self.definitions + dashed, key=lambda d: (d.short_start, d.long_start))
+        appends = options.glossary_section is not GlossaryMode.NONE or options.style is Style.FOOTNOTE
+        if options.format is Format.HTML and appends and self.definitions:
+            self.definitions = _not_split_by(text, self.definitions, html.layout(text).body_end)
         self.defined: dict[int, Definition] = {}  # the definitions by where their short form starts, the first of each
         for definition in self.definitions:
             self.defined.setdefault(definition.short_start, definition)
@@ -864,6 +867,28 @@ def _after_lead_ins(text: str, matches: Sequence[Match]) -> list[tuple[int, int]
         if index < len(starts) and starts[index] == at:
             spans.append((matches[index].start, matches[index].end))
     return spans
+
+
+def _not_split_by(text: str, definitions: list[Definition], at: int) -> list[Definition]:
+    """The definitions, less those that what is appended to a page at `at` (notes, a glossary) would split.
+
+    A page's appended blocks go before an element left open at its end (`html.Layout.body_end`): in
+    `PCC's (Police and Crime Commissioners<a href="#x">)` between the brackets. The next run would
+    read no definition there; this one must not either, so that annotating twice is annotating once.
+
+    >>> from acronyms.definitions import find_inline_definitions
+    >>> text = "PCC (Police and Crime Commissioner<a href='#x'>) and Safer Panel (SP)"
+    >>> [definition.acronym for definition in _not_split_by(text, find_inline_definitions(text), 34)]
+    ['SP']
+    """
+    kept = []
+    for definition in definitions:
+        first = min(definition.short_start, definition.long_start)
+        last = max(definition.short_end, definition.long_end)
+        closing = [found for found in (text.find(bracket, last) for bracket in ")]") if found != -1]
+        if not first < at <= min(closing, default=last):
+            kept.append(definition)
+    return kept
 
 
 def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[tuple[int, int, str]]:

@@ -193,6 +193,11 @@ def test_undoing_the_recorded_edits_gives_back_the_original(small: Glossary, doc
         Options(format=Format.HTML, every_use=True, glossary_section=GlossaryMode.APPEND),
     )
 )
+@example(  # the glossary goes before a link or code left open, between a definition's brackets: no definition
+    document=("SNP PCC's ( PCCs’<a href='#SNP'>)", Options(format=Format.HTML, glossary_section=GlossaryMode.APPEND))
+)
+@example(document=("SNP PCC's ( PCCs’<code>)", Options(format=Format.HTML, glossary_section=GlossaryMode.REPLACE)))
+@example(document=("The PCC (Police and Crime Commissioner<code>)", Options(format=Format.HTML, style=Style.FOOTNOTE)))
 def test_annotating_twice_equals_annotating_once_in_every_format(
     small: Glossary, document: tuple[str, Options]
 ) -> None:
