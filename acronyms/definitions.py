@@ -1163,16 +1163,17 @@ def _back_past_gap(text: str, at: int) -> int:
 
 # --- A Markdown definition list's entry: `SF`, then `:   Long Form, ...` ----------
 
-# A term alone on its line (in emphasis or code or not), then the next line's `:` and white space: where its
-# definition starts. The long form opens the definition, closed as a dash definition's is or by a comma.
+# A term alone on its line (in emphasis or code or not), then the next line's `:` (Pandoc's `~`) and white space,
+# after a blank line or not: where its definition starts (`sections.DEFINITION`). The long form opens the
+# definition, closed as a dash definition's is or by a comma.
 _ENTRY_RE: Final = re.compile(
-    r"^[ \t]*[*_`]{0,2}(?P<short>[^\s*_`]+)[*_`]{0,2}[ \t]*\r?\n[ ]{0,3}:[ \t]+", re.MULTILINE
+    r"^[ \t]*[*_`]{0,2}(?P<short>[^\s*_`]+)[*_`]{0,2}[ \t]*\r?\n(?:[ \t]*\r?\n)?[ ]{0,3}[:~][ \t]+", re.MULTILINE
 )
 _ENTRY_CLOSE_RE: Final = re.compile(r"[ \t]*(?:[,;:\u2013\u2014]|-(?=\s)|\r?\n|\Z)|[.!?](?!\w)")
 
 
 # A line that may be a definition list's definition (`:   ...`): most texts have none, and one search says so.
-_DEFINITION_LINE: Final = re.compile(r"\n[ ]{0,3}:[ \t]")
+_DEFINITION_LINE: Final = re.compile(r"\n[ ]{0,3}[:~][ \t]")
 
 
 def find_definition_list_definitions(text: str, spans: Iterable[tuple[int, int]]) -> list[Definition]:

@@ -76,7 +76,10 @@ TABLE_ROW = re.compile(
 DEFINITION_TERM = re.compile(
     rf"[ \t]*(?P<mark>{_MARK})?(?P<written_acronym>(?P<acronym>{ACRONYM}){_OPTIONAL_PLURAL})(?(mark)(?P=mark))[ \t]*\r?"
 )
-DEFINITION = re.compile(r"[ ]{0,3}:[ \t]+(?P<expansion>\S[^\t\r\n]*?)[ \t]*\r?")
+# The definition's line opens with `:` (Pandoc also takes `~`), and may follow a blank line after the term
+# (a "loose" list, in Pandoc, kramdown and Python-Markdown alike); a term may have several definitions.
+DEFINITION = re.compile(r"[ ]{0,3}[:~][ \t]+(?P<expansion>\S[^\t\r\n]*?)[ \t]*\r?")
+BLANK_LINE: Final = re.compile(r"[ \t]*\r?\n")
 TABLE_RULE = re.compile(r"[ \t]*\|?[ \t:]*-{3,}[ \t:]*(?:\|[ \t:]*-{3,}[ \t:]*)*\|?[ \t]*\r?")
 TABLE_HEADER_WORDS = frozenset({"acronym", "abbreviation", "term", "short form"})
 # An HTML comment on a line of its own, or after a row (`<!-- acronyms-disable-next-line G001 -->`): a section
@@ -217,12 +220,25 @@ def _section_after(text: str, heading: tuple[int, int], format: Format = Format.
             continue
         row = _row(row_text)
         row_end = start + len(row_text.rstrip("\r"))
+        row_line = line
         if row is None and format is Format.MARKDOWN and position != -1:  # a definition list's entry: two lines
-            definition_end = len(text) if (found := text.find("\n", position + 1)) == -1 else found
-            definition = TRAILING_COMMENT.sub("", text[position + 1 : definition_end])
+            definition_start = position + 1
+            blank = BLANK_LINE.match(text, definition_start)
+            if blank is not None:  # `PCSO`, a blank line, then `:   Police ...`
+                definition_start = blank.end()
+            definition_end = len(text) if (found := text.find("\n", definition_start)) == -1 else found
+            definition = TRAILING_COMMENT.sub("", text[definition_start:definition_end])
             row = _definition_row(row_text, definition)
             if row is not None:
-                position, line, row_end = found, line + 1, position + 1 + len(definition.rstrip("\r"))
+                line += 1 + (blank is not None)
+                position, row_end = found, definition_start + len(definition.rstrip("\r"))
+                # Its other definitions (`CC`, `:   Chief Constable`, `:   County Council`): the first is the row's
+                while position != -1 and DEFINITION.fullmatch(
+                    TRAILING_COMMENT.sub("", text[position + 1 : _line_end(text, position + 1)])
+                ):
+                    next_end = _line_end(text, position + 1)
+                    row_end = position + 1 + len(text[position + 1 : next_end].rstrip("\r"))
+                    position, line = (next_end if next_end < len(text) else -1), line + 1
         if row is None:
             if rows:
                 break
@@ -232,9 +248,15 @@ def _section_after(text: str, heading: tuple[int, int], format: Format = Format.
         acronym, written = row
         if acronym.removesuffix(OPTIONAL_PLURAL).lower() not in TABLE_HEADER_WORDS:
             read = read_expansion(written) if format is Format.MARKDOWN else written
-            rows.append(_section_row(acronym, written, read, line - (row_end > line_end), start, row_end))
+            rows.append(_section_row(acronym, written, read, row_line, start, row_end))
         end = row_end
     return GlossarySection(heading_start, end, tuple(rows))
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line from `start` ends: its line break, or the end of the text."""
+    found = text.find("\n", start)
+    return len(text) if found == -1 else found
 
 
 def _definition_row(term: str, definition: str) -> tuple[str, str] | None:

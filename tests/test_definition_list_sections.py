@@ -16,6 +16,8 @@ from acronyms.edits import restore
 from acronyms.planner import GlossaryMode
 from acronyms.sections import find_glossary_section
 
+# A "loose" list: a blank line between each term and its definition (Pandoc, kramdown and Python-Markdown read it).
+LOOSE = "## Glossary\n\nPCC\n\n:   Police and Crime Commissioner\n\nSNP\n\n:   Safer Neighbourhood Panel\n"
 BLANK_SEPARATED = "## Glossary\n\nPCC\n:   Police and Crime Commissioner\n\nSNP\n:   Safer Neighbourhood Panel\n"
 ADJACENT = "## Glossary\n\nPCC\n:   Police and Crime Commissioner\nSNP\n:   Safer Neighbourhood Panel\n"
 
@@ -27,8 +29,10 @@ ADJACENT = "## Glossary\n\nPCC\n:   Police and Crime Commissioner\nSNP\n:   Safe
         ("PCC\n:   Police and Crime Commissioner\nSNP\n:   Safer Neighbourhood Panel", [4, 6]),
         ("**PCC**\n:\tPolice and Crime Commissioner\n\n__SNP__\n: Safer Neighbourhood Panel", [4, 7]),
         ("PCC(s)\n:   Police and Crime Commissioner(s)\n\n`SNP`\n:   Safer *Neighbourhood* Panel", [4, 7]),
+        ("PCC\n\n:   Police and Crime Commissioner\n\nSNP\n \t\n:   Safer Neighbourhood Panel", [4, 8]),
+        ("PCC\n~   Police and Crime Commissioner\n\nSNP\n\n~ Safer Neighbourhood Panel", [4, 7]),
     ],
-    ids=["blank-separated", "adjacent", "bold-tab-and-one-space", "plural-code-and-emphasis"],
+    ids=["blank-separated", "adjacent", "bold-tab-and-one-space", "plural-code-and-emphasis", "loose", "tilde"],
 )
 def test_a_definition_list_after_a_heading_is_the_glossary_section(rows: str, expected: list[int]) -> None:
     text = f"The SNP met.\n## Glossary\n\n{rows}\n\nAny other business.\n"
@@ -39,9 +43,45 @@ def test_a_definition_list_after_a_heading_is_the_glossary_section(rows: str, ex
         ("SNP", "Safer Neighbourhood Panel", expected[1]),
     ]
     assert text[section.start : section.end] == f"## Glossary\n\n{rows}"
-    assert [text[row.start : row.end].split("\n")[1][0] for row in section.rows] == [":", ":"]
+    assert [text[row.start : row.end].split("\n")[-1][0] for row in section.rows] in ([":", ":"], ["~", "~"])
     assert section.rows[-1].end == section.end
     assert find_glossary_section(text, Format.TEXT) is None  # only Markdown has definition lists
+
+
+def test_a_term_with_several_definitions_is_one_row_and_the_rows_after_it_are_read() -> None:
+    # Before, the second definition ended the section: NPT was no row, and `check` said it was defined nowhere.
+    rows = "CC\n:   Chief Constable\n:   County Council <!-- both -->\n\nNPT\n:   Neighbourhood Policing Team"
+    text = f"The CC and the NPT met.\n\n## Glossary\n\n{rows}\n\nEnd.\n"
+    section = find_glossary_section(text, Format.MARKDOWN)
+    assert section is not None
+    assert [(row.acronym, row.expansion, row.line) for row in section.rows] == [
+        ("CC", "Chief Constable", 5),
+        ("NPT", "Neighbourhood Policing Team", 9),
+    ]
+    assert (
+        text[section.rows[0].start : section.rows[0].end] == "CC\n:   Chief Constable\n:   County Council <!-- both -->"
+    )
+    assert text[section.start : section.end] == f"## Glossary\n\n{rows}"
+
+
+def test_cli_check_reads_a_loose_definition_list_glossary(tmp_path: Path) -> None:
+    # Before, no row was read: every acronym of the text was D001, used but defined nowhere.
+    document = tmp_path / "minutes.md"
+    document.write_text("The PCC and the SNP met.\n\n" + LOOSE)
+    assert cli_output("check", str(document), "--no-bundled") == (0, "")
+
+
+def test_append_and_replace_write_a_loose_list_loose(small: Glossary) -> None:
+    text = "The ACC, the PCC and the SNP met.\n\n" + LOOSE
+    for mode in (GlossaryMode.APPEND, GlossaryMode.REPLACE):
+        options = Options(format=Format.MARKDOWN, glossary_section=mode)
+        result = annotation(text, small, options)
+        assert result.text.endswith(
+            "## Glossary\n\nACC\n\n:   Assistant Chief Constable\n\nPCC\n\n:   Police and Crime Commissioner\n\n"
+            "SNP\n\n:   Safer Neighbourhood Panel\n"
+        )
+        assert annotate(result.text, small, options) == result.text
+        assert restore(result.text, result.insertions, result.replacements) == text
 
 
 def test_a_comment_after_a_definition_is_not_part_of_its_row() -> None:
@@ -152,8 +192,10 @@ def test_replace_rewrites_a_definition_list_in_its_style(small: Glossary, sectio
         "PCSO\n:   Police Community Support Officer, a uniformed role.\n",
         "**PCSO**\n:\tPolice Community Support Officer\n",
         "PCSOs\n:   Police Community Support Officers – uniformed staff.\n",
+        "PCSO\n\n:   Police Community Support Officer, a uniformed role.\n",
+        "PCSO\n~   Police Community Support Officer, a uniformed role.\n",
     ],
-    ids=["comma", "bold-tab", "plural-dash"],
+    ids=["comma", "bold-tab", "plural-dash", "loose", "tilde"],
 )
 def test_a_definition_list_entry_in_the_text_defines_its_term(small: Glossary, entry: str) -> None:
     """Not expanded right above its own definition; a later use is already introduced."""
