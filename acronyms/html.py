@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from .positions import LineCounter
+
 # Elements whose content is never annotated, with how `--explain` names them.
 PROTECTED_ELEMENTS = {
     "head": "the document head",
@@ -244,6 +246,7 @@ class _TableBuilder:
         self.rows: list[Row] = []
         self.row: tuple[int, list[tuple[str, list[str]]]] | None = None
         self.cell: list[str] | None = None
+        self.text_start: int | None = None  # where the row's first text is: its line is the row's
         self.depth = 1
 
 
@@ -254,6 +257,7 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.text = text
         self.line_starts = [0, *(match.end() for match in re.finditer("\n", text))]
+        self.lines = LineCounter(text)
         self.protected: list[tuple[int, int, str]] = []
         self.markup: list[tuple[int, int]] = []
         self.links: list[tuple[int, int]] = []
@@ -344,15 +348,13 @@ class _Parser(HTMLParser):
         if "<" in data and self.skipping is None:
             for stray in re.finditer("<", data):
                 self._stray_opening(here + stray.start())
-        self._collect(data)
+        self._collect(data, here)
 
     def handle_entityref(self, name: str) -> None:
-        self._event(None)
-        self._collect(f"&{name};")
+        self._collect(f"&{name};", self._event(None))
 
     def handle_charref(self, name: str) -> None:
-        self._event(None)
-        self._collect(f"&#{name};")
+        self._collect(f"&#{name};", self._event(None))
 
     def handle_comment(self, data: str) -> None:
         start = self._event("comment")
@@ -483,7 +485,7 @@ class _Parser(HTMLParser):
             self.abbreviations.append((self.skipping.start, end, " ".join(self.skipping.title.split())))
         self.skipping = None
 
-    def _collect(self, raw: str) -> None:
+    def _collect(self, raw: str, start: int) -> None:
         if self.skipping is not None:
             return
         if self.link is not None:
@@ -492,6 +494,8 @@ class _Parser(HTMLParser):
             self.heading[2].append(raw)
         if self.table is not None and self.table.cell is not None:
             self.table.cell.append(raw)
+            if self.table.text_start is None and raw.strip():
+                self.table.text_start = start + len(raw) - len(raw.lstrip())
 
     def _end_link(self, end: int) -> None:
         if self.link is None:
@@ -536,10 +540,12 @@ class _Parser(HTMLParser):
         end = end if self.table.row_end is None else self.table.row_end
         if self.table.shape.row != "tr":  # an item left open ends at the next one: leave out the space between
             end = start + len(self.text[start:end].rstrip())
-        line = bisect.bisect_right(self.line_starts, start)
+        # The line of the row's first text (Word writes each cell's text on a line below the `<tr>`), counting a
+        # lone CR as a line break, as every line number does (`line_starts` counts LF alone, as html.parser does).
+        line = self.lines.line(start if self.table.text_start is None else self.table.text_start)
         header = all(kind == "th" for kind, _ in cells)
         self.table.rows.append(Row(tuple(_cell_text(raw) for _, raw in cells), header, line, start, end))
-        self.table.row = self.table.cell = self.table.row_end = None
+        self.table.row = self.table.cell = self.table.row_end = self.table.text_start = None
 
     def result(self) -> Layout:
         end = len(self.text)

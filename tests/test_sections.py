@@ -604,3 +604,21 @@ def test_cli_check_reads_a_welsh_or_bilingual_glossary_heading(tmp_path: Path, h
     assert f"{document}:6:5: D002 XYZ is in the glossary section but never used" in output
     assert "D001" not in output
     assert code == 0
+
+
+# A glossary table as Word writes it ("Web Page, Filtered"): each cell's text on a line of its own, below the `<tr>`.
+WORD_TABLE = (
+    "<h1>Glossary</h1>\n<table>\n <tr>\n  <td valign=top>\n  <p class=MsoNormal>ASB</p>\n  </td>\n"
+    "  <td valign=top>\n  <p class=MsoNormal>Anti-Social\n  Behaviour</p>\n  </td>\n </tr>\n <tr>\n"
+    "  <td valign=top>\n  <p class=MsoNormal>LPT</p>\n  </td>\n  <td valign=top>\n"
+    "  <p class=MsoNormal>Local Police Team</p>\n  </td>\n </tr>\n</table>\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_an_html_rows_line_is_its_acronyms_line(newline: str) -> None:
+    """G001-G008 name a row by its line, as D002 and the column do: the acronym's, not the `<tr>`'s, and a lone CR
+    is a line break there as everywhere."""
+    section = find_glossary_section(WORD_TABLE.replace("\n", newline), Format.HTML)
+    assert section is not None
+    assert [(row.acronym, row.line) for row in section.rows] == [("ASB", 5), ("LPT", 14)]
