@@ -916,6 +916,22 @@ def ampersands_read(text: str) -> str:
     return _references_read(text, AMPERSAND_REFERENCE, "&")
 
 
+SOFT_HYPHEN_REFERENCE: Final = re.compile(r"&(?:shy|#0*173|#[xX]0*[aA][dD]);")
+
+
+def soft_hyphens_read(text: str) -> str:
+    """`text` with each reference to a soft hyphen read as soft hyphens, to its length: offsets hold.
+
+    So `Neighbour&shy;hood Policing Team (NPT)` aligns as `Neighbour\u00adhood Policing Team (NPT)` does.
+
+    >>> soft_hyphens_read("Neighbour&shy;hood") == "Neighbour" + "\u00ad" * 5 + "hood"
+    True
+    """
+    if "&" not in text:
+        return text
+    return SOFT_HYPHEN_REFERENCE.sub(lambda reference: "\u00ad" * len(reference[0]), text)
+
+
 SPACE_REFERENCE: Final = re.compile(r"&(?:nbsp|#0*160|#[xX]0*[aA]0);")
 
 

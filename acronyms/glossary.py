@@ -60,6 +60,14 @@ def straight_apostrophes(text: str) -> str:
 
 
 # Last words that are plural already, or the same in both numbers: `British Transport Police`, `Next of Kin`.
+SOFT_HYPHEN: Final = "\u00ad"  # Word's optional hyphen: shown only where a line breaks at it
+
+
+def without_soft_hyphens(text: str) -> str:
+    """`text` as read: a soft hyphen splits no word (`Neighbour\u00adhood` is `Neighbourhood`)."""
+    return text.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in text else text
+
+
 INVARIANT_PLURALS: Final = frozenset({"police", "people", "children", "kin", "staff", "personnel"})
 _LAST_WORD: Final = re.compile(r"[^\W\d_]+\Z")  # the letters a long form ends with, if it ends with a letter
 
@@ -162,8 +170,11 @@ def expansion_key(expansion: str) -> str:
     True
     >>> expansion_key("Local Police Team") == expansion_key("Local Policing Team")
     False
+    >>> expansion_key("Neighbour\u00adhood Policing Team") == expansion_key("Neighbourhood Policing Team")
+    True
     """
-    words = re.sub(r"[-–—/]", " ", straight_apostrophes(expansion).casefold().replace("&", " and ")).split()
+    read = without_soft_hyphens(straight_apostrophes(expansion)).casefold().replace("&", " and ")
+    words = re.sub(r"[-–—/]", " ", read).split()
     if words and len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
         words[-1] = words[-1][:-1]
     return " ".join(words)

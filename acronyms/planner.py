@@ -55,6 +55,7 @@ from .definitions import (
     named_after_comma,
     or_marks,
     or_short_start,
+    soft_hyphens_read,
     spaces_read,
 )
 from .errors import UsageError
@@ -78,7 +79,7 @@ from .forms import (
     spelled_out_as,
     written_long_form,
 )
-from .glossary import Entry, Glossary, straight_apostrophes
+from .glossary import Entry, Glossary, straight_apostrophes, without_soft_hyphens
 from .headings import heading_spans, section_starts
 from .matcher import Match, find, find_in_markdown, tuple_maker
 from .positions import LineCounter, NextOf, lf_view
@@ -300,9 +301,10 @@ def _named_sense(senses: Sequence[Entry], expansion: str) -> Entry | None:
 
 
 def _as_read(long: str) -> str:
-    """A long form as compared: character references read, `&` as `and`, apostrophes straight, case and spacing not
-    counted."""
-    return " ".join(straight_apostrophes(html_unescape(long)).replace("&", " and ").casefold().split())
+    """A long form as compared: character references read, `&` as `and`, apostrophes straight, soft hyphens, case and
+    spacing not counted."""
+    read = without_soft_hyphens(straight_apostrophes(html_unescape(long)))
+    return " ".join(read.replace("&", " and ").casefold().split())
 
 
 def _footnotes(text: str, options: Options) -> Footnotes | None:
@@ -352,8 +354,9 @@ class _Judge:
         self.spelled = _spelled_out_beside(text, self.matches, glossary, options.format)
         unexplained = [(match.start, match.end) for match, spelled in self.spelled.values() if not spelled]
         unexplained += [span for span in _after_lead_ins(text, self.matches) if span[0] not in self.spelled]
-        # `Police &amp; Crime Commissioner (PCC)` as the reader reads it; each definition's text is the original's
-        read = ampersands_read(text) if self.references else text
+        # `Police &amp; Crime Commissioner (PCC)` and `Neighbour&shy;hood Policing Team (NPT)` as the reader reads
+        # them; each definition's text is the original's
+        read = soft_hyphens_read(ampersands_read(text)) if self.references else text
         found = find_definitions_near(read, unexplained)
         # `Commissioner,&nbsp;or PCC &ndash;` as read too
         spaced = spaces_read(dashes_read(read)) if self.references else text

@@ -684,6 +684,21 @@ def test_a_long_form_written_with_a_reference_to_an_ampersand_defines_its_acrony
     ]
 
 
+@pytest.mark.parametrize("format", [Format.HTML, Format.MARKDOWN], ids=["html", "markdown"])
+@pytest.mark.parametrize("style", [Style.INLINE, Style.TOOLTIP], ids=["inline", "tooltip"])
+@pytest.mark.parametrize("shy", ["&shy;", "&#173;", "&#xAD;", "\u00ad"], ids=["shy", "decimal", "hex", "character"])
+def test_a_long_form_with_a_soft_hyphen_defines_its_acronym(format: Format, style: Style, shy: str) -> None:
+    """Word writes an optional hyphen as a soft hyphen, which no reader sees: `Neighbour&shy;hood Policing Team (NPT)`
+    is the author's definition, and no expansion goes inside its brackets."""
+    text = f"The Neighbour{shy}hood Policing Team (NPT) met."
+    text = f"<p>{text}</p>\n" if format is Format.HTML else text + "\n"
+    result = annotation(text, Glossary.bundled(), Options(format=format, style=style))
+    assert result.text == text
+    assert [(d.reason, d.entry.expansion if d.entry else None) for d in result.decisions] == [
+        ("defined inline", "Neighbourhood Policing Team")
+    ]
+
+
 @pytest.mark.parametrize(
     "markup",
     [

@@ -514,6 +514,15 @@ def test_d005_inline_definition_contradicts_the_glossary() -> None:
     assert document_findings("The Staffordshire Police Community Support Officers (PCSOs) came.", BUNDLED) == []
 
 
+@pytest.mark.parametrize("shy", ["\u00ad", "&shy;"], ids=["character", "reference"])
+def test_d005_a_soft_hyphen_is_no_contradiction(shy: str) -> None:
+    """A soft hyphen (Word's optional hyphen) is seen by no reader: `Neighbour­hood` is `Neighbourhood`."""
+    text = f"<p>The Neighbour{shy}hood Policing Team (NPT) met. The NPT agreed.</p>"
+    assert check_document(scan(text, BUNDLED, path="doc.html"), BUNDLED) == []
+    glossary = Glossary([Entry("NPT", "Neighbour\u00adhood Policing Team")])  # a CSV's `&shy;` is text
+    assert [finding.code for finding in check_glossary(list(glossary.entries), "g.csv", reference=BUNDLED)] == []
+
+
 def test_d006_superseded_acronym_used() -> None:
     findings = document_findings("The HMIC report came.", BUNDLED)
     assert [(f.code, f.column) for f in findings if f.code == "D006"] == [("D006", 5)]
