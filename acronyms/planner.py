@@ -354,12 +354,12 @@ class _Judge:
         self.spelled = _spelled_out_beside(text, self.matches, glossary, options.format)
         unexplained = [(match.start, match.end) for match, spelled in self.spelled.values() if not spelled]
         unexplained += [span for span in _after_lead_ins(text, self.matches) if span[0] not in self.spelled]
-        # `Police &amp; Crime Commissioner (PCC)` and `Neighbour&shy;hood Policing Team (NPT)` as the reader reads
-        # them; each definition's text is the original's
-        read = soft_hyphens_read(ampersands_read(text)) if self.references else text
+        # `Police &amp; Crime Commissioner (PCC)`, `Neighbour&shy;hood Policing Team (NPT)` and `Panel&nbsp;(SNP)` as
+        # the reader reads them; each definition's text is the original's
+        read = spaces_read(soft_hyphens_read(ampersands_read(text))) if self.references else text
         found = find_definitions_near(read, unexplained)
         # `Commissioner,&nbsp;or PCC &ndash;` as read too
-        spaced = spaces_read(dashes_read(read)) if self.references else text
+        spaced = dashes_read(read) if self.references else text
         named = find_or_definitions_after(spaced, _after_or_marks(spaced, self.matches))
         if named:  # `Police and Crime Commissioner, or PCC,`
             found = sorted(found + named, key=lambda d: (d.short_start, d.long_start))

@@ -699,6 +699,18 @@ def test_a_long_form_with_a_soft_hyphen_defines_its_acronym(format: Format, styl
     ]
 
 
+@pytest.mark.parametrize("format", [Format.HTML, Format.MARKDOWN], ids=["html", "markdown"])
+@pytest.mark.parametrize("space", ["&nbsp;", "&nbsp; ", "&#160;"], ids=["nbsp", "word-double-space", "decimal"])
+def test_a_long_form_before_a_no_break_space_defines_its_acronym(format: Format, space: str) -> None:
+    """Word's filtered HTML writes two spaces as `&nbsp; `: `Safer Neighbourhood Panel&nbsp; (SNP)` is the author's
+    definition, and no expansion goes inside its brackets."""
+    text = f"The Safer Neighbourhood Panel{space}(SNP) met. The SNP agreed."
+    text = f"<p>{text}</p>\n" if format is Format.HTML else text + "\n"
+    result = annotation(text, Glossary.bundled(), Options(format=format))
+    assert result.text == text
+    assert [d.reason for d in result.decisions] == ["defined inline", "already introduced at line 1"]
+
+
 @pytest.mark.parametrize(
     "markup",
     [
