@@ -82,6 +82,15 @@ class DefinedBy(enum.Enum):
 KIND_ORDER = (DefinitionKind.INLINE, DefinitionKind.GLOSSARY_SECTION, DefinitionKind.FOOTNOTE, DefinitionKind.IMPLICIT)
 
 
+def one_line(expansion: str) -> str:
+    """An expansion as `scan` writes it: a long form wrapped over lines, or with tags blanked in it, on one line.
+
+    >>> one_line("Safer Neighbourhood\\n   Panel")
+    'Safer Neighbourhood Panel'
+    """
+    return " ".join(expansion.split())
+
+
 @dataclass(frozen=True)
 class Found:
     """One acronym the document uses: how often, where first, and how it is defined."""
@@ -102,7 +111,7 @@ class Found:
             "acronym": self.acronym,
             "count": self.count,
             "defined_by": self.defined_by.value,
-            "expansion": self.expansion,
+            "expansion": None if self.expansion is None else one_line(self.expansion),
             "first": {"line": self.line, "column": self.column},
             "well_known": self.well_known,
         }
@@ -150,7 +159,7 @@ class Scan:
         lines = []
         for found in self.acronyms:
             uses = f"{found.count} use" + ("s" if found.count > 1 else "")
-            expansion = f": {found.expansion}" if found.expansion else ""
+            expansion = f": {one_line(found.expansion)}" if found.expansion else ""
             lines.append(
                 f"{self.path}:{found.line}:{found.column}: {found.acronym} ({uses}) {found.defined_by.value}{expansion}\n"
             )
@@ -160,7 +169,7 @@ class Scan:
         line, column = self.definition_position(definition)
         return {
             "acronym": definition.acronym,
-            "expansion": definition.expansion,
+            "expansion": one_line(definition.expansion),
             "kind": definition.kind.value,
             "line": line,
             "column": column,

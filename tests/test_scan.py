@@ -561,3 +561,21 @@ def test_a_short_form_split_by_closing_markup_defines_inline_where_it_is_written
 )
 def test_tags_are_dropped_only_inside_a_short_form_written_as_one_word(text: str, format: Format) -> None:
     assert not [d for d in scan(text, EMPTY, format=format).definitions if d.kind.value == "inline"]
+
+
+@pytest.mark.parametrize(
+    ("text", "format"),
+    [
+        ("The Safer Neighbourhood\r\n   Panel (SNP) met.\n", Format.TEXT),
+        ("<p>The Safer <span lang=EN-US>Neighbourhood</span>\nPanel (SNP) met.</p>\n", Format.HTML),
+    ],
+    ids=["wrapped-line", "word-language-span"],
+)
+def test_scan_writes_an_expansion_on_one_line(text: str, format: Format) -> None:
+    """`scan` prints one line per acronym: a long form wrapped over lines, or with tags in it, is written as read."""
+    result = scan(text, Glossary([]), path="minutes", format=format)
+    assert result.to_text().count("\n") == 1
+    assert result.to_text().endswith(" inline: Safer Neighbourhood Panel\n")
+    document = result.to_dict()
+    assert [found["expansion"] for found in document["acronyms"]] == ["Safer Neighbourhood Panel"]
+    assert [found["expansion"] for found in document["definitions"]] == ["Safer Neighbourhood Panel"]
