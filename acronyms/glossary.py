@@ -59,7 +59,6 @@ def straight_apostrophes(text: str) -> str:
     return text.translate(_STRAIGHT_APOSTROPHES)
 
 
-# Last words that are plural already, or the same in both numbers: `British Transport Police`, `Next of Kin`.
 SOFT_HYPHEN: Final = "\u00ad"  # Word's optional hyphen: shown only where a line breaks at it
 
 
@@ -68,6 +67,7 @@ def without_soft_hyphens(text: str) -> str:
     return text.replace(SOFT_HYPHEN, "") if SOFT_HYPHEN in text else text
 
 
+# Last words that are plural already, or the same in both numbers: `British Transport Police`, `Next of Kin`.
 INVARIANT_PLURALS: Final = frozenset({"police", "people", "children", "kin", "staff", "personnel"})
 _LAST_WORD: Final = re.compile(r"[^\W\d_]+\Z")  # the letters a long form ends with, if it ends with a letter
 
