@@ -161,7 +161,38 @@ def beside_bracket(text: str, match: Match) -> bool:
     (True, True)
     """
     end = match.end
-    return bracket_before(text, match.start) != -1 or text.find("(", end, end + BRACKET_GAP + 1) != -1
+    return (
+        bracket_before(text, match.start) != -1
+        or text.find("(", end, end + BRACKET_GAP + 1) != -1
+        or (end < len(text) and text[end] in CLOSING_STARTS and bracket_after(text, end) != -1)
+    )
+
+
+# What may stand between a short form and the bracket of its long form, beside spaces: the end of its wrapping
+# (`SNP</b> (`, `**SNP** (`, `“SNP” (`) and a no-break space written as a reference (`SNP&nbsp;(`, as Word writes).
+CLOSING_STARTS: Final = WRAPPING + "<&"
+SPACE_REFERENCES: Final = ("&nbsp;", "&#160;", "&#xa0;", "&#xA0;")
+
+
+def bracket_after(text: str, end: int) -> int:
+    """Where the bracket opens that follows a short form ending at `end`, past its closing wrapping (quotes,
+    emphasis, tags) and up to `BRACKET_GAP` spaces (a no-break space's reference counts as one); -1 if none.
+
+    >>> [bracket_after(text, 3) for text in ("SNP (x)", "SNP</b> (x)", "SNP** (x)", "SNP&nbsp;(x)", "SNP x (y)")]
+    [4, 8, 6, 9, -1]
+    """
+    at = past_wrapping(text, end)
+    for _ in range(BRACKET_GAP + 1):
+        if text.startswith("(", at):
+            return at
+        if at < len(text) and text[at].isspace():
+            at += 1
+            continue
+        reference = next((found for found in SPACE_REFERENCES if text.startswith(found, at)), None)
+        if reference is None:
+            return -1
+        at += len(reference)
+    return -1
 
 
 def bracket_before(text: str, start: int) -> int:
@@ -257,8 +288,19 @@ def beside_brackets(text: str, matches: Sequence[Match]) -> list[Match]:
             if after < len(starts) and starts[after] == inside:  # `(SNP`, `("SNP`, `(<b>SNP`
                 chosen.add(after)
             chosen.update(range(bisect.bisect_left(ends, at - BRACKET_GAP), bisect.bisect_right(ends, at)))  # `SNP (`
+            # Rare: wrapping or a reference, not a letter, before the bracket past its spaces (`SNP</b> (`, `SNP&nbsp;(`).
+            # Read inline: a call per bracket would cost more than every bracket's short form in a text without any.
+            if bracket == "(" and text[max(0, at - BRACKET_GAP - 1) : at].rstrip()[-1:] in CLOSING_ENDS:
+                low = bisect.bisect_left(ends, at - WRAPPING_REACH - BRACKET_GAP * len(SPACE_REFERENCES[0]))
+                for index in range(low, bisect.bisect_left(ends, at - BRACKET_GAP)):
+                    if bracket_after(text, ends[index]) == at:
+                        chosen.add(index)
             at = text.find(bracket, at + 1)
     return [matches[index] for index in sorted(chosen)]
+
+
+# How wrapping or a reference ends (`</b>`, `**`, `”`, `&nbsp;`), as a set: the empty string is in no set.
+CLOSING_ENDS: Final = frozenset(WRAPPING + ">;")
 
 
 def spelled_out_as(text: str, match: Match, long: str) -> tuple[int, int] | None:
@@ -282,6 +324,9 @@ def spelled_out_as(text: str, match: Match, long: str) -> tuple[int, int] | None
     if after.startswith("(") and after[1:].casefold().startswith(long):
         start = match.end + len(window) - len(after) + 1
         return start, start + len(long)
+    opened = bracket_after(text, match.end) if text[match.end : match.end + 1] in CLOSING_STARTS else -1
+    if opened != -1 and text[opened + 1 : opened + 1 + len(long)].casefold() == long:  # `<b>LF</b> (Long Form)`
+        return opened + 1, opened + 1 + len(long)
     return None
 
 

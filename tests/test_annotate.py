@@ -712,6 +712,46 @@ def test_a_long_form_before_a_no_break_space_defines_its_acronym(format: Format,
 
 
 @pytest.mark.parametrize(
+    ("format", "short"),
+    [
+        (Format.HTML, "<b>SNP</b> "),
+        (Format.HTML, "<b><i>SNP</i></b>  "),
+        (Format.HTML, "&ldquo;SNP&rdquo; "),
+        (Format.HTML, "SNP&nbsp;"),
+        (Format.HTML, "<b>SNP</b>&nbsp; "),
+        (Format.MARKDOWN, "**SNP** "),
+        (Format.MARKDOWN, "“**SNP**”  "),
+        (Format.MARKDOWN, "SNP&#160;"),
+    ],
+    ids=[
+        "bold",
+        "bold-italic-two-spaces",
+        "quote-references",
+        "nbsp",
+        "bold-nbsp",
+        "md-bold",
+        "md-quoted-bold",
+        "md-160",
+    ],
+)
+def test_a_short_form_in_markup_before_its_long_form_in_brackets_is_a_definition(format: Format, short: str) -> None:
+    """`<b>SNP</b> (Safer Neighbourhood Panel)` defines SNP: the expansion used to go inside the bold, beside the
+    author's own, `<b>Safer Neighbourhood Panel (SNP)</b> (Safer Neighbourhood Panel)`."""
+    text = f"The {short}(Safer Neighbourhood Panel) met. The SNP agreed."
+    text = f"<p>{text}</p>\n" if format is Format.HTML else text + "\n"
+    result = annotation(text, Glossary.bundled(), Options(format=format))
+    assert result.text == text
+    assert [d.reason for d in result.decisions] == ["defined inline", "already introduced at line 1"]
+
+
+def test_a_short_form_in_markup_before_other_words_in_brackets_is_expanded() -> None:
+    text = "<p>The <b>SNP</b> (the panel) and SNP&nbsp;x (y) met.</p>"
+    assert annotate(text, Glossary.bundled(), Options(format=Format.HTML)) == text.replace(
+        "<b>SNP</b>", "<b>Safer Neighbourhood Panel (SNP)</b>", 1
+    )  # and the second SNP is already introduced
+
+
+@pytest.mark.parametrize(
     "markup",
     [
         '<a href="/x" title="a > b PCC list">the list</a>',
