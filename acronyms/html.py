@@ -271,7 +271,8 @@ class _Parser(HTMLParser):
         self.main_ends: list[int] = []  # where each `</main>` starts: appended blocks go at the end of the one
         self.skipping: _Protection | None = None
         self.marked: _Protection | None = None
-        self.link: tuple[int, list[str]] | None = None
+        # The `<a>` open: where it starts, its text so far, and whether it links (`href`) or is a bookmark (`name`).
+        self.link: tuple[int, list[str], bool] | None = None
         self.buttons: list[tuple[int, int]] = []
         self.button: int | None = None  # where the `<button>` open starts
         self.heading: tuple[str, int, list[str]] | None = None
@@ -391,7 +392,7 @@ class _Parser(HTMLParser):
             self.button = start
         if tag == "a":
             self._end_link(start)
-            self.link = (start, [])
+            self.link = (start, [], "href" in attributes)
         elif tag in HEADING_ELEMENTS:
             self._end_heading(start)
             self.heading = (tag, start, [])
@@ -500,9 +501,10 @@ class _Parser(HTMLParser):
     def _end_link(self, end: int) -> None:
         if self.link is None:
             return
-        start, raw = self.link
-        self.links.append((start, end))
-        if is_acronym_text("".join(raw)):
+        start, raw, linked = self.link
+        self.links.append((start, end))  # a footnote's link cannot sit in a bookmark either: `<a>` holds no `<a>`
+        # A link named by an acronym points at what explains it; a bookmark (Word's `<a name="_Toc1">`) is a place.
+        if linked and is_acronym_text("".join(raw)):
             self.protected.append((start, end, ACRONYM_LINK_KIND))
         self.link = None
 

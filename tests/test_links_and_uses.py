@@ -126,3 +126,14 @@ def test_tooltip_uses_count_for_the_glossary_section(tmp_path: Path, name: str) 
     once, written = annotated_twice(tmp_path, name, text, "--style", "tooltip", "--glossary-section", "append")
     assert "PCC" in once
     assert_defined(written, ["PCC"])
+
+
+def test_a_bookmark_named_by_an_acronym_is_no_link(tmp_path: Path) -> None:
+    """Word wraps headings and passages in bookmarks, `<a name="_Toc1">`: a place, not a link to what explains the
+    acronym. Before, `PCSO` and `SNP` in them were skipped in every style."""
+    page = tmp_path / "minutes.html"
+    page.write_text('<h1><a name="_Toc1">PCSO</a></h1><p><a id="s">SNP</a> met. <a href="#g">NPT</a> met.</p>\n')
+    assert annotate(page) == (
+        '<h1><a name="_Toc1">Police Community Support Officer (PCSO)</a></h1>'
+        '<p><a id="s">Safer Neighbourhood Panel (SNP)</a> met. <a href="#g">NPT</a> met.</p>\n'
+    )
