@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import Final
 
 from .positions import LineCounter
 
@@ -57,6 +58,14 @@ PROTECTED_ELEMENTS = {
     "header": "a header",
     "footer": "a footer",
 }
+# Word's table of contents: a paragraph per entry, `<p class=MsoToc1>` to `MsoToc9`, each a link to a heading. Like
+# a site's navigation it repeats the headings, and a first use there would leave the heading's own bare.
+WORD_CONTENTS_CLASS: Final = re.compile(r"MsoToc\d")
+WORD_CONTENTS_KIND: Final = "a table of contents"
+# Tags that end a paragraph left open (HTML 13.2.6.4.7: a `<p>` closes at the next block).
+PARAGRAPH_CLOSERS: Final = frozenset(
+    {"p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote"}
+)
 # Controls whose `aria-label`, when they have one, is what a screen reader reads instead of their text: an expansion
 # in the text would be heard by no one who needs it, and the visible label would no longer be in the name (WCAG 2.5.3).
 LABELLED_CONTROLS = frozenset({"a", "button"})
@@ -311,7 +320,10 @@ class _Parser(HTMLParser):
             self.raw_text = tag
         end = start + len(self.get_starttag_text() or "")
         if self.skipping is not None:
-            if tag == self.skipping.name:
+            if self.skipping.name == "p" and tag in PARAGRAPH_CLOSERS:  # an entry of contents left open ends here
+                self._stop_skipping(start)
+                self._open(tag, attrs, start, end)
+            elif tag == self.skipping.name:
                 self.skipping.depth += 1
             elif (self.skipping.name == "head" and tag == "body") or dict(attrs).get(
                 MARKER_ATTRIBUTE
@@ -377,6 +389,9 @@ class _Parser(HTMLParser):
         attributes = dict(attrs)
         if tag in PROTECTED_ELEMENTS:
             self.skipping = _Protection(tag, start, PROTECTED_ELEMENTS[tag], attributes.get("title"))
+            return
+        if tag == "p" and WORD_CONTENTS_CLASS.match(attributes.get("class") or ""):
+            self.skipping = _Protection(tag, start, WORD_CONTENTS_KIND)
             return
         if attributes.get("aria-label") and (tag in LABELLED_CONTROLS or attributes.get("role") in LABELLED_ROLES):
             self.skipping = _Protection(tag, start, LABELLED_KIND)

@@ -137,3 +137,20 @@ def test_a_bookmark_named_by_an_acronym_is_no_link(tmp_path: Path) -> None:
         '<h1><a name="_Toc1">Police Community Support Officer (PCSO)</a></h1>'
         '<p><a id="s">Safer Neighbourhood Panel (SNP)</a> met. <a href="#g">NPT</a> met.</p>\n'
     )
+
+
+WORD_CONTENTS = (
+    "<p class=MsoToc1><span class=MsoHyperlink><a href='#_Toc1'>1. Report of the PCC"
+    "<span style='display:none'>1</span></a></span></p>\n"
+    "<p class=MsoToc2><a href='#_Toc2'>1.1 The SNP</a>\n"  # left open: the next block ends it
+    "<h1><a name='_Toc1'>1. Report of the PCC</a></h1>\n<p class=MsoNormal>The PCC and the SNP met.</p>\n"
+)
+
+
+def test_words_table_of_contents_is_left_alone(tmp_path: Path) -> None:
+    """Its entries repeat the headings, as a site's navigation does: a first use there left the heading's bare."""
+    page = tmp_path / "minutes.htm"
+    page.write_text(WORD_CONTENTS)
+    assert annotate(page) == WORD_CONTENTS.replace(
+        "Report of the PCC</a></h1>", "Report of the Police and Crime Commissioner (PCC)</a></h1>"
+    ).replace("the SNP met", "the Safer Neighbourhood Panel (SNP) met")
