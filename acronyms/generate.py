@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from html import unescape
 
 from . import html
 from .edits import Insertion, Replacement, block_at, line_ending
@@ -182,19 +183,49 @@ def _row_text(text: str, section: GlossarySection, entry: Entry, format: Format,
 
 
 def _html_row_like(row_html: str, first: SectionRow, entry: Entry) -> str:
-    """A table row, or `entry` in the markup of a list's first item (`<dt>`/`<dd>`, `<li><b>DA</b>: ...`)."""
+    """`entry` in the markup of the first row: a list's item (`<dt>`/`<dd>`, `<li><b>DA</b>: ...`) or a table's row
+    (`<tr><td style=...><p class=MsoNormal>DA</p></td>...`, as Word writes one: a bare row would lose its borders).
+
+    A table row is copied only when it holds nothing but the acronym and the expansion (no third column's text).
+
+    >>> row = SectionRow("DA", "Domestic Abuse", 3, 0, 0)
+    >>> _html_row_like("<tr><td class=c><p>DA</p></td><td class=c>Domestic Abuse</td></tr>", row, Entry("SNP", "Panel"))
+    '<tr><td class=c><p>SNP</p></td><td class=c>Panel</td></tr>'
+    >>> _html_row_like("<tr><td>DA</td><td>Domestic Abuse</td><td>See 4.2</td></tr>", row, Entry("SNP", "Panel"))
+    '<tr><td>SNP</td><td>Panel</td></tr>'
+    >>> _html_row_like('<tr><td id="DA">DA</td><td>Domestic Abuse</td></tr>', row, Entry("SNP", "Panel"))
+    '<tr><td>SNP</td><td>Panel</td></tr>'
+    """
     opening = row_html.lstrip()[:3].lower()
     acronym, expansion = escape(entry.acronym, Format.HTML), escape(entry.expansion, Format.HTML)
-    if opening not in ("<li", "<dt"):
+    if opening not in ("<li", "<dt", "<tr"):
         return _html_row(entry)
     at = row_html.find(escape(first.acronym, Format.HTML), row_html.find(">") + 1)
     after = past_optional_plural(row_html, at + len(escape(first.acronym, Format.HTML)))  # `IDVA(s)`: not copied
     written = escape(first.written_expansion, Format.HTML)
     long_at = row_html.find(written, after)
-    if at == -1 or long_at == -1:
-        return f"<dt>{acronym}</dt><dd>{expansion}</dd>" if opening == "<dt" else f"<li>{acronym}: {expansion}</li>"
     long_end = long_at + len(written)
+    if (
+        at == -1
+        or long_at == -1
+        or (opening == "<tr" and _not_a_template(row_html, first, at, after, long_at, long_end))
+    ):
+        if opening == "<tr":
+            return _html_row(entry)
+        return f"<dt>{acronym}</dt><dd>{expansion}</dd>" if opening == "<dt" else f"<li>{acronym}: {expansion}</li>"
     return f"{row_html[:at]}{acronym}{row_html[after:long_at]}{expansion}{row_html[long_end:]}"
+
+
+def _not_a_template(row_html: str, first: SectionRow, at: int, after: int, long_at: int, long_end: int) -> bool:
+    """True when a table row holds more than its acronym and expansion in markup: other text (`&nbsp;` is none),
+    or the acronym again (`<td id="DA">`, `<abbr title=…>`), which a copy would give the new row."""
+    pieces = (row_html[:at], row_html[after:long_at], row_html[long_end:])
+    if any(first.acronym in piece for piece in pieces):
+        return True
+    return any(unescape(TAG.sub("", piece)).strip() for piece in pieces)
+
+
+TAG = re.compile(r"<[^<>]*>")
 
 
 def _number(text: str, row: SectionRow) -> int | None:

@@ -66,6 +66,8 @@ WORD_CONTENTS_KIND: Final = "a table of contents"
 PARAGRAPH_CLOSERS: Final = frozenset(
     {"p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote"}
 )
+BOLD_ELEMENTS: Final = frozenset({"b", "strong"})
+MAX_BOLD_HEADING_CHARS: Final = 80  # a paragraph in bold alone, longer than a heading, is bold prose
 # Controls whose `aria-label`, when they have one, is what a screen reader reads instead of their text: an expansion
 # in the text would be heard by no one who needs it, and the visible label would no longer be in the name (WCAG 2.5.3).
 LABELLED_CONTROLS = frozenset({"a", "button"})
@@ -131,6 +133,15 @@ class Table:
     heading_start: int
     end: int
     rows: tuple[Row, ...]
+    # A paragraph in bold alone between that heading and the block, as Word writes a heading without a heading style
+    # (`<p class=MsoNormal><b>Glossary</b></p>`): where it starts, and its text.
+    bold_heading: tuple[int, str] | None = None
+
+    @property
+    def headings(self) -> tuple[tuple[int, str], ...]:
+        """Where each heading the block may be under starts, and its text: the nearest first."""
+        heading = (self.heading_start, self.heading)
+        return (self.bold_heading, heading) if self.bold_heading is not None else (heading,)
 
 
 @dataclass(frozen=True)
@@ -247,9 +258,12 @@ class _Protection:
 
 
 class _TableBuilder:
-    def __init__(self, start: int, heading: tuple[int, str], shape: Shape) -> None:
+    def __init__(
+        self, start: int, heading: tuple[int, str], shape: Shape, bold_heading: tuple[int, str] | None = None
+    ) -> None:
         self.start = start
         self.heading_start, self.heading = heading
+        self.bold_heading = bold_heading
         self.shape = shape
         self.row_end: int | None = None
         self.rows: list[Row] = []
@@ -286,6 +300,11 @@ class _Parser(HTMLParser):
         self.button: int | None = None  # where the `<button>` open starts
         self.heading: tuple[str, int, list[str]] | None = None
         self.last_heading: tuple[int, str] | None = None
+        # The paragraph open (where it starts, its text, the part of it in bold), how deep in bold the text is, and
+        # the last paragraph in bold alone (`Table.bold_heading`).
+        self.paragraph: tuple[int, list[str], list[str]] | None = None
+        self.bold_depth = 0
+        self.last_bold: tuple[int, str] | None = None
         self.table: _TableBuilder | None = None
         self.pending_markup: tuple[int, str] | None = None
         self.raw_text: str | None = None  # the raw-text element open, whose text holds no comment
@@ -405,6 +424,12 @@ class _Parser(HTMLParser):
             self.marked = _Protection(tag, start, marker)
         if tag == "button" and self.button is None:
             self.button = start
+        if tag in PARAGRAPH_CLOSERS:
+            self._end_paragraph()
+            if tag == "p":
+                self.paragraph = (start, [], [])
+        elif tag in BOLD_ELEMENTS:
+            self.bold_depth += 1
         if tag == "a":
             self._end_link(start)
             self.link = (start, [], "href" in attributes)
@@ -417,6 +442,10 @@ class _Parser(HTMLParser):
             self._table_tag(tag, start)
 
     def _close(self, tag: str, start: int, end: int) -> None:
+        if tag == "p":
+            self._end_paragraph()
+        elif tag in BOLD_ELEMENTS and self.bold_depth:
+            self.bold_depth -= 1
         if tag == "button" and self.button is not None:
             self.buttons.append((self.button, end))
             self.button = None
@@ -428,8 +457,7 @@ class _Parser(HTMLParser):
             self.table.depth -= 1
             if self.table.depth == 0:
                 self._end_row(start)
-                self.tables.append(Table(self.table.heading, self.table.heading_start, end, tuple(self.table.rows)))
-                self.table = None
+                self._end_table(end)
         elif self.table is not None and self.table.depth == 1 and tag == self.table.shape.row_close:
             self._end_row(end)
         elif self.table is not None and self.table.depth == 1 and tag in self.table.shape.cells:
@@ -491,8 +519,7 @@ class _Parser(HTMLParser):
         self._end_heading(end)
         if self.table is not None:
             self._end_row(end)
-            self.tables.append(Table(self.table.heading, self.table.heading_start, end, tuple(self.table.rows)))
-            self.table = None
+            self._end_table(end)
 
     def _stop_skipping(self, end: int) -> None:
         assert self.skipping is not None
@@ -508,6 +535,10 @@ class _Parser(HTMLParser):
             self.link[1].append(raw)
         if self.heading is not None:
             self.heading[2].append(raw)
+        if self.paragraph is not None:
+            self.paragraph[1].append(raw)
+            if self.bold_depth:
+                self.paragraph[2].append(raw)
         if self.table is not None and self.table.cell is not None:
             self.table.cell.append(raw)
             if self.table.text_start is None and raw.strip():
@@ -532,13 +563,33 @@ class _Parser(HTMLParser):
         self.last_heading = (start, _cell_text(raw))
         self.heading = None
 
+    def _end_paragraph(self) -> None:
+        if self.paragraph is None:
+            return
+        start, raw, bold = self.paragraph
+        text = _cell_text(raw)
+        if text and len(text) <= MAX_BOLD_HEADING_CHARS and _cell_text(bold) == text:
+            self.last_bold = (start, text)
+        self.paragraph = None
+
     def _open_table(self, tag: str, start: int) -> None:
         if self.table is not None:
             if tag in self.table.shape.family:
                 self.table.depth += 1
         elif self.last_heading is not None:
-            self.table = _TableBuilder(start, self.last_heading, BLOCK_SHAPES[tag])
-            self.last_heading = None
+            heading, bold = self.last_heading, self.last_bold
+            nearer = bold if bold is not None and bold[0] > heading[0] else None
+            self.table = _TableBuilder(start, heading, BLOCK_SHAPES[tag], nearer)
+            self.last_heading = self.last_bold = None
+        elif self.last_bold is not None:
+            self.table = _TableBuilder(start, self.last_bold, BLOCK_SHAPES[tag])
+            self.last_bold = None
+
+    def _end_table(self, end: int) -> None:
+        table = self.table
+        assert table is not None
+        self.tables.append(Table(table.heading, table.heading_start, end, tuple(table.rows), table.bold_heading))
+        self.table = None
 
     def _table_tag(self, tag: str, start: int) -> None:
         assert self.table is not None

@@ -284,11 +284,12 @@ def read_expansion(written: str) -> str:
 
 def _html_section(text: str) -> GlossarySection | None:
     for table in reversed(html.layout(text).tables):
-        if not HEADING.fullmatch(table.heading):
+        heading_start = next((start for start, heading in table.headings if HEADING.fullmatch(heading)), None)
+        if heading_start is None:
             continue
         rows = tuple(row for row in map(_html_row, table.rows) if row is not None)
         if rows:
-            return GlossarySection(table.heading_start, table.end, rows)
+            return GlossarySection(heading_start, table.end, rows)
     return None
 
 

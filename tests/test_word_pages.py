@@ -1,0 +1,83 @@
+"""Pages that Word writes (File > Save As > Web Page, Filtered): headings in bold paragraphs, styled table cells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import cli_output
+
+from acronyms import Format, Glossary, Options, annotate, annotation
+from acronyms.edits import restore
+from acronyms.planner import GlossaryMode
+from acronyms.sections import find_glossary_section
+
+CELL = "<td width=300 valign=top style='border:solid windowtext 1.0pt;padding:0cm 5.4pt'><p class=MsoNormal>"
+
+
+def row(acronym: str, expansion: str) -> str:
+    """A glossary row as Word writes it: each cell styled, its text in a paragraph."""
+    return f"<tr>{CELL}{acronym}</p></td>{CELL}{expansion}</p></td></tr>\n"
+
+
+def page(heading: str) -> str:
+    return (
+        "<h1>Minutes</h1>\n<p class=MsoNormal>The PCC and the ANPR team met the NPT.</p>\n"
+        f"<p class=MsoNormal>&nbsp;</p>\n{heading}\n<table class=MsoTableGrid border=1>\n"
+        + row("ANPR", "Automatic Number Plate Recognition")
+        + row("PCC", "Police and Crime Commissioner")
+        + "</table>\n"
+    )
+
+
+BOLD = "<p class=MsoNormal><b><span lang=EN-GB>Glossary<o:p></o:p></span></b></p>"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [BOLD, "<p class=MsoNormal><strong>Glossary of terms</strong></p>", "<h2>Glossary</h2>\n<p><b>Note</b></p>"],
+    ids=["bold", "strong", "heading-then-bold-note"],
+)
+def test_a_paragraph_in_bold_alone_heads_a_glossary(heading: str) -> None:
+    """Word users set a heading in bold rather than a heading style; before, the table was no glossary section:
+    `check` counted its rows as uses, and `--glossary-section append` added a second glossary."""
+    text = page(heading)
+    section = find_glossary_section(text, Format.HTML)
+    assert section is not None
+    assert [row.acronym for row in section.rows] == ["ANPR", "PCC"]
+    assert text[section.start :].startswith(heading.split("\n")[0])
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["<p class=MsoNormal><b>Present:</b></p>", "<p class=MsoNormal><b>Glossary</b> of the minutes below</p>"],
+    ids=["other-words", "partly-bold"],
+)
+def test_other_bold_paragraphs_head_no_glossary(heading: str) -> None:
+    assert find_glossary_section(page(heading), Format.HTML) is None
+
+
+def test_check_reads_a_glossary_under_a_bold_paragraph(tmp_path: Path) -> None:
+    document = tmp_path / "minutes.htm"
+    document.write_text(page(BOLD))
+    code, output = cli_output("check", str(document), "--no-bundled")
+    assert code == 1
+    assert [line.split(" ")[1:3] for line in output.splitlines() if line.startswith(str(document))] == [["D001", "NPT"]]
+
+
+@pytest.mark.parametrize("mode", [GlossaryMode.APPEND, GlossaryMode.REPLACE], ids=["append", "replace"])
+def test_rows_added_to_a_word_table_are_styled_as_its_rows(mode: GlossaryMode) -> None:
+    """A bare `<tr><td>` row in Word's table had no borders and no paragraph style."""
+    text = page(BOLD)
+    options = Options(format=Format.HTML, glossary_section=mode)
+    result = annotation(text, Glossary.bundled(), options)
+    assert result.text.count("Glossary") == 1
+    assert result.text.endswith(
+        "<table class=MsoTableGrid border=1>\n"
+        + row("ANPR", "Automatic Number Plate Recognition")
+        + row("NPT", "Neighbourhood Policing Team")
+        + row("PCC", "Police and Crime Commissioner")
+        + "</table>\n"
+    )
+    assert annotate(result.text, Glossary.bundled(), options) == result.text
+    assert restore(result.text, result.insertions, result.replacements) == text
