@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from html import unescape
 from typing import Final
@@ -345,4 +346,39 @@ def _long_before(text: str, opened: int, long: str) -> tuple[int, int] | None:
         if before.casefold().endswith(long):
             return window_start + len(before) - len(long), window_start + len(before)
         end = _unwrapped_before(text, window_start + len(before), floor)
-    return None
+    reach = max(0, opened - len(long) - BRACKET_GAP - INNER_TAGS_REACH)
+    return _long_before_past_tags(text, reach, opened, long) if "<" in text[reach:opened] else None
+
+
+# How many characters of tags a long form may hold: Word writes `<span lang=EN-US>` around a word in another language.
+INNER_TAGS_REACH: Final = 200
+TAG: Final = re.compile(r"<[^<>]*>")
+
+
+def _long_before_past_tags(text: str, reach: int, opened: int, long: str) -> tuple[int, int] | None:
+    """`_long_before` for a long form with tags inside it, read without them and with a line break or a run of
+    spaces as one space (Word wraps its lines): `Safer <span lang=EN-US>Neighbourhood</span> Panel (SNP)`.
+    Its span holds the tags.
+
+    >>> text = "The Safer <span\\r\\nlang=EN-US>Neighbourhood</span>\\r\\nPanel (SNP)"
+    >>> start, end = _long_before_past_tags(text, 0, 56, "safer neighbourhood panel")
+    >>> text[start:end]
+    'Safer <span\\r\\nlang=EN-US>Neighbourhood</span>\\r\\nPanel'
+    """
+    offsets: list[int] = []  # where each character read is in the text
+    chars: list[str] = []
+    at = reach
+    for piece_end, next_at in [*((tag.start(), tag.end()) for tag in TAG.finditer(text, reach, opened)), (opened, 0)]:
+        for offset in range(at, piece_end):
+            char = text[offset]
+            if char.isspace():
+                if chars and chars[-1] == " ":
+                    continue
+                char = " "
+            offsets.append(offset)
+            chars.append(char)
+        at = next_at
+    read = "".join(chars).rstrip()
+    if len(read) < len(long) or not read.casefold().endswith(long):
+        return None
+    return offsets[len(read) - len(long)], offsets[len(read) - 1] + 1

@@ -744,6 +744,33 @@ def test_a_short_form_in_markup_before_its_long_form_in_brackets_is_a_definition
     assert [d.reason for d in result.decisions] == ["defined inline", "already introduced at line 1"]
 
 
+@pytest.mark.parametrize(
+    ("format", "long"),
+    [
+        (Format.HTML, "Safer <span lang=EN-US>Neighbourhood</span> Panel"),
+        (Format.HTML, "<span lang=EN-GB>Safer </span><span lang=EN-US>Neighbourhood\r\nPanel</span>"),
+        (Format.HTML, "Safer <span\nlang=EN-US>Neighbourhood</span>\nPanel"),
+        (Format.MARKDOWN, 'Safer <span lang="en-US">Neighbourhood</span> Panel'),
+    ],
+    ids=["word-lang-span", "spans-and-crlf", "tag-over-lines", "markdown-inline-html"],
+)
+def test_a_long_form_with_tags_inside_defines_its_acronym(format: Format, long: str) -> None:
+    """Word writes `<span lang=EN-US>` around a word in another language, and wraps its lines: the long form still
+    defines the acronym. The expansion used to go inside the brackets, `Panel (Safer Neighbourhood Panel (SNP))`."""
+    text = f"The {long} (SNP) met. The SNP agreed."
+    text = f"<p>{text}</p>\n" if format is Format.HTML else text + "\n"
+    result = annotation(text, Glossary.bundled(), Options(format=format))
+    assert result.text == text
+    assert [d.reason.split(" at line")[0] for d in result.decisions] == ["defined inline", "already introduced"]
+
+
+def test_words_and_tags_that_spell_no_long_form_are_no_definition() -> None:
+    text = "<p>The <i>Safer</i> Panel (SNP) met.</p>"
+    assert annotate(text, Glossary.bundled(), Options(format=Format.HTML)) == text.replace(
+        "(SNP)", "(Safer Neighbourhood Panel (SNP))"
+    )
+
+
 def test_a_short_form_in_markup_before_other_words_in_brackets_is_expanded() -> None:
     text = "<p>The <b>SNP</b> (the panel) and SNP&nbsp;x (y) met.</p>"
     assert annotate(text, Glossary.bundled(), Options(format=Format.HTML)) == text.replace(
