@@ -49,6 +49,7 @@ from .definitions import (
     find_dash_definitions_after,
     find_definition_list_definitions,
     find_definitions_near,
+    find_inline_definitions,
     find_or_definitions_after,
     lead_in_before,
     lead_in_ends,
@@ -72,8 +73,11 @@ from .footnotes import (
 )
 from .forms import (
     BRACKET_GAP,
+    CLOSING_STARTS,
     beside_bracket,
     beside_brackets,
+    bracket_after,
+    bracket_before,
     long_form,
     spelled_out,
     spelled_out_as,
@@ -84,7 +88,7 @@ from .headings import heading_spans, section_starts
 from .matcher import Match, find, find_in_markdown, tuple_maker
 from .positions import LineCounter, NextOf, lf_view
 from .regions import KIND_NAMES, MARKUP_KINDS, Format, Spans, abbreviation_titles, protected_spans, without_tags
-from .sections import ACRONYM, GlossarySection, find_glossary_section
+from .sections import ACRONYM, GlossarySection, find_glossary_section, read_expansion
 from .senses import Context, choose_sense, sense_words
 
 if TYPE_CHECKING:
@@ -369,6 +373,11 @@ class _Judge:
             else replace(definition, expansion=text[definition.long_start : definition.long_end])
             for definition in found
         ]
+        if options.format is not Format.TEXT and unexplained:  # `<b>GP</b> (Grants Panel)`, `Grants <i>Panel</i> (GP)`
+            defined = {definition.short_start for definition in found}
+            through = _defined_through_markup(text, read, [span for span in unexplained if span[0] not in defined])
+            if through:
+                self.definitions = sorted(self.definitions + through, key=lambda d: (d.short_start, d.long_start))
         dashes = dashes_read(text) if self.references else text  # `CSP &#8211; the ... &#8211;` as Word writes it
         dashed = find_dash_definitions_after(dashes, _before_dashes(dashes, self.matches))
         if options.format is Format.MARKDOWN:  # `PCSO`, then `:   Police Community Support Officer, ...`
@@ -656,6 +665,8 @@ class _Judge:
         definition = self.defined.get(match.start)
         if definition is None or (entry is not None and self.spelled_out(match, entry)):
             return entry
+        if self.options.format is not Format.TEXT:  # `*Grants* Panel (GP)` means the Grants Panel, no `*`
+            definition = replace(definition, expansion=read_expansion(definition.expansion))
         return _named_sense(senses, definition.expansion) or definition_entry(definition)
 
     def expanded_as(self, match: Match, senses: Sequence[Entry], entry: Entry) -> None:
@@ -786,6 +797,58 @@ def _spelled_out_beside(
     for match in beside_brackets(text, matches):
         spelled = [(entry, spelled_out_in(text, match, entry, format)) for entry in glossary.lookup(match.acronym)]
         found[match.start] = (match, [(entry, span) for entry, span in spelled if span is not None])
+    return found
+
+
+# How far before its bracket a long form with tags inside it may start, tags included (`forms.INNER_TAGS_REACH`).
+MARKED_LONG_REACH: Final = 300
+# What is blanked in the text around such a definition before it is read: tags, and Markdown's emphasis marks.
+DEFINITION_MARKUP: Final = re.compile(r"<[^<>]*>|[*_]")
+MARKUP_OR_REFERENCE: Final = re.compile(r"[<*_&]")
+
+
+def _defined_through_markup(text: str, read: str, spans: Sequence[tuple[int, int]]) -> list[Definition]:
+    """The definitions of the hits at `spans` that markup parts from their bracket or runs through their long form,
+    read in the text around each with its tags and emphasis marks blanked, as `scan` reads them.
+
+    `<b>GP</b> (Grants Panel)`, `**GP** (Grants Panel)`, `GP&nbsp;(Grants Panel)` and
+    `Grants <span lang=EN-US>Panel</span> (GP)`: `find_definitions_near` reads a short form
+    right beside its bracket, and a long form as written. `read` is the text as the
+    definitions are read (character references read), with the same offsets.
+
+    >>> text = "The <b>GP</b> (Grants Panel) and the Grants <i>Safety</i> Panel (GSP) met."
+    >>> [(d.acronym, d.expansion) for d in _defined_through_markup(text, text, [(7, 9), (65, 68)])]
+    [('GP', 'Grants Panel'), ('GSP', 'Grants Safety Panel')]
+    """
+    found = []
+    for start, end in spans:
+        opened = bracket_after(text, end) if text[end : end + 1] in CLOSING_STARTS else -1
+        if opened != -1:  # `SF</b> (Long Form)`
+            low, closing = start, text.find(")", opened, opened + MARKED_LONG_REACH)
+        else:  # `Long <i>Form</i> (SF)`
+            opened = bracket_before(text, start)
+            low, closing = max(0, opened - MARKED_LONG_REACH), text.find(")", end, end + MARKED_LONG_REACH)
+            if opened == -1 or DEFINITION_MARKUP.search(text, low, opened) is None:
+                continue
+        if closing == -1:
+            continue
+        window = DEFINITION_MARKUP.sub(lambda markup: " " * len(markup[0]), read[low : closing + 1])
+        for definition in find_inline_definitions(window):
+            first = min(definition.short_start, definition.long_start) + low
+            last = max(definition.short_end, definition.long_end) + low
+            # The hit as the short form, and markup or a reference what hid it: `PCSOs (PCSO <b>s</b>)` stays as it read
+            at_hit = (definition.short_start + low, definition.short_end + low) == (start, end)
+            if at_hit and MARKUP_OR_REFERENCE.search(text, first, last) is not None:
+                found.append(
+                    replace(
+                        definition,
+                        expansion=" ".join(definition.expansion.split()),
+                        short_start=definition.short_start + low,
+                        short_end=definition.short_end + low,
+                        long_start=definition.long_start + low,
+                        long_end=definition.long_end + low,
+                    )
+                )
     return found
 
 

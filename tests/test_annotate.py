@@ -764,6 +764,32 @@ def test_a_long_form_with_tags_inside_defines_its_acronym(format: Format, long: 
     assert [d.reason.split(" at line")[0] for d in result.decisions] == ["defined inline", "already introduced"]
 
 
+@pytest.mark.parametrize(
+    ("format", "definition"),
+    [
+        (Format.HTML, "<b>GP</b> (Grants Panel)"),
+        (Format.HTML, "GP&nbsp;(Grants Panel)"),
+        (Format.HTML, "Grants <span lang=EN-US>Panel</span> (GP)"),
+        (Format.HTML, "<i>Grants\r\nPanel</i> (<b>GP</b>)"),
+        (Format.MARKDOWN, "**GP** (Grants Panel)"),
+        (Format.MARKDOWN, "*Grants* Panel (GP)"),
+    ],
+    ids=["bold-short", "nbsp", "lang-span-long", "italic-long-bold-short", "md-bold-short", "md-emphasis-long"],
+)
+def test_an_authors_own_sense_through_markup_is_its_definition(format: Format, definition: str) -> None:
+    """`scan` and `check` read these as the author's definition of GP; annotate wrote the glossary's General
+    Practitioner beside it: `<b>General Practitioner (GP)</b> (Grants Panel)`. The glossary section it writes
+    lists the author's sense."""
+    text = f"The {definition} met. The GP agreed."
+    text = f"<p>{text}</p>\n" if format is Format.HTML else text + "\n"
+    result = annotation(text, Glossary.bundled(), Options(format=format, glossary_section=GlossaryMode.APPEND))
+    assert result.text.startswith(text.rstrip("\n"))
+    assert [(d.reason.split(" at line")[0], d.entry and d.entry.expansion) for d in result.decisions] == [
+        ("defined inline", "Grants Panel"),
+        ("already introduced", "Grants Panel"),
+    ]
+
+
 def test_words_and_tags_that_spell_no_long_form_are_no_definition() -> None:
     text = "<p>The <i>Safer</i> Panel (SNP) met.</p>"
     assert annotate(text, Glossary.bundled(), Options(format=Format.HTML)) == text.replace(
