@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from html import unescape
+from typing import Final
 
 from . import html
 from .edits import Insertion, Replacement, block_at, line_ending
@@ -172,7 +173,7 @@ def _row_text(text: str, section: GlossarySection, entry: Entry, format: Format,
     first = section.rows[0]
     line = text[first.start : first.end]
     if format is Format.HTML:
-        return _html_row_like(line, first, entry)
+        return _html_row_like(text, section.rows, entry)
     if TABLE_LINE.match(line):
         return _table_entry(entry)
     at = line.index(first.acronym)
@@ -182,38 +183,57 @@ def _row_text(text: str, section: GlossarySection, entry: Entry, format: Format,
     return f"{prefix}{entry.acronym}{line[after:separator_end]}{one_line(entry.expansion)}"
 
 
-def _html_row_like(row_html: str, first: SectionRow, entry: Entry) -> str:
-    """`entry` in the markup of the first row: a list's item (`<dt>`/`<dd>`, `<li><b>DA</b>: ...`) or a table's row
-    (`<tr><td style=...><p class=MsoNormal>DA</p></td>...`, as Word writes one: a bare row would lose its borders).
+def _html_row_like(text: str, rows: Sequence[SectionRow], entry: Entry) -> str:
+    """`entry` in the markup of the section's rows: a list's item (`<dt>`/`<dd>`, `<li><b>DA</b>: ...`), a table's
+    row (`<tr><td style=...><p class=MsoNormal>DA</p></td>...`, as Word writes one: a bare row would lose its
+    borders) or a paragraph with a tab (`<p class=MsoNormal>DA<span style='mso-tab-count:1'>...`).
 
-    A table row is copied only when it holds nothing but the acronym and the expansion (no third column's text).
+    The first of the first few rows that can be copied is (`_copied_row`), else the kind of the first is written bare.
+    """
+    opening = text[rows[0].start : rows[0].end].lstrip()[:3].lower()
+    acronym, expansion = escape(entry.acronym, Format.HTML), escape(entry.expansion, Format.HTML)
+    if opening not in ("<li", "<dt", "<tr", "<p>", "<p "):
+        return _html_row(entry)
+    for row in rows[:TEMPLATE_ROWS]:
+        copy = _copied_row(text[row.start : row.end], row, acronym, expansion)
+        if copy is not None:
+            return copy
+    if opening == "<tr":
+        return _html_row(entry)
+    if opening.startswith("<p"):  # `<p>DA&nbsp;&nbsp;&nbsp; Domestic Abuse</p>`: read back as a row, as Word's tab is
+        return f"<p>{acronym}{PARAGRAPH_TAB}{expansion}</p>"
+    return f"<dt>{acronym}</dt><dd>{expansion}</dd>" if opening == "<dt" else f"<li>{acronym}: {expansion}</li>"
+
+
+TEMPLATE_ROWS: Final = 3  # how many rows are tried as the template of a new one (Word wraps a long one over lines)
+
+
+def _copied_row(row_html: str, row: SectionRow, acronym: str, expansion: str) -> str | None:
+    """`row_html` with `acronym` and `expansion` (escaped) for the row's own, or None when it is no template.
+
+    A table row or paragraph is copied only when it holds nothing but its acronym and expansion (no third column's
+    text); a list item may hold more (`<li><b>DA</b>: Domestic Abuse</li>`).
 
     >>> row = SectionRow("DA", "Domestic Abuse", 3, 0, 0)
-    >>> _html_row_like("<tr><td class=c><p>DA</p></td><td class=c>Domestic Abuse</td></tr>", row, Entry("SNP", "Panel"))
+    >>> _copied_row("<tr><td class=c><p>DA</p></td><td class=c>Domestic Abuse</td></tr>", row, "SNP", "Panel")
     '<tr><td class=c><p>SNP</p></td><td class=c>Panel</td></tr>'
-    >>> _html_row_like("<tr><td>DA</td><td>Domestic Abuse</td><td>See 4.2</td></tr>", row, Entry("SNP", "Panel"))
-    '<tr><td>SNP</td><td>Panel</td></tr>'
-    >>> _html_row_like('<tr><td id="DA">DA</td><td>Domestic Abuse</td></tr>', row, Entry("SNP", "Panel"))
-    '<tr><td>SNP</td><td>Panel</td></tr>'
+    >>> _copied_row("<tr><td>DA</td><td>Domestic Abuse</td><td>See 4.2</td></tr>", row, "SNP", "Panel") is None
+    True
+    >>> _copied_row('<tr><td id="DA">DA</td><td>Domestic Abuse</td></tr>', row, "SNP", "Panel") is None
+    True
     """
-    opening = row_html.lstrip()[:3].lower()
-    acronym, expansion = escape(entry.acronym, Format.HTML), escape(entry.expansion, Format.HTML)
-    if opening not in ("<li", "<dt", "<tr"):
-        return _html_row(entry)
-    at = row_html.find(escape(first.acronym, Format.HTML), row_html.find(">") + 1)
-    after = past_optional_plural(row_html, at + len(escape(first.acronym, Format.HTML)))  # `IDVA(s)`: not copied
-    written = escape(first.written_expansion, Format.HTML)
+    at = row_html.find(escape(row.acronym, Format.HTML), row_html.find(">") + 1)
+    after = past_optional_plural(row_html, at + len(escape(row.acronym, Format.HTML)))  # `IDVA(s)`: not copied
+    written = escape(row.written_expansion, Format.HTML)
     long_at = row_html.find(written, after)
     long_end = long_at + len(written)
-    if (
-        at == -1
-        or long_at == -1
-        or (opening == "<tr" and _not_a_template(row_html, first, at, after, long_at, long_end))
-    ):
-        if opening == "<tr":
-            return _html_row(entry)
-        return f"<dt>{acronym}</dt><dd>{expansion}</dd>" if opening == "<dt" else f"<li>{acronym}: {expansion}</li>"
+    whole = row_html.lstrip()[:3].lower() in ("<tr", "<p>", "<p ")
+    if at == -1 or long_at == -1 or (whole and _not_a_template(row_html, row, at, after, long_at, long_end)):
+        return None
     return f"{row_html[:at]}{acronym}{row_html[after:long_at]}{expansion}{row_html[long_end:]}"
+
+
+PARAGRAPH_TAB: Final = "&nbsp;&nbsp;&nbsp; "  # between a paragraph row's acronym and expansion, as Word writes a tab
 
 
 def _not_a_template(row_html: str, first: SectionRow, at: int, after: int, long_at: int, long_end: int) -> bool:

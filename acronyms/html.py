@@ -67,6 +67,10 @@ PARAGRAPH_CLOSERS: Final = frozenset(
     {"p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote"}
 )
 BOLD_ELEMENTS: Final = frozenset({"b", "strong"})
+# A paragraph that reads as a glossary's row: a word, a tab or a run of two spaces or more (Word writes a tab as
+# `<span style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp; </span>`), then the rest. `sections` judges the word.
+TABBED_ROW: Final = re.compile(r"\s*(\S+)(?:\t|[ \u00a0]{2,}|\u00a0)\s*(\S.*?)\s*", re.DOTALL)
+MIN_PARAGRAPH_ROWS: Final = 2  # one such paragraph alone is no glossary
 MAX_BOLD_HEADING_CHARS: Final = 80  # a paragraph in bold alone, longer than a heading, is bold prose
 # Controls whose `aria-label`, when they have one, is what a screen reader reads instead of their text: an expansion
 # in the text would be heard by no one who needs it, and the visible label would no longer be in the name (WCAG 2.5.3).
@@ -257,6 +261,15 @@ class _Protection:
         self.name, self.start, self.kind, self.depth, self.title = name, start, kind, 1, title
 
 
+class _ParagraphRows:
+    """Paragraphs after a heading that read as `ACRONYM<tab>Expansion`, as Word writes a glossary typed with tabs."""
+
+    def __init__(self, heading: tuple[int, str], bold_heading: tuple[int, str] | None) -> None:
+        self.heading, self.bold_heading = heading, bold_heading
+        self.rows: list[Row] = []
+        self.end = 0
+
+
 class _TableBuilder:
     def __init__(
         self, start: int, heading: tuple[int, str], shape: Shape, bold_heading: tuple[int, str] | None = None
@@ -305,6 +318,7 @@ class _Parser(HTMLParser):
         self.paragraph: tuple[int, list[str], list[str]] | None = None
         self.bold_depth = 0
         self.last_bold: tuple[int, str] | None = None
+        self.paragraph_rows: _ParagraphRows | None = None  # a glossary's rows as paragraphs, being read
         self.table: _TableBuilder | None = None
         self.pending_markup: tuple[int, str] | None = None
         self.raw_text: str | None = None  # the raw-text element open, whose text holds no comment
@@ -425,9 +439,12 @@ class _Parser(HTMLParser):
         if tag == "button" and self.button is None:
             self.button = start
         if tag in PARAGRAPH_CLOSERS:
-            self._end_paragraph()
+            self._end_paragraph(start)
             if tag == "p":
                 self.paragraph = (start, [], [])
+                self._start_paragraph_rows()
+            else:  # a heading, a table or list, a division: no more rows as paragraphs
+                self._end_paragraph_rows()
         elif tag in BOLD_ELEMENTS:
             self.bold_depth += 1
         if tag == "a":
@@ -443,7 +460,7 @@ class _Parser(HTMLParser):
 
     def _close(self, tag: str, start: int, end: int) -> None:
         if tag == "p":
-            self._end_paragraph()
+            self._end_paragraph(end)
         elif tag in BOLD_ELEMENTS and self.bold_depth:
             self.bold_depth -= 1
         if tag == "button" and self.button is not None:
@@ -563,7 +580,7 @@ class _Parser(HTMLParser):
         self.last_heading = (start, _cell_text(raw))
         self.heading = None
 
-    def _end_paragraph(self) -> None:
+    def _end_paragraph(self, end: int) -> None:
         if self.paragraph is None:
             return
         start, raw, bold = self.paragraph
@@ -571,8 +588,40 @@ class _Parser(HTMLParser):
         if text and len(text) <= MAX_BOLD_HEADING_CHARS and _cell_text(bold) == text:
             self.last_bold = (start, text)
         self.paragraph = None
+        if self.paragraph_rows is None or not text:  # Word's empty paragraphs (`&nbsp;`) part nothing
+            return
+        row = TABBED_ROW.fullmatch(html.unescape("".join(raw)))
+        if row is not None:
+            self.paragraph_rows.rows.append(
+                Row((row[1], " ".join(row[2].split())), False, self.lines.line(start), start, end)
+            )
+            self.paragraph_rows.end = end
+        elif self.paragraph_rows.rows:
+            self._end_paragraph_rows()
+
+    def _start_paragraph_rows(self) -> None:
+        """Read the paragraphs from here as a glossary's rows, under the heading waiting for a table, if one is."""
+        if self.table is not None or (self.paragraph_rows is not None and self.paragraph_rows.rows):
+            return
+        self.paragraph_rows = None  # none read yet: under the heading waiting now (`<p><b>Glossary</b></p>` was one)
+        if self.last_heading is not None:
+            bold = self.last_bold
+            nearer = bold if bold is not None and bold[0] > self.last_heading[0] else None
+            self.paragraph_rows = _ParagraphRows(self.last_heading, nearer)
+        elif self.last_bold is not None:
+            self.paragraph_rows = _ParagraphRows(self.last_bold, None)
+
+    def _end_paragraph_rows(self) -> None:
+        """End the rows as paragraphs: two or more are a table under their heading, which no later table takes."""
+        found, self.paragraph_rows = self.paragraph_rows, None
+        if found is None or len(found.rows) < MIN_PARAGRAPH_ROWS:
+            return
+        heading_start, heading = found.heading
+        self.tables.append(Table(heading, heading_start, found.end, tuple(found.rows), found.bold_heading))
+        self.last_heading = self.last_bold = None
 
     def _open_table(self, tag: str, start: int) -> None:
+        self._end_paragraph_rows()
         if self.table is not None:
             if tag in self.table.shape.family:
                 self.table.depth += 1
@@ -636,6 +685,8 @@ class _Parser(HTMLParser):
         self._end_marked(end)
         self._end_link(end)
         self._end_heading(end)
+        self._end_paragraph(end)
+        self._end_paragraph_rows()
         if self.button is not None:
             self.buttons.append((self.button, end))
         body_end = self._outside_links_and_headings(body_end)

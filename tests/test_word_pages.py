@@ -81,3 +81,58 @@ def test_rows_added_to_a_word_table_are_styled_as_its_rows(mode: GlossaryMode) -
     )
     assert annotate(result.text, Glossary.bundled(), options) == result.text
     assert restore(result.text, result.insertions, result.replacements) == text
+
+
+TAB = "<span style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span>"
+
+
+def tabbed(acronym: str, expansion: str) -> str:
+    """A glossary's row as Word writes a paragraph typed with a tab."""
+    return f"<p class=MsoNormal>{acronym}{TAB}{expansion}</p>\n"
+
+
+def tabbed_page(heading: str) -> str:
+    return (
+        "<h1>Minutes</h1>\n<p class=MsoNormal>The PCC and the ANPR team met the NPT.</p>\n"
+        f"{heading}\n<p class=MsoNormal>&nbsp;</p>\n"
+        + tabbed("ANPR", "Automatic Number Plate\nRecognition")
+        + tabbed("PCC", "Police and Crime Commissioner")
+        + "<p class=MsoNormal>&nbsp;</p>\n<p class=MsoNormal>Meeting closed.</p>\n"
+    )
+
+
+@pytest.mark.parametrize("heading", [BOLD, "<h2>Glossary</h2>"], ids=["bold", "h2"])
+def test_paragraphs_typed_with_tabs_after_a_glossary_heading_are_its_rows(heading: str) -> None:
+    """The sample minutes' glossary is such rows. Before, a page of them had no glossary section: `check` said
+    every acronym was defined nowhere, and `append` added a second glossary."""
+    text = tabbed_page(heading)
+    section = find_glossary_section(text, Format.HTML)
+    assert section is not None
+    assert [(row.acronym, row.expansion, row.line) for row in section.rows] == [
+        ("ANPR", "Automatic Number Plate Recognition", 5),
+        ("PCC", "Police and Crime Commissioner", 7),
+    ]
+    assert text[section.end - 4 : section.end] == "</p>"
+
+
+def test_rows_added_among_tabbed_paragraphs_are_tabbed_paragraphs() -> None:
+    text = tabbed_page(BOLD)
+    for mode in (GlossaryMode.APPEND, GlossaryMode.REPLACE):
+        options = Options(format=Format.HTML, glossary_section=mode)
+        result = annotation(text, Glossary.bundled(), options)
+        assert tabbed("NPT", "Neighbourhood Policing Team") in result.text
+        assert result.text.count("Glossary") == 1
+        assert annotate(result.text, Glossary.bundled(), options) == result.text
+        assert restore(result.text, result.insertions, result.replacements) == text
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        tabbed("ANPR", "Automatic Number Plate Recognition"),  # one alone
+        "<p>ANPR cameras were installed.</p>\n<p>PCC funding was agreed.</p>\n",  # prose, single spaces
+    ],
+    ids=["one-row", "prose"],
+)
+def test_other_paragraphs_after_a_glossary_heading_are_no_rows(paragraphs: str) -> None:
+    assert find_glossary_section(f"<p>ANPR</p>\n<h2>Glossary</h2>\n{paragraphs}<p>End.</p>\n", Format.HTML) is None
