@@ -180,7 +180,14 @@ def _row_text(text: str, section: GlossarySection, entry: Entry, format: Format,
     after = past_optional_plural(line, at + len(first.acronym))  # `IDVA(s)`: the new row has no plural
     separator_end = line.index(first.written_expansion, after)
     prefix = line[:at] if number is None else LIST_NUMBER.sub(rf"\g<1>{number}", line[:at], count=1)
-    return f"{prefix}{entry.acronym}{line[after:separator_end]}{one_line(entry.expansion)}"
+    separator = line[after:separator_end]
+    if format is Format.MARKDOWN and COLUMN_GAP.fullmatch(separator):  # in the first row's column, as pandoc's table
+        separator = " " * max(len(COLUMN_GAP_MIN), separator_end - at - len(entry.acronym))
+    return f"{prefix}{entry.acronym}{separator}{one_line(entry.expansion)}"
+
+
+COLUMN_GAP_MIN: Final = "  "  # two spaces at least: a row's separator (`sections.ROW`)
+COLUMN_GAP: Final = re.compile(r" {2,}")
 
 
 def _html_row_like(text: str, rows: Sequence[SectionRow], entry: Entry) -> str:
@@ -264,15 +271,18 @@ def _row_gap(text: str, row: SectionRow, format: Format) -> str:
 
 
 def _definition_gap(text: str, section: GlossarySection, format: Format) -> str | None:
-    """What separates the entries of a Markdown definition list (`PCSO` then `:   Police ...`), or None for other rows.
+    """What separates the entries of a Markdown definition list (`PCSO` then `:   Police ...`) or of a table whose
+    rows are apart (a pandoc multiline table's), or None for other rows.
 
     What its first two entries have between them, else a blank line: Python-Markdown reads a term right under
-    a definition as part of that definition.
+    a definition as part of that definition, and pandoc a multiline table's line as part of the row above.
     """
     first = section.rows[0]
-    if format is not Format.MARKDOWN or "\n" not in text[first.start : first.end]:
+    if format is not Format.MARKDOWN:
         return None
     gap = _first_gap(text, section)
+    if "\n" not in text[first.start : first.end]:
+        return gap if gap is not None and gap.count("\n") > 1 else None
     return line_ending(text) * 2 if gap is None else gap
 
 

@@ -80,7 +80,11 @@ DEFINITION_TERM = re.compile(
 # (a "loose" list, in Pandoc, kramdown and Python-Markdown alike); a term may have several definitions.
 DEFINITION = re.compile(r"[ ]{0,3}[:~][ \t]+(?P<expansion>\S[^\t\r\n]*?)[ \t]*\r?")
 BLANK_LINE: Final = re.compile(r"[ \t]*\r?\n")
-TABLE_RULE = re.compile(r"[ \t]*\|?[ \t:]*-{3,}[ \t:]*(?:\|[ \t:]*-{3,}[ \t:]*)*\|?[ \t]*\r?")
+# A table's rule: a pipe table's (`| --- | --- |`), or a pandoc simple or multiline table's, its columns' dashes
+# apart (`-----  -----`), as `pandoc minutes.docx -t markdown` writes a Word table.
+TABLE_RULE = re.compile(
+    r"[ \t]*\|?[ \t:]*-{3,}[ \t:]*(?:\|[ \t:]*-{3,}[ \t:]*)*\|?[ \t]*\r?|[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*\r?"
+)
 TABLE_HEADER_WORDS = frozenset({"acronym", "abbreviation", "term", "short form"})
 # An HTML comment on a line of its own, or after a row (`<!-- acronyms-disable-next-line G001 -->`): a section
 # reads past it, and a row is read without it. One that opens and does not close on its line runs on to the line
@@ -194,6 +198,7 @@ def _headings(text: str) -> list[tuple[int, int]]:
 def _section_after(text: str, heading: tuple[int, int], format: Format = Format.TEXT) -> GlossarySection | None:
     heading_start, heading_end = heading
     rows: list[SectionRow] = []
+    markdown = format is Format.MARKDOWN
     line = line_at(text, heading_start)
     position = text.find("\n", heading_end)
     end = heading_end - text.endswith("\r", heading_start, heading_end)  # an empty section ends before a CR LF
@@ -239,6 +244,10 @@ def _section_after(text: str, heading: tuple[int, int], format: Format = Format.
                     next_end = _line_end(text, position + 1)
                     row_end = position + 1 + len(text[position + 1 : next_end].rstrip("\r"))
                     position, line = (next_end if next_end < len(text) else -1), line + 1
+        wrapped = _wrapped(text, rows[-1], start, row_text) if row is None and rows and markdown else None
+        if wrapped is not None:  # a pandoc multiline table's row, its expansion wrapped under its column
+            rows[-1], end = wrapped, wrapped.end
+            continue
         if row is None:
             if rows:
                 break
@@ -251,6 +260,28 @@ def _section_after(text: str, heading: tuple[int, int], format: Format = Format.
             rows.append(_section_row(acronym, written, read, row_line, start, row_end))
         end = row_end
     return GlossarySection(heading_start, end, tuple(rows))
+
+
+def _wrapped(text: str, row: SectionRow, start: int, line: str) -> SectionRow | None:
+    """`row` with `line` (from `start`) as more of its expansion, when `line` continues it, or None.
+
+    A pandoc multiline table wraps a long cell onto the next lines, under its column: `line` follows
+    the row's last line and starts, after spaces, where the row's expansion starts.
+
+    >>> text = "  APCC  Association of Police\\n        Commissioners\\n"
+    >>> row = SectionRow("APCC", "Association of Police", 1, 0, 29)
+    >>> _wrapped(text, row, 30, "        Commissioners").expansion
+    'Association of Police Commissioners'
+    """
+    expansion_start = row.end - len(row.written_expansion)
+    column = expansion_start - (text.rfind("\n", 0, row.start) + 1)
+    indent = len(line) - len(line.lstrip(" "))
+    if text.count("\n", row.end, start) != 1 or indent != column or not line.strip():
+        return None
+    end = start + len(line.rstrip(" \t\r"))
+    written = text[expansion_start:end]
+    acronym = row.acronym + OPTIONAL_PLURAL * row.acronym_plural
+    return _section_row(acronym, written, " ".join(read_expansion(written).split()), row.line, row.start, end)
 
 
 def _line_end(text: str, start: int) -> int:
