@@ -90,6 +90,7 @@ from .positions import LineCounter, NextOf, lf_view
 from .regions import KIND_NAMES, MARKUP_KINDS, Format, Spans, abbreviation_titles, protected_spans, without_tags
 from .sections import ACRONYM, GlossarySection, find_glossary_section, read_expansion
 from .senses import Context, choose_sense, sense_words
+from .tables import COLUMN_TABLE, column_table_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -233,6 +234,8 @@ def plan(text: str, glossary: Glossary, options: Options = DEFAULT_OPTIONS, *, d
     protected = protected_spans(text, options.format, links=options.style is Style.FOOTNOTE)
     if options.skip_headings:
         protected += [(start, end, "a heading") for start, end in heading_spans(text, options.format)]
+    if options.format is Format.MARKDOWN:
+        protected += [(start, end, COLUMN_TABLE) for start, end in column_table_spans(text)]
     if section is not None:
         protected.append((section.start, section.end, GLOSSARY_SECTION))
     footnotes = _footnotes(text, options)

@@ -5,7 +5,9 @@ The texts are pandoc 3.9's output, copied here so that no test needs pandoc.
 
 from __future__ import annotations
 
-from acronyms import Format, Glossary, GlossaryMode, Options, annotate
+import pytest
+
+from acronyms import Format, Glossary, GlossaryMode, Options, Style, annotate
 from acronyms.sections import find_glossary_section
 
 # A Word table under a `Glossary` heading, as `pandoc -t markdown` writes it: a multiline table whose long
@@ -55,3 +57,56 @@ def test_rows_appended_to_a_pandoc_multiline_table_keep_its_columns() -> None:
     assert "\n  CJ                                  Criminal Justice\n" in out
     assert "\n  NSPCC                               National Society for the Prevention of Cruelty to Children\n" in out
     assert annotate(out, Glossary.bundled(), options) == out
+
+
+# The minutes' actions, a Word table, as `pandoc -t markdown` writes it: a multiline table, each cell's words
+# under its column's dashes.
+MULTILINE_ACTIONS = """\
+# Actions
+
+  -----------------------------------------------------------------------
+  Action No               Actions Outstanding and Who
+                          Arising From This       
+                          Meeting                 
+  ----------------------- ----------------------- -----------------------
+  019                     [Missing                NB
+                          persons]{.underline} -- 
+                          It was agreed that a    
+                          deep dive would be      
+                          carried out by the SNP. 
+  -----------------------------------------------------------------------
+
+The SNP will report back.
+"""
+
+# A table whose cells hold paragraphs or lists, as `pandoc -t markdown` writes it: a grid table.
+GRID_ITEMS = """\
++-----------------------+-----------------------+-----------------------+
+| Item                  | Discussion            | Who                   |
++=======================+=======================+=======================+
+| 2 A                   | The SNP met the NPT.  | NB                    |
+|                       |                       |                       |
+|                       | - Missing Persons     |                       |
++-----------------------+-----------------------+-----------------------+
+
+The SNP and the NPT will report back.
+"""
+
+SIMPLE_ITEMS = """\
+  Item   Discussion                      Who
+  ------ ------------------------------- -----
+  1      The SNP met.                    NB
+
+The SNP will report back.
+"""
+
+
+@pytest.mark.parametrize("text", [MULTILINE_ACTIONS, GRID_ITEMS, SIMPLE_ITEMS], ids=["multiline", "grid", "simple"])
+@pytest.mark.parametrize("style", [Style.INLINE, Style.FOOTNOTE, Style.TOOLTIP], ids=lambda style: style.value)
+def test_a_pandoc_table_laid_out_in_columns_is_left_as_it_is(text: str, style: Style) -> None:
+    out = annotate(text, Glossary.bundled(), Options(format=Format.MARKDOWN, style=style))
+    table_end = text.index("\n\n", text.index("--")) if text.startswith("#") else text.index("\n\n")
+    assert out[:table_end] == text[:table_end]
+    assert out != text  # the use after the table is annotated
+    if style is not Style.FOOTNOTE:
+        assert "Safer Neighbourhood Panel (SNP) will report back" in out or "Panel (SNP) and" in out
