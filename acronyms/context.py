@@ -149,7 +149,11 @@ REFERENCE_S: Final = re.compile(_REFERENCE + "s")
 # starting with a literal that the regex engine skips to fast: so a hit pays nothing unless such markup follows it.
 SPLIT_AFTER_TAG: Final = re.compile(">[s'\u2019&]")
 SPLIT_AFTER_EMPHASIS: Final = (re.compile("\\*[s'\u2019&]"), re.compile("_['\u2019&]"))
-ENDING: Final = re.compile(rf"s|(?P<apostrophe>['\u2019]|{_REFERENCE})s")
+ENDING: Final = re.compile(rf"s|(?P<apostrophe>['\u2019]|\\'|{_REFERENCE})s")
+# Markdown's escaped apostrophe before an `s`, as pandoc writes a straight one (`PCC\\'s`): the possessive.
+ESCAPED_APOSTROPHE_S: Final = re.compile(r"\\'s")
+# A Markdown backslash escape (`\\"`, `\\.`, `\\'`): beside a hit it reads as the character escaped.
+MARKDOWN_ESCAPE: Final = re.compile(r"\\([!-/:-@\[-`{-~])")
 CLOSING_TAG: Final = re.compile(r"</[A-Za-z][A-Za-z0-9]*[ \t]*>")
 MAX_CLOSING_TAG: Final = 40  # longer than any element name an author writes
 # Inline elements that a browser draws with no break between the letters on either side (`<b>PC</b>SO` reads
@@ -435,6 +439,24 @@ def references_read(text: str, match: Match) -> tuple[str, Match] | None:
     return piece, match._replace(start=len(head), end=len(head) + match.end - match.start)
 
 
+def beside_escape(text: str, match: Match) -> bool:
+    """True when a Markdown backslash escape may touch the hit (a cheap test of its neighbours)."""
+    return text[match.end : match.end + 1] == "\\" or text[match.start - 2 : match.start - 1] == "\\"
+
+
+def escapes_read(text: str, match: Match) -> tuple[str, Match]:
+    """The run of non-space characters holding the hit, its Markdown backslash escapes read as the characters
+    they escape, and the hit with offsets into the run as read.
+
+    >>> escapes_read('the \\\\"SNP\\\\" met', Match(6, 9, "SNP"))
+    ('"SNP"', Match(start=1, end=4, acronym='SNP', form=<Form.BASE: 'base'>))
+    """
+    start, end = _whitespace_token(text, match.start, match.end)
+    head = MARKDOWN_ESCAPE.sub(r"\1", text[start : match.start])
+    piece = head + text[match.start : match.end] + MARKDOWN_ESCAPE.sub(r"\1", text[match.end : end])
+    return piece, match._replace(start=len(head), end=len(head) + match.end - match.start)
+
+
 def endings_read(text: str, matches: list[Match], *, references: bool, markup: bool, markdown: bool) -> list[Match]:
     """`matches`, with each acronym whose plural or possessive ending a reference or closing markup hides made that form.
 
@@ -455,6 +477,8 @@ def endings_read(text: str, matches: list[Match], *, references: bool, markup: b
     [('SNP</b>s', 'plural'), ('SNP</i>&#8217;s', 'possessive'), ('SNP', 'base')]
     """
     found = [(reference.start(), False) for reference in REFERENCE_S.finditer(text)] if references else []
+    if markdown and "\\'" in text:  # `PCC\\'s`, as pandoc writes a straight apostrophe
+        found += [(escape.start(), False) for escape in ESCAPED_APOSTROPHE_S.finditer(text)]
     if markup:
         patterns = (SPLIT_AFTER_TAG, *SPLIT_AFTER_EMPHASIS) if markdown else (SPLIT_AFTER_TAG,)
         found += [(closer.start() + 1, True) for pattern in patterns for closer in pattern.finditer(text)]
@@ -464,7 +488,7 @@ def endings_read(text: str, matches: list[Match], *, references: bool, markup: b
         if ending is None or (ending.end() < len(text) and _word_char_but_underscore(text[ending.end()])):
             continue
         apostrophe = ending["apostrophe"]
-        if apostrophe is not None and unescape(apostrophe) not in APOSTROPHES:
+        if apostrophe is not None and unescape(apostrophe.removeprefix("\\")) not in APOSTROPHES:
             continue
         hit_end = _closing_markup_start(text, at) if after_markup else at
         index = bisect.bisect_left(matches, hit_end, key=_end)  # the matches do not overlap: sorted by end too

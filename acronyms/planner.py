@@ -28,9 +28,11 @@ from .context import (
     ContextMode,
     SpacyContext,
     amid_prose,
+    beside_escape,
     beside_reference,
     beside_slash,
     endings_read,
+    escapes_read,
     glued_by_apostrophe,
     glued_by_markup,
     in_slash_code,
@@ -733,6 +735,9 @@ class _Judge:
                 if self.every_token or needs_tokens(piece, hit):
                     return None if self.spacy.aligned_in(piece, hit.start, hit.end) else LONGER_TOKEN
                 return None
+        if self.options.format is Format.MARKDOWN and beside_escape(text, match):  # `\\"SNP\\"`, `PCC\\.`
+            piece, hit = escapes_read(text, match)
+            return None if self.spacy.aligned_in(piece, hit.start, hit.end) else LONGER_TOKEN
         return None if self.spacy.aligned(match) else LONGER_TOKEN
 
     def spelled_out(self, match: Match, entry: Entry) -> bool:

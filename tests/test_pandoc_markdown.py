@@ -110,3 +110,28 @@ def test_a_pandoc_table_laid_out_in_columns_is_left_as_it_is(text: str, style: S
     assert out != text  # the use after the table is annotated
     if style is not Style.FOOTNOTE:
         assert "Safer Neighbourhood Panel (SNP) will report back" in out or "Panel (SNP) and" in out
+
+
+# Straight quotes in Word, as `pandoc -t markdown` writes them: escaped, so that pandoc does not curl them.
+ESCAPED_QUOTES = 'The PCC\\\'s team and \\"SNP\\" met the NPT\\.\n'
+
+
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        (
+            Style.INLINE,
+            (
+                "The Police and Crime Commissioner's (PCC\\'s) team and \\\"Safer Neighbourhood Panel (SNP)\\\" met the "
+                "Neighbourhood Policing Team (NPT)\\.\n"
+            ),
+        ),
+        (Style.FOOTNOTE, 'The PCC\\\'s[^PCC] team and \\"SNP[^SNP]\\" met the NPT[^NPT]\\.\n'),
+    ],
+    ids=["inline", "footnote"],
+)
+def test_an_acronym_beside_a_backslash_escape_is_read_as_beside_the_character(style: Style, expected: str) -> None:
+    options = Options(format=Format.MARKDOWN, style=style)
+    out = annotate(ESCAPED_QUOTES, Glossary.bundled(), options)
+    assert out.partition("\n")[0] + "\n" == expected
+    assert annotate(out, Glossary.bundled(), options) == out
