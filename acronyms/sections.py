@@ -67,6 +67,13 @@ ROW = re.compile(
     rf"[ \t]*(?:{_BULLET})?(?P<mark>{_MARK})?(?P<written_acronym>(?P<acronym>{ACRONYM}){_OPTIONAL_PLURAL})"
     rf"(?:(?(mark)(?P=mark))(?:{_SEPARATOR})|:(?(mark)(?P=mark))[ \t]+)(?P<expansion>\S[^\t\r\n]*?)[ \t]*\r?"
 )
+# In Markdown, a row with one space between acronym and expansion, as pandoc writes a Word paragraph typed with a
+# tab (`ACC<tab>Assistant Chief Constable` becomes `ACC Assistant Chief Constable`); its acronym has two capitals
+# or digits at least (`SPACED_ROW_CAPITALS`), so that `See the force website.` is no row.
+SPACED_ROW = re.compile(
+    rf"[ \t]*(?P<written_acronym>(?P<acronym>{ACRONYM}){_OPTIONAL_PLURAL}) (?P<expansion>\S[^\t\r\n]*?)[ \t]*\r?"
+)
+SPACED_ROW_CAPITALS: Final = 2
 TABLE_ROW = re.compile(
     rf"[ \t]*\|[ \t]*(?P<written_acronym>(?P<acronym>{ACRONYM}){_OPTIONAL_PLURAL})"
     r"[ \t]*\|[ \t]*(?P<expansion>[^|\r\n]*?)[ \t]*\|.*\r?"
@@ -223,7 +230,7 @@ def _section_after(text: str, heading: tuple[int, int], format: Format = Format.
             if not rows:  # an empty table's rule: rows go after it
                 end = start + len(row_text.rstrip("\r"))
             continue
-        row = _row(row_text)
+        row = _row(row_text) or (_spaced_row(row_text) if markdown else None)
         row_end = start + len(row_text.rstrip("\r"))
         row_line = line
         if row is None and format is Format.MARKDOWN and position != -1:  # a definition list's entry: two lines
@@ -371,6 +378,18 @@ def singular_row(expansion: str) -> str:
     ('Independent Domestic Violence Adviser', 'Sergeant (s)')
     """
     return expansion.removesuffix(OPTIONAL_PLURAL) if expansion[-4:-3].isalpha() else expansion
+
+
+def _spaced_row(line: str) -> tuple[str, str] | None:
+    """The acronym as written and the expansion of a Markdown row with one space between them, or None.
+
+    >>> _spaced_row("ToMV Theft of Motor Vehicle"), _spaced_row("See the force website.")
+    (('ToMV', 'Theft of Motor Vehicle'), None)
+    """
+    match = SPACED_ROW.fullmatch(line)
+    if match is None or sum(char.isupper() or char.isdigit() for char in match["acronym"]) < SPACED_ROW_CAPITALS:
+        return None
+    return match["written_acronym"], match["expansion"]
 
 
 def _row(line: str) -> tuple[str, str] | None:

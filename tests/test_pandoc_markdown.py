@@ -135,3 +135,39 @@ def test_an_acronym_beside_a_backslash_escape_is_read_as_beside_the_character(st
     out = annotate(ESCAPED_QUOTES, Glossary.bundled(), options)
     assert out.partition("\n")[0] + "\n" == expected
     assert annotate(out, Glossary.bundled(), options) == out
+
+
+# Word paragraphs typed `ACRONYM<tab>Expansion` under a `Glossary` heading, as `pandoc -t markdown` writes them:
+# the tab becomes a space.
+SPACED_GLOSSARY = """\
+The SNP and the CJ board met.
+
+# Glossary
+
+ACC Assistant Chief Constable
+
+ToMV Theft of Motor Vehicle
+
+SNP Safer Neighbourhood Panels
+
+[^1]: LPT areas as defined in the Police and Crime Plan.
+"""
+
+
+def test_paragraphs_with_one_space_under_a_glossary_heading_are_its_rows_in_markdown() -> None:
+    section = find_glossary_section(SPACED_GLOSSARY, Format.MARKDOWN)
+    assert section is not None
+    assert [(row.acronym, row.expansion, row.line) for row in section.rows] == [
+        ("ACC", "Assistant Chief Constable", 5),
+        ("ToMV", "Theft of Motor Vehicle", 7),
+        ("SNP", "Safer Neighbourhood Panels", 9),
+    ]
+    assert find_glossary_section("# Glossary\n\nSee the force website.\n", Format.MARKDOWN) is None
+
+
+def test_rows_appended_among_one_space_paragraphs_are_written_so() -> None:
+    options = Options(format=Format.MARKDOWN, glossary_section=GlossaryMode.APPEND)
+    out = annotate(SPACED_GLOSSARY, Glossary.bundled(), options)
+    assert "\n\nACC Assistant Chief Constable\n\nCJ Criminal Justice\n\nToMV Theft" in out
+    assert out.count("Glossary") == 1
+    assert annotate(out, Glossary.bundled(), options) == out
