@@ -446,12 +446,17 @@ def beside_escape(text: str, match: Match) -> bool:
 
 def escapes_read(text: str, match: Match) -> tuple[str, Match]:
     """The run of non-space characters holding the hit, its Markdown backslash escapes read as the characters
-    they escape, and the hit with offsets into the run as read.
+    they escape, and the hit with offsets into the run as read; a backslash at the end of a line (a hard line
+    break, as pandoc writes Word's Shift+Enter) is read as none.
 
     >>> escapes_read('the \\\\"SNP\\\\" met', Match(6, 9, "SNP"))
     ('"SNP"', Match(start=1, end=4, acronym='SNP', form=<Form.BASE: 'base'>))
+    >>> escapes_read('the SNP\\\\\\nmet', Match(4, 7, "SNP"))[0]
+    'SNP'
     """
     start, end = _whitespace_token(text, match.start, match.end)
+    if text[end - 1 : end] == "\\" and text[end : end + 1] in ("\n", "\r"):
+        end -= 1
     head = MARKDOWN_ESCAPE.sub(r"\1", text[start : match.start])
     piece = head + text[match.start : match.end] + MARKDOWN_ESCAPE.sub(r"\1", text[match.end : end])
     return piece, match._replace(start=len(head), end=len(head) + match.end - match.start)

@@ -171,3 +171,13 @@ def test_rows_appended_among_one_space_paragraphs_are_written_so() -> None:
     assert "\n\nACC Assistant Chief Constable\n\nCJ Criminal Justice\n\nToMV Theft" in out
     assert out.count("Glossary") == 1
     assert annotate(out, Glossary.bundled(), options) == out
+
+
+def test_an_acronym_before_a_hard_line_break_is_read() -> None:
+    text = "Present:\\\nThe Chair of the SNP\\\nThe NPT lead\n"  # Word's Shift+Enter, as pandoc writes it
+    out = annotate(text, Glossary.bundled(), Options(format=Format.MARKDOWN))
+    assert (
+        out
+        == "Present:\\\nThe Chair of the Safer Neighbourhood Panel (SNP)\\\nThe Neighbourhood Policing Team (NPT) lead\n"
+    )
+    assert annotate(out, Glossary.bundled(), Options(format=Format.MARKDOWN)) == out
