@@ -54,7 +54,7 @@ from .definitions import (
 from .escaping import escape
 from .footnotes import find_notes, note_definitions
 from .forms import bracket_before, past_wrapping, spelled_out_as, wraps
-from .glossary import Entry, Glossary, acronym_problem, expansion_key
+from .glossary import Entry, Glossary, acronym_problem, expansion_key, without_soft_hyphens
 from .matcher import APOSTROPHES, Form, Match, find, find_in_markdown
 from .planner import NOT_AN_ACRONYM, Decision, Options, plan
 from .positions import LineIndex, lf_view
@@ -630,5 +630,7 @@ NOTES = {
 
 
 def _entry(definition: Definition, line: int, path: str) -> Entry:
+    """A definition as a glossary's row, its expansion without soft hyphens (Word's optional hyphens, unseen)."""
     note = f"{NOTES[definition.kind]}, line {line}"
-    return replace(definition_entry(definition), note=note, source=path, line=line)
+    entry = definition_entry(replace(definition, expansion=without_soft_hyphens(definition.expansion)))
+    return replace(entry, note=note, source=path, line=line)

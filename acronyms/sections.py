@@ -383,11 +383,17 @@ def singular_row(expansion: str) -> str:
 def _spaced_row(line: str) -> tuple[str, str] | None:
     """The acronym as written and the expansion of a Markdown row with one space between them, or None.
 
+    With one space only, a line of prose may look like one (`NB The rows above are…`): the expansion must start
+    with the acronym's first letter, as nearly every expansion does.
+
     >>> _spaced_row("ToMV Theft of Motor Vehicle"), _spaced_row("See the force website.")
     (('ToMV', 'Theft of Motor Vehicle'), None)
+    >>> _spaced_row("NB The rows above are the force's.")
     """
     match = SPACED_ROW.fullmatch(line)
     if match is None or sum(char.isupper() or char.isdigit() for char in match["acronym"]) < SPACED_ROW_CAPITALS:
+        return None
+    if match["expansion"][:1].casefold() != match["acronym"][:1].casefold():
         return None
     return match["written_acronym"], match["expansion"]
 

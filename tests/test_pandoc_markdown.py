@@ -181,3 +181,12 @@ def test_an_acronym_before_a_hard_line_break_is_read() -> None:
         == "Present:\\\nThe Chair of the Safer Neighbourhood Panel (SNP)\\\nThe Neighbourhood Policing Team (NPT) lead\n"
     )
     assert annotate(out, Glossary.bundled(), Options(format=Format.MARKDOWN)) == out
+
+
+def test_a_line_of_prose_after_one_space_rows_is_no_row() -> None:
+    """A row with one space is read only when its expansion starts with its acronym's first letter: a note after
+    the rows (`NB The rows…`) is prose, not a row defining NB, which `check` would report as never used."""
+    text = SPACED_GLOSSARY.replace("\n[^1]", "\nNB The rows above are the force's own.\n\n[^1]")
+    section = find_glossary_section(text, Format.MARKDOWN)
+    assert section is not None
+    assert [row.acronym for row in section.rows] == ["ACC", "ToMV", "SNP"]

@@ -579,3 +579,9 @@ def test_scan_writes_an_expansion_on_one_line(text: str, format: Format) -> None
     document = result.to_dict()
     assert [found["expansion"] for found in document["acronyms"]] == ["Safer Neighbourhood Panel"]
     assert [found["expansion"] for found in document["definitions"]] == ["Safer Neighbourhood Panel"]
+
+
+def test_extract_writes_no_soft_hyphen() -> None:
+    """Word's optional hyphen is unseen in the text; in a glossary row it would split the word where it is shown."""
+    glossary = extract("The Neighbour\u00adhood Policing Team (NPT) met.\n")
+    assert [(entry.acronym, entry.expansion) for entry in glossary.entries] == [("NPT", "Neighbourhood Policing Team")]
