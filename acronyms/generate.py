@@ -40,6 +40,7 @@ from typing import Final
 from . import html
 from .edits import Insertion, Replacement, block_at, line_ending
 from .escaping import escape, escape_table_cell, one_line
+from .forms import TAG
 from .glossary import Entry, Glossary, expansion_key
 from .headings import BLANK_AFTER
 from .planner import Decision, GlossaryMode, Options, Plan, listed_entries, plan
@@ -199,7 +200,7 @@ def _html_row_like(text: str, rows: Sequence[SectionRow], entry: Entry) -> str:
     """
     opening = text[rows[0].start : rows[0].end].lstrip()[:3].lower()
     acronym, expansion = escape(entry.acronym, Format.HTML), escape(entry.expansion, Format.HTML)
-    if opening not in ("<li", "<dt", "<tr", "<p>", "<p "):
+    if opening not in ("<li", "<dt", *WHOLE_ROWS):
         return _html_row(entry)
     for row in rows[:TEMPLATE_ROWS]:
         copy = _copied_row(text[row.start : row.end], row, acronym, expansion)
@@ -213,6 +214,8 @@ def _html_row_like(text: str, rows: Sequence[SectionRow], entry: Entry) -> str:
 
 
 TEMPLATE_ROWS: Final = 3  # how many rows are tried as the template of a new one (Word wraps a long one over lines)
+# How a row opens that is copied only whole, holding nothing but its acronym and expansion: a table's row, a paragraph.
+WHOLE_ROWS: Final = ("<tr", "<p>", "<p ")
 
 
 def _copied_row(row_html: str, row: SectionRow, acronym: str, expansion: str) -> str | None:
@@ -234,7 +237,7 @@ def _copied_row(row_html: str, row: SectionRow, acronym: str, expansion: str) ->
     written = escape(row.written_expansion, Format.HTML)
     long_at = row_html.find(written, after)
     long_end = long_at + len(written)
-    whole = row_html.lstrip()[:3].lower() in ("<tr", "<p>", "<p ")
+    whole = row_html.lstrip()[:3].lower() in WHOLE_ROWS
     if at == -1 or long_at == -1 or (whole and _not_a_template(row_html, row, at, after, long_at, long_end)):
         return None
     return f"{row_html[:at]}{acronym}{row_html[after:long_at]}{expansion}{row_html[long_end:]}"
@@ -250,9 +253,6 @@ def _not_a_template(row_html: str, first: SectionRow, at: int, after: int, long_
     if any(first.acronym in piece for piece in pieces):
         return True
     return any(unescape(TAG.sub("", piece)).strip() for piece in pieces)
-
-
-TAG = re.compile(r"<[^<>]*>")
 
 
 def _number(text: str, row: SectionRow) -> int | None:
