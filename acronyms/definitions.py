@@ -927,9 +927,7 @@ def soft_hyphens_read(text: str) -> str:
     >>> soft_hyphens_read("Neighbour&shy;hood") == "Neighbour" + "\u00ad" * 5 + "hood"
     True
     """
-    if "&" not in text:
-        return text
-    return SOFT_HYPHEN_REFERENCE.sub(lambda reference: "\u00ad" * len(reference[0]), text)
+    return _references_read(text, SOFT_HYPHEN_REFERENCE, "\u00ad", padding="\u00ad")  # spaces would split the word
 
 
 SPACE_REFERENCE: Final = re.compile(r"&(?:nbsp|#0*160|#[xX]0*[aA]0);")
@@ -946,11 +944,11 @@ def spaces_read(text: str) -> str:
     return _references_read(text, SPACE_REFERENCE, "\u00a0")
 
 
-def _references_read(text: str, references: re.Pattern[str], char: str) -> str:
-    """`text` with each of `references` read as `char`, then spaces to its length: offsets into `text` hold."""
+def _references_read(text: str, references: re.Pattern[str], char: str, padding: str = " ") -> str:
+    """`text` with each of `references` read as `char`, then `padding` to its length: offsets into `text` hold."""
     if "&" not in text:
         return text
-    return references.sub(lambda reference: char + " " * (len(reference[0]) - 1), text)
+    return references.sub(lambda reference: char + padding * (len(reference[0]) - 1), text)
 
 
 def dash_starts(text: str) -> list[int]:
