@@ -82,10 +82,11 @@ class DefinedBy(enum.Enum):
 KIND_ORDER = (DefinitionKind.INLINE, DefinitionKind.GLOSSARY_SECTION, DefinitionKind.FOOTNOTE, DefinitionKind.IMPLICIT)
 
 
-def one_line(expansion: str) -> str:
-    """An expansion as `scan` writes it: a long form wrapped over lines, or with tags blanked in it, on one line.
+def single_spaced(expansion: str) -> str:
+    """An expansion as `scan` writes it: a long form wrapped over lines, or with tags blanked in it, on one line,
+    each run of white space one space (`escaping.one_line` keeps a no-break space, as an inserted expansion must).
 
-    >>> one_line("Safer Neighbourhood\\n   Panel")
+    >>> single_spaced("Safer Neighbourhood\\n   Panel")
     'Safer Neighbourhood Panel'
     """
     return " ".join(expansion.split())
@@ -111,7 +112,7 @@ class Found:
             "acronym": self.acronym,
             "count": self.count,
             "defined_by": self.defined_by.value,
-            "expansion": None if self.expansion is None else one_line(self.expansion),
+            "expansion": None if self.expansion is None else single_spaced(self.expansion),
             "first": {"line": self.line, "column": self.column},
             "well_known": self.well_known,
         }
@@ -159,7 +160,7 @@ class Scan:
         lines = []
         for found in self.acronyms:
             uses = f"{found.count} use" + ("s" if found.count > 1 else "")
-            expansion = f": {one_line(found.expansion)}" if found.expansion else ""
+            expansion = f": {single_spaced(found.expansion)}" if found.expansion else ""
             lines.append(
                 f"{self.path}:{found.line}:{found.column}: {found.acronym} ({uses}) {found.defined_by.value}{expansion}\n"
             )
@@ -169,7 +170,7 @@ class Scan:
         line, column = self.definition_position(definition)
         return {
             "acronym": definition.acronym,
-            "expansion": one_line(definition.expansion),
+            "expansion": single_spaced(definition.expansion),
             "kind": definition.kind.value,
             "line": line,
             "column": column,
