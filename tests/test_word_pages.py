@@ -20,10 +20,14 @@ def row(acronym: str, expansion: str) -> str:
     return f"<tr>{CELL}{acronym}</p></td>{CELL}{expansion}</p></td></tr>\n"
 
 
+# The minutes above each page's glossary: three acronyms used, one of them (NPT) in no glossary of the page.
+MINUTES = "<h1>Minutes</h1>\n<p class=MsoNormal>The PCC and the ANPR team met the NPT.</p>\n"
+
+
 def page(heading: str) -> str:
     return (
-        "<h1>Minutes</h1>\n<p class=MsoNormal>The PCC and the ANPR team met the NPT.</p>\n"
-        f"<p class=MsoNormal>&nbsp;</p>\n{heading}\n<table class=MsoTableGrid border=1>\n"
+        MINUTES
+        + f"<p class=MsoNormal>&nbsp;</p>\n{heading}\n<table class=MsoTableGrid border=1>\n"
         + row("ANPR", "Automatic Number Plate Recognition")
         + row("PCC", "Police and Crime Commissioner")
         + "</table>\n"
@@ -93,8 +97,8 @@ def tabbed(acronym: str, expansion: str) -> str:
 
 def tabbed_page(heading: str) -> str:
     return (
-        "<h1>Minutes</h1>\n<p class=MsoNormal>The PCC and the ANPR team met the NPT.</p>\n"
-        f"{heading}\n<p class=MsoNormal>&nbsp;</p>\n"
+        MINUTES
+        + f"{heading}\n<p class=MsoNormal>&nbsp;</p>\n"
         + tabbed("ANPR", "Automatic Number Plate\nRecognition")
         + tabbed("PCC", "Police and Crime Commissioner")
         + "<p class=MsoNormal>&nbsp;</p>\n<p class=MsoNormal>Meeting closed.</p>\n"
