@@ -282,14 +282,14 @@ def check_paths(paths: Sequence[str], options: CheckOptions = CheckOptions()) ->
     layers = [reference] if reference else []
     given_as_documents = set(map(os.path.normpath, documents))
     for path in _distinct(options.glossaries):
-        entries, problems = read_glossary(path, encoding=options.encoding or "utf-8")
+        entries, problems = read_glossary(path, encoding=options.encoding)
         layers.append(Glossary(entries, name=path))
         if os.path.normpath(path) not in given_as_documents:
             findings += problems + check_glossary(entries, path, reference=reference)
     configured = set(map(os.path.normpath, options.glossaries))
     for path in paths:
         if is_csv(path) and os.path.normpath(path) not in configured:
-            entries, problems = read_glossary(path, encoding=options.encoding or "utf-8")
+            entries, problems = read_glossary(path, encoding=options.encoding)
             findings += problems + check_glossary(entries, path, reference=reference)
     glossary = Glossary.layered(layers) if layers else Glossary([])
     for path in documents:
@@ -371,7 +371,7 @@ def is_csv(path: str) -> bool:
     return Path(path).suffix.lower() == ".csv"
 
 
-def is_glossary_csv(path: str, *, encoding: str = "utf-8") -> bool:
+def is_glossary_csv(path: str, *, encoding: str | None = None) -> bool:
     """True when the CSV's header row names the glossary's columns, `acronym` and `expansion`, or would but for
     a slip that reading it reports (`glossary.misplaced_header`: semicolons or tabs between the fields, rows
     above the header).
@@ -388,11 +388,11 @@ def is_glossary_csv(path: str, *, encoding: str = "utf-8") -> bool:
     return has_glossary_header(text)
 
 
-def read_glossary(path: str, *, encoding: str = "utf-8") -> tuple[list[Entry], list[Finding]]:
+def read_glossary(path: str, *, encoding: str | None = None) -> tuple[list[Entry], list[Finding]]:
     """The rows of a glossary CSV, or of a document's glossary section, with G006 findings for bad rows."""
     if is_csv(path):
         return read_csv_rows(decode_csv(read_bytes(path), encoding=encoding, path=path), path)
-    text = decode(read_bytes(path), encoding=encoding, path=path, hint=UTF8_HINT).text
+    text = decode(read_bytes(path), encoding=encoding or "utf-8", path=path, hint=UTF8_HINT).text
     section = find_glossary_section(lf_view(text), Format.from_path(path))
     if section is None or not section.rows:
         raise InputError(

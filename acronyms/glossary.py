@@ -231,7 +231,7 @@ class Glossary:
         return _bundled()
 
     @classmethod
-    def from_csv(cls, path: str | Path, *, encoding: str = "utf-8") -> Glossary:
+    def from_csv(cls, path: str | Path, *, encoding: str | None = None) -> Glossary:
         """Read a glossary CSV, as UTF-8 when it is, else in `encoding` (`decode_csv`); raise `GlossaryError`
         naming the line of any problem."""
         path = Path(path)
@@ -372,12 +372,12 @@ def bundled_csv_text() -> str:
         return CHECKOUT_CSV.read_text(encoding="utf-8")
 
 
-def decode_csv(data: bytes, *, encoding: str = "utf-8", path: str) -> str:
+def decode_csv(data: bytes, *, encoding: str | None = None, path: str) -> str:
     """The text of a glossary CSV's bytes; `GlossaryError` naming the line of a NUL byte or a bad byte.
 
     Every command reads a glossary the same way: as UTF-8 (with or without a byte-order mark; UTF-16
     with one) whenever the bytes are UTF-8, else in `encoding` (the `--encoding` given, which is the
-    documents' too), else it is an error that names the bad byte. So a UTF-8 glossary stays UTF-8 beside
+    documents' too; None, no other), else it is an error that names the bad byte. So a UTF-8 glossary stays UTF-8 beside
     a cp1252 document, and a cp1252 glossary reads beside it too.
 
     >>> decode_csv("acronym,expansion\\nCO,Chief’s Office\\n".encode(), encoding="cp1252", path="g.csv").split(",")[-1]
@@ -393,7 +393,7 @@ def decode_csv(data: bytes, *, encoding: str = "utf-8", path: str) -> str:
     nul = -1 if utf16 else data.find(b"\x00")
     if nul != -1:
         raise GlossaryError(NUL_MESSAGE, path=path, line=byte_line(data, nul))
-    if not utf16 and encoding != "utf-8" and reads(data, "utf-8"):  # else decoding it once is enough
+    if encoding is None or (not utf16 and encoding != "utf-8" and reads(data, "utf-8")):  # else decode it once
         encoding = "utf-8"
     try:
         text = decode(data, encoding=encoding, path=path, hint=UTF8_HINT).text

@@ -97,7 +97,7 @@ def load_glossary(glossaries: tuple[str, ...], no_bundled: bool, encoding: str |
         options = check_options(find_config())
         glossaries, no_bundled = tuple(options.glossaries), no_bundled or not options.bundled
     layers = [] if no_bundled else [Glossary.bundled()]
-    layers += [Glossary.from_csv(path, encoding=encoding or "utf-8") for path in glossaries]
+    layers += [Glossary.from_csv(path, encoding=encoding) for path in glossaries]
     return Glossary.layered(layers) if len(layers) != 1 else layers[0]
 
 

@@ -42,7 +42,7 @@ CODES_HELP = "comma-separated or repeated"
 exits_2_on_errors = reporting_errors(InputProblem, InputProblem)  # check keeps exit status 1 for findings
 
 
-def skipped_as_no_glossary(path: str, glossaries: Sequence[str], encoding: str) -> bool:
+def skipped_as_no_glossary(path: str, glossaries: Sequence[str], encoding: str | None) -> bool:
     """True, with a note on standard error, for a CSV given to check that is not a glossary."""
     if not is_csv(path) or path in glossaries or is_glossary_csv(path, encoding=encoding):
         return False
@@ -126,8 +126,7 @@ def check(
             "or list its acronyms with 'acronyms scan -'"
         )
     if skip_other_csv:
-        encoding = options.encoding or "utf-8"
-        files = tuple(path for path in files if not skipped_as_no_glossary(path, options.glossaries, encoding))
+        files = tuple(path for path in files if not skipped_as_no_glossary(path, options.glossaries, options.encoding))
     findings = check_paths(files, options)
     write_result(report(findings, ReportFormat(format_name)))
     if findings and format_name == ReportFormat.TEXT.value:
