@@ -25,12 +25,18 @@ load on the machine slows all three alike, and each gets as many tries at a
 quiet moment, so that no ratio favours one side. Garbage is collected
 before each run and the collector stays on while it runs, as in real use.
 Nothing is read from the network.
+
+It measures the package Python imports, and says which build that is: the
+installed one (`pip install .` compiles it with mypyc where a C compiler is
+installed; an editable install is this checkout's pure-Python source), else,
+with none installed, this checkout's source.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import io
 import os
 import random
@@ -47,7 +53,9 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = REPO_ROOT / "examples" / "staffordshire-public-performance-meeting-2020-02-27.txt"
 
-if str(REPO_ROOT) not in sys.path:
+# The package Python imports: the installed one (which `pip install .` compiles where a C compiler is),
+# else, with none installed, this checkout's source.
+if importlib.util.find_spec("acronyms") is None:
     sys.path.insert(0, str(REPO_ROOT))
 
 import ahocorasick
@@ -517,15 +525,16 @@ def load_note() -> str:
 
 
 def build_note() -> str:
-    """Which build of the package runs: compiled with mypyc (`ACRONYMS_COMPILE=1`, see setup.py) or pure Python."""
+    """Which build of the package runs, and from where: compiled with mypyc (see setup.py) or pure Python."""
     compiled = sorted(
         name.removeprefix("acronyms.")
         for name, module in sys.modules.items()
         if name.startswith("acronyms.") and str(getattr(module, "__file__", "")).endswith(tuple(EXTENSION_SUFFIXES))
     )
+    where = Path(str(sys.modules["acronyms"].__file__)).parent
     if not compiled:
-        return "acronyms: pure Python"
-    return f"acronyms: {len(compiled)} modules compiled with mypyc ({', '.join(compiled)})"
+        return f"acronyms from {where}: pure Python"
+    return f"acronyms from {where}: {len(compiled)} modules compiled with mypyc ({', '.join(compiled)})"
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SAMPLE
+from conftest import ROOT, SAMPLE, compiled
 
-from acronyms import CheckOptions, __version__, check_paths
+from acronyms import CheckOptions, __version__, check_paths, planner
 from acronyms.cli import cli
 from acronyms.textio import ENCODING_HINT
 
@@ -526,8 +526,12 @@ def test_glossary_export_json(glossary_csv: Path) -> None:
     )
 
 
+# What `--version` says of the build running the tests: the compiled one when CI's second run installs it.
+BUILD = "compiled with mypyc" if compiled(planner) else "pure Python"
+
+
 def test_version() -> None:
-    assert run("--version") == (0, f"acronyms, version {__version__}\n", "")
+    assert run("--version") == (0, f"acronyms, version {__version__} ({BUILD})\n", "")
 
 
 def test_python_dash_m_and_the_checkout_shim() -> None:
@@ -536,7 +540,7 @@ def test_python_dash_m_and_the_checkout_shim() -> None:
         [sys.executable, str(ROOT / "cli.py"), "--version"],
     ):
         result = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
-        assert result.stdout == f"acronyms, version {__version__}\n"
+        assert result.stdout == f"acronyms, version {__version__} (pure Python)\n"  # from the checkout: its source
 
 
 def test_installed_command_annotates_the_sample(tmp_path: Path) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import errno
 import functools
 from collections.abc import Callable
+from importlib.machinery import EXTENSION_SUFFIXES
 from typing import Any, TypeVar
 
 import click
 
-from .. import __version__
+from .. import __version__, planner
 from ..config import check_options, find_config
 from ..errors import AcronymsError, UsageError
 from ..glossary import Glossary
@@ -123,9 +124,14 @@ def write_result(result: str | bytes, output: str | None = None) -> None:
         raise write_error(error, "<stdout>") from None
 
 
+def build() -> str:
+    """Which build runs, for `--version`: the one setup.py compiles with mypyc when it can, or pure Python."""
+    return "compiled with mypyc" if str(planner.__file__).endswith(tuple(EXTENSION_SUFFIXES)) else "pure Python"
+
+
 # Help wraps at the terminal's width, up to 100 columns (click stops at 80): the width the README shows it at.
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, prog_name="acronyms")
+@click.version_option(__version__, prog_name="acronyms", message=f"%(prog)s, version %(version)s ({build()})")
 def cli() -> None:
     """Find, expand and check UK policing acronyms in documents."""
 
