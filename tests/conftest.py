@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def compiled(module: ModuleType) -> bool:
-    """True for a module of the compiled build (`ACRONYMS_COMPILE=1`): its functions call each other directly,
+    """True for a module of the compiled build (setup.py): its functions call each other directly,
     so a test that patches one of them to see it called can only see it in the pure build (CI runs both)."""
     return not str(module.__file__).endswith(".py")
 

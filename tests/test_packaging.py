@@ -109,7 +109,7 @@ def load_setup_script() -> ModuleType:
 
 
 def test_the_compiled_modules_are_modules_of_the_package() -> None:
-    """setup.py's list of modules for mypyc (`ACRONYMS_COMPILE=1`) names modules that exist, so a rename breaks here."""
+    """setup.py's list of modules for mypyc names modules that exist, so a rename breaks here."""
     listed = load_setup_script().COMPILED
     assert "acronyms/planner.py" in listed and "acronyms/matcher.py" in listed
     assert [path for path in listed if not path.startswith("acronyms/") or not (ROOT / path).is_file()] == []
