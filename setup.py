@@ -60,8 +60,15 @@ def compile_mode() -> str:
 
 
 def missing_compiler(compiler: str | None = None) -> str | None:
-    """The C compiler the build would call, when it is not installed; None when it is."""
-    command = (compiler or os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()[0]
+    """The C compiler the build would call, when it is not installed; None when it is, or when that can't be told.
+
+    Python's build settings name the compiler on Unix; on Windows they name none (the build
+    finds Visual C++ itself), so there the build is tried, and falls back if it fails.
+    """
+    named = compiler or os.environ.get("CC") or sysconfig.get_config_var("CC")
+    if named is None and sys.platform == "win32":
+        return None
+    command = (named or "cc").split()[0]
     return None if shutil.which(command) else command
 
 
@@ -100,10 +107,10 @@ def compiled_modules(mode: str, argv: list[str]) -> tuple[list, list[str]]:
         return [], BUILD_REQUIRES
     try:
         return mypycify(COMPILED, opt_level="3", group_name="acronyms"), BUILD_REQUIRES
-    except SystemExit:  # mypyc exits when mypy reports an error
+    except (SystemExit, Exception) as error:  # mypyc exits when mypy reports an error; any failure of it here
         if mode == "1":
             raise
-        pure_python("mypyc could not compile the modules (its messages are above)")
+        pure_python(f"mypyc could not compile the modules ({error!r}; its messages are above)")
         return [], []
 
 

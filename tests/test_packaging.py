@@ -179,6 +179,38 @@ def test_a_build_without_mypy(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
         setup_script.compiled_modules("1", ["setup.py", "bdist_wheel"])
 
 
+def test_on_windows_the_build_looks_for_its_compiler_itself(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python's settings name no compiler on Windows: the build is tried (and falls back if it fails), not refused."""
+    setup_script = load_setup_script()
+    monkeypatch.delenv("CC", raising=False)
+    monkeypatch.setattr(setup_script.sysconfig, "get_config_var", lambda name: None)
+    monkeypatch.setattr(setup_script.sys, "platform", "win32")
+    assert setup_script.missing_compiler() is None
+    monkeypatch.setattr(setup_script.sys, "platform", "linux")
+    monkeypatch.setattr(setup_script.shutil, "which", lambda command: None)
+    assert setup_script.missing_compiler() == "cc"
+
+
+@pytest.mark.parametrize("mode", ["auto", "1"])
+def test_mypyc_that_fails(mode: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import mypyc.build
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("internal error")
+
+    setup_script = load_setup_script()
+    monkeypatch.setenv("CC", sys.executable)
+    monkeypatch.setattr(mypyc.build, "mypycify", crash)
+    if mode == "1":
+        with pytest.raises(RuntimeError, match="internal error"):
+            setup_script.compiled_modules(mode, ["setup.py", "bdist_wheel"])
+        return
+    assert setup_script.compiled_modules(mode, ["setup.py", "bdist_wheel"]) == ([], [])
+    assert "pure-Python package: mypyc could not compile the modules (RuntimeError('internal error')" in (
+        capsys.readouterr().err
+    )
+
+
 @pytest.mark.parametrize("mode", ["auto", "1"])
 def test_a_compiler_that_fails(
     mode: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
