@@ -39,7 +39,7 @@ WORD_SEPARATOR_STARTS: Final = "".join(dict.fromkeys(separator[0] for separator 
 
 def long_form(entry: Entry, text: str, match: Match) -> str:
     """The long form that fits this surface form: plural and possessive as written."""
-    long = entry.plural_expansion if match.form.is_plural else entry.expansion
+    long = word_long_form(entry, match)
     if match.form is Form.POSSESSIVE:
         mark = apostrophe(text, match)
         mark = unescape(mark) if mark[0] == "&" else mark  # `SNP&rsquo;s` reads `SNP’s`
@@ -48,6 +48,11 @@ def long_form(entry: Entry, text: str, match: Match) -> str:
         mark = text[match.end - 1]
         return long + mark if ends_as_plural(long) else long + mark + "s"
     return long
+
+
+def word_long_form(entry: Entry, match: Match) -> str:
+    """The long form of the word itself, plural or not, never possessive: what an `<abbr>` title says."""
+    return entry.plural_expansion if match.form.is_plural else entry.expansion
 
 
 def written_long_form(entry: Entry, text: str, match: Match, format: Format) -> str:

@@ -83,6 +83,7 @@ from .forms import (
     long_form,
     spelled_out,
     spelled_out_as,
+    word_long_form,
     written_long_form,
 )
 from .glossary import Entry, Glossary, straight_apostrophes, without_soft_hyphens
@@ -570,7 +571,13 @@ class _Judge:
             return None
         wanted = title.casefold()
         senses = self.glossary.lookup(match.acronym)
-        return next((sense for sense in senses if long_form(sense, self.text, match).casefold() == wanted), None)
+        # The title of the word (`SNP</abbr>’s`), or, as this tool wrote it before, of the possessive (`SNP’s</abbr>`).
+        titled = (
+            sense
+            for sense in senses
+            if wanted in {long_form(sense, self.text, match).casefold(), word_long_form(sense, match).casefold()}
+        )
+        return next(titled, None)
 
     def markdown_title_at(self, offset: int) -> str | None:
         """The title of the Markdown `<abbr>` element whose text holds `offset`, if any."""

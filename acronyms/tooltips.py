@@ -32,7 +32,8 @@ import re
 
 from .edits import Insertion, last_line, line_ending
 from .escaping import escape_abbreviation, escape_attribute, one_line
-from .forms import inline_long_form, long_form
+from .forms import inline_long_form, word_long_form
+from .matcher import Form, Match
 from .planner import Action, Decision, Options, Plan
 from .positions import lf_view
 from .regions import Format
@@ -53,10 +54,8 @@ def _abbr_elements(text: str, plan: Plan) -> list[Insertion]:
         if decision.entry is None or decision.action not in (Action.EXPAND, Action.MARK):
             continue
         match = decision.match
-        long = long_form(decision.entry, text, match)
-        opening = f'<abbr title="{escape_attribute(one_line(long))}">'
-        # `<b>PCSO</b>s`: the element holds the acronym alone, inside the author's markup; the ending stays outside
-        end = match.base_end if "<" in text[match.base_end : match.end] else match.end
+        opening = f'<abbr title="{escape_attribute(one_line(word_long_form(decision.entry, match)))}">'
+        end = abbreviation_end(text, match)
         if decision.action is Action.EXPAND:
             written = inline_long_form(decision.entry, text, match, Format.HTML)
             insertions.append(Insertion(match.start, f"{written} ({opening}"))
@@ -66,6 +65,27 @@ def _abbr_elements(text: str, plan: Plan) -> list[Insertion]:
             insertions.append(Insertion(match.start, opening))
             insertions.append(Insertion(end, "</abbr>"))
     return insertions
+
+
+def abbreviation_end(text: str, match: Match) -> int:
+    """Where an `<abbr>` around the match ends: after the abbreviation, plural `s` included, before a possessive's mark.
+
+    `<abbr title="Safer Neighbourhood Panel">SNP</abbr>’s`, as the element holds an abbreviation
+    and `’s` is none. `<b>PCSO</b>s`: the element holds the acronym alone, inside the author's
+    markup, and the ending stays outside.
+
+    >>> [abbreviation_end(text, match) for text, match in [("SNPs’", Match(0, 5, "SNP", Form.PLURAL_POSSESSIVE)),
+    ...     ("SNP’s", Match(0, 5, "SNP", Form.POSSESSIVE)), ("SNPs", Match(0, 4, "SNP", Form.PLURAL))]]
+    [4, 3, 4]
+    """
+    base_end = match.base_end
+    if match.end == base_end or "<" in text[base_end : match.end]:
+        return base_end
+    if match.form is Form.POSSESSIVE:
+        return base_end
+    if match.form is Form.PLURAL_POSSESSIVE:
+        return base_end + 1
+    return match.end
 
 
 def _spelled_out(text: str, plan: Plan, format: Format) -> list[Insertion]:

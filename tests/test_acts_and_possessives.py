@@ -86,7 +86,7 @@ CASES = [
         HTML_TOOLTIP,
         (
             "<p>The Rape and Serious Sexual Offences' "
-            '(<abbr title="Rape and Serious Sexual Offences&#x27;">RASSO\'s</abbr>) backlog.</p>'
+            '(<abbr title="Rape and Serious Sexual Offences">RASSO</abbr>\'s) backlog.</p>'
         ),
     ),
     ("The PCSOs' duties.", TEXT, "The Police Community Support Officers' (PCSOs') duties."),

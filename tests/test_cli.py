@@ -123,7 +123,7 @@ def test_html_in_cp1252_writes_what_it_lacks_as_references(tmp_path: Path, style
     written = once.read_bytes().decode("cp1252")
     assert "M&#257;ori Wardens" in written
     assert ("&#8617;" in written) is (style == "footnote")
-    assert "PCC’s" in written and "&#8217;" not in written  # what cp1252 has stays a character
+    assert "’s" in written and "&#8217;" not in written  # what cp1252 has stays a character
     assert run("annotate", str(once), *options, "-o", str(twice)) == (0, "", "")
     assert twice.read_bytes() == once.read_bytes()
 

@@ -448,8 +448,8 @@ def test_acronyms_beside_character_references_take_every_style_once(options: Opt
 def test_inline_tooltip_of_a_possessive_beside_a_reference() -> None:
     page = "<p>The SNP&rsquo;s van; the SNP&rsquo;s car.</p>"
     assert annotate(page, REFERENCES, HTML_TOOLTIP) == (
-        '<p>The Safer Neighbourhood Panel&rsquo;s (<abbr title="Safer Neighbourhood Panel’s">SNP&rsquo;s</abbr>) van; '
-        'the <abbr title="Safer Neighbourhood Panel’s">SNP&rsquo;s</abbr> car.</p>'
+        '<p>The Safer Neighbourhood Panel&rsquo;s (<abbr title="Safer Neighbourhood Panel">SNP</abbr>&rsquo;s) van; '
+        'the <abbr title="Safer Neighbourhood Panel">SNP</abbr>&rsquo;s car.</p>'
     )
 
 

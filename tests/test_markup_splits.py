@@ -156,7 +156,7 @@ def test_an_html_footnote_marker_goes_after_a_split_plural_or_possessive() -> No
 def test_an_html_tooltip_stays_inside_the_markup_around_a_split_plural() -> None:
     assert annotated(SPLIT_HTML, "--format", "html", "--style", "tooltip") == (
         '<p>The <b>Police Community Support Officers (<abbr title="Police Community Support Officers">PCSO</abbr>'
-        '</b>s) met the <b>Police and Crime Commissioner&#8217;s (<abbr title="Police and Crime Commissioner’s">'
+        '</b>s) met the <b>Police and Crime Commissioner&#8217;s (<abbr title="Police and Crime Commissioner">'
         "PCC</abbr></b>&#8217;s) team.</p>\n"
     )
 

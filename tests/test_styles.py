@@ -70,6 +70,33 @@ def test_every_use_with_tooltips(small: Glossary) -> None:
     )
 
 
+def test_an_html_tooltip_holds_the_abbreviation_and_leaves_a_possessive_mark_outside(small: Glossary) -> None:
+    """`’s` is no abbreviation: `<abbr title="Safer Neighbourhood Panel">SNP</abbr>’s`; a plural `s` is part of one."""
+    page = "<p>The SNPs’ reports. The SNP’s van. The SNP's car.</p>"
+    once = annotate(page, small, Options(style=Style.TOOLTIP, format=Format.HTML))
+    assert once == (
+        '<p>The Safer Neighbourhood Panels’ (<abbr title="Safer Neighbourhood Panels">SNPs</abbr>’) reports. '
+        'The <abbr title="Safer Neighbourhood Panel">SNP</abbr>’s van. '
+        'The <abbr title="Safer Neighbourhood Panel">SNP</abbr>\'s car.</p>'
+    )
+    assert annotate(once, small, Options(style=Style.TOOLTIP, format=Format.HTML)) == once
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<p>The <abbr title="County Council">CC</abbr>’s budget.</p>',  # as the tooltip style writes a possessive
+        '<p>The <abbr title="County Council’s">CC’s</abbr> budget.</p>',  # as it wrote one before
+    ],
+)
+def test_the_sense_of_a_possessive_in_an_author_s_abbr_is_its_title(page: str, tmp_path: Path) -> None:
+    document = tmp_path / "page.html"
+    document.write_text(page, encoding="utf-8")
+    code, out, _ = run("glossary", "--used-in", str(document))
+    assert code == 0
+    assert [row.split(",")[:2] for row in out.splitlines()[1:]] == [["CC", "County Council"]]
+
+
 @pytest.mark.parametrize(
     ("format", "text", "expected"),
     [
