@@ -77,6 +77,37 @@ MAX_BOLD_HEADING_CHARS: Final = 80  # a paragraph in bold alone, longer than a h
 LABELLED_CONTROLS = frozenset({"a", "button"})
 LABELLED_ROLES = frozenset({"button", "link", "tab", "menuitem"})
 LABELLED_KIND = "a control named by its aria-label"
+# Hidden text: Word's (Format > Font > Hidden), saved as `<span style='display:none;mso-hide:all'>` (`display:none`
+# alone in a filtered page), and any other element a page's own style hides. Nobody reads it, so a first use there
+# would leave the visible one after it bare. The `hidden` attribute is not read so: pages show such parts (a tab's
+# panel, say) when asked. Only elements whose end tag is never left out are taken (and `p`, which ends at the next
+# block as Word's contents entries do): the end of an `<li>` or `<td>` is often not written.
+HIDDEN_STYLE: Final = re.compile(
+    r"(?:^|;)\s*(?:display\s*:\s*none|mso-hide\s*:\s*all)\s*(?:!important\s*)?(?:;|$)", re.IGNORECASE
+)
+HIDDEN_KIND: Final = "hidden text"
+OPTIONAL_END_TAGS: Final = frozenset(
+    {
+        "li",
+        "dt",
+        "dd",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "option",
+        "optgroup",
+        "colgroup",
+        "caption",
+        "rt",
+        "rp",
+    }
+)
+VOID_ELEMENTS: Final = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
 # Elements whose text is raw text to a browser (HTML 13.1.2): a `<!--` there opens no comment.
 RAW_TEXT_ELEMENTS = frozenset(
     {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"}
@@ -254,6 +285,18 @@ def _cell_text(raw: Sequence[str]) -> str:
     return " ".join(html.unescape("".join(raw)).split())
 
 
+def _hidden(tag: str, attributes: dict[str, str | None]) -> bool:
+    """Whether an element is hidden text, which a browser does not show (`HIDDEN_STYLE`).
+
+    >>> [_hidden("span", {"style": "display:none;mso-hide:all"}), _hidden("div", {"style": "DISPLAY: none"}),
+    ...  _hidden("div", {"hidden": None}), _hidden("li", {"style": "display:none"}), _hidden("br", {"style": "display:none"})]
+    [True, True, False, False, False]
+    """
+    if tag in VOID_ELEMENTS or tag in OPTIONAL_END_TAGS:
+        return False
+    return HIDDEN_STYLE.search(attributes.get("style") or "") is not None
+
+
 class _Protection:
     """An element being skipped whole: its name, where it starts, how deeply it nests."""
 
@@ -425,6 +468,9 @@ class _Parser(HTMLParser):
             return
         if tag == "p" and WORD_CONTENTS_CLASS.match(attributes.get("class") or ""):
             self.skipping = _Protection(tag, start, WORD_CONTENTS_KIND)
+            return
+        if _hidden(tag, attributes):
+            self.skipping = _Protection(tag, start, HIDDEN_KIND)
             return
         if attributes.get("aria-label") and (tag in LABELLED_CONTROLS or attributes.get("role") in LABELLED_ROLES):
             self.skipping = _Protection(tag, start, LABELLED_KIND)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import cli_output
 
-from acronyms import Format, Glossary, Options, annotate, annotation
+from acronyms import Format, Glossary, Options, annotate, annotation, check_document, scan
 from acronyms.edits import restore
 from acronyms.planner import GlossaryMode
 from acronyms.sections import find_glossary_section
@@ -140,3 +140,38 @@ def test_rows_added_among_tabbed_paragraphs_are_tabbed_paragraphs() -> None:
 )
 def test_other_paragraphs_after_a_glossary_heading_are_no_rows(paragraphs: str) -> None:
     assert find_glossary_section(f"<p>ANPR</p>\n<h2>Glossary</h2>\n{paragraphs}<p>End.</p>\n", Format.HTML) is None
+
+
+# Text Word hides (Format > Font > Hidden) is saved as `display:none;mso-hide:all`; a page's style may hide text too.
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<span style='display:none;mso-hide:all'>The SNP chair.</span>",
+        "<p class=MsoNormal style='display:none;mso-hide:all'>The SNP chair.</p>",  # a whole paragraph, left open
+        "<p class=MsoNormal style='mso-hide:all'>The SNP chair.",
+        "<div style=display:none>The <span>SNP</span> chair.</div>",
+        '<section style="color: red; DISPLAY: None !important">The SNP chair.</section>',
+    ],
+)
+def test_hidden_text_is_left_alone_and_the_visible_first_use_is_expanded(hidden: str, small: Glossary) -> None:
+    text = f"<p class=MsoNormal>Draft.</p>\n{hidden}\n<p class=MsoNormal>The SNP met.</p>\n"
+    once = annotate(text, small, Options(format=Format.HTML))
+    assert once == text.replace("The SNP met.", "The Safer Neighbourhood Panel (SNP) met.")
+    findings = check_document(scan(text, small, format=Format.HTML), small)
+    assert [(finding.code, finding.line, finding.acronym) for finding in findings] == [("D001", 3, "SNP")]
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "<span style='mso-hide:screen'>The SNP chair.</span>",  # hidden on screen only: printed
+        "<span style='display:inline'>The SNP chair.</span>",
+        "<span data-style='display:none'>The SNP chair.</span>",
+        "<div hidden>The SNP chair.</div>",  # a page shows such parts when asked: a tab's panel, say
+        "<ul><li style='display:none'>Agenda<li>The SNP chair.</ul>",  # an `<li>`, its end tag left out: not taken
+        "<p>Hidden<br style='display:none'> The SNP chair.</p>",  # a void element holds no text
+    ],
+)
+def test_other_text_is_annotated(shown: str, small: Glossary) -> None:
+    text = f"{shown}\n<p>The SNP met.</p>\n"
+    assert "Safer Neighbourhood Panel (SNP) chair." in annotate(text, small, Options(format=Format.HTML))
