@@ -66,6 +66,13 @@ WORD_CONTENTS_KIND: Final = "a table of contents"
 PARAGRAPH_CLOSERS: Final = frozenset(
     {"p", "div", "table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "blockquote"}
 )
+# Elements that part the words around them, as a browser shows them: on a line of their own, or a line break.
+# The text read for a cell, a heading or a paragraph gets a space there: `<td>Safer<br>Neighbourhood Panel</td>`,
+# Word's cell of two paragraphs, and a list item holding a heading and a list are not `SaferNeighbourhood`.
+WORD_BREAKS: Final = PARAGRAPH_CLOSERS | frozenset(
+    {"br", "hr", "li", "dt", "dd", "tr", "td", "th", "caption", "figure", "figcaption", "address", "aside", "main"}
+    | {"header", "footer", "nav", "pre"}
+)
 BOLD_ELEMENTS: Final = frozenset({"b", "strong"})
 # A paragraph that reads as a glossary's row: a word, a tab or a run of two spaces or more (Word writes a tab as
 # `<span style='mso-tab-count:1'>&nbsp;&nbsp;&nbsp; </span>`), then the rest. `sections` judges the word.
@@ -462,6 +469,8 @@ class _Parser(HTMLParser):
     # Structure -----------------------------------------------------------------------------------
 
     def _open(self, tag: str, attrs: list[tuple[str, str | None]], start: int, end: int) -> None:
+        if tag in WORD_BREAKS:
+            self._collect(" ", start)
         attributes = dict(attrs)
         if tag in PROTECTED_ELEMENTS:
             self.skipping = _Protection(tag, start, PROTECTED_ELEMENTS[tag], attributes.get("title"))
@@ -497,6 +506,9 @@ class _Parser(HTMLParser):
             self._end_link(start)
             self.link = (start, [], "href" in attributes)
         elif tag in HEADING_ELEMENTS:
+            if self.table is not None:  # a heading in a list or table ends its rows: what follows is the heading's
+                self._end_row(start)
+                self._end_table(start)
             self._end_heading(start)
             self.heading = (tag, start, [])
         elif tag in BLOCK_SHAPES:
@@ -505,6 +517,8 @@ class _Parser(HTMLParser):
             self._table_tag(tag, start)
 
     def _close(self, tag: str, start: int, end: int) -> None:
+        if tag in WORD_BREAKS:
+            self._collect(" ", start)
         if tag == "p":
             self._end_paragraph(end)
         elif tag in BOLD_ELEMENTS and self.bold_depth:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acronyms import Entry, Format, Glossary, GlossaryMode, Options, Style, annotate, annotation
+from acronyms import Entry, Format, Glossary, GlossaryMode, Options, Style, annotate, annotation, scan
 from acronyms import html as html_module
 from acronyms.cli import cli
 from acronyms.context import ContextMode
@@ -19,6 +19,7 @@ from acronyms.edits import restore
 from acronyms.html import layout, text_spans
 from acronyms.planner import FirstUse
 from acronyms.regions import protected_spans
+from acronyms.sections import find_glossary_section
 
 HTML = Options(format=Format.HTML)
 HTML_FOOTNOTE = Options(style=Style.FOOTNOTE, format=Format.HTML)
@@ -516,3 +517,33 @@ def test_with_two_main_elements_appended_blocks_go_before_the_body_end() -> None
     page = "<body><main hidden><p>Old</p></main><main><p>The PCC has a plan.</p></main><footer>f</footer></body>\n"
     result = annotate(page, Glossary.bundled(), Options(format=Format.HTML, style=Style.FOOTNOTE))
     assert result.index('data-acronyms="notes"') > result.index("<footer>")
+
+
+# Found by the idempotency property: a glossary heading and list inside an item of another glossary list.
+@pytest.mark.parametrize("mode", [GlossaryMode.APPEND, GlossaryMode.REPLACE])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "SNP<h2>Glossary</h2><ul><li><h2>Glossary</h2><ul><li><b>SNP</b>: x</li><section data-acronyms=notes><ol>",
+        "SNP<h2>Glossary</h2><ul><li><h2>Glossary</h2><ul><li><li><b>SNP</b>: x</li></ol></section>",
+    ],
+)
+def test_a_glossary_list_inside_an_item_of_another(page: str, mode: GlossaryMode) -> None:
+    glossary = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel")])
+    options = Options(format=Format.HTML, context=ContextMode.OFF, glossary_section=mode)
+    once = annotate(page, glossary, options)
+    assert annotate(once, glossary, options) == once
+    # The inner list is the section (the outer item holds a heading and a list, no row), and so the same each time.
+    section = scan(once, glossary, format=Format.HTML).section
+    assert section is not None
+    assert [(row.acronym, row.expansion) for row in section.rows] == [
+        ("SNP", "x" if mode is GlossaryMode.APPEND else "Safer Neighbourhood Panel")
+    ]
+
+
+def test_a_heading_in_a_glossary_list_ends_its_rows() -> None:
+    page = "<h2>Glossary</h2><ul><li>NPT: Neighbourhood Policing Team</li><li><h3>Notes</h3><p>PCC: see above</p></li></ul>"
+    section = find_glossary_section(page, Format.HTML)
+    assert section is not None
+    assert [(row.acronym, row.expansion) for row in section.rows] == [("NPT", "Neighbourhood Policing Team")]
+    assert page[section.start : section.end] == "<h2>Glossary</h2><ul><li>NPT: Neighbourhood Policing Team</li><li>"

@@ -175,3 +175,27 @@ def test_hidden_text_is_left_alone_and_the_visible_first_use_is_expanded(hidden:
 def test_other_text_is_annotated(shown: str, small: Glossary) -> None:
     text = f"{shown}\n<p>The SNP met.</p>\n"
     assert "Safer Neighbourhood Panel (SNP) chair." in annotate(text, small, Options(format=Format.HTML))
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Neighbourhood<br>Policing Team",  # Shift+Enter in the cell
+        "Neighbourhood</p><p class=MsoNormal>Policing Team",  # Enter: two paragraphs in the cell
+        "<span lang=EN-US>Neighbourhood<br clear=all></span>Policing Team",
+    ],
+)
+def test_a_line_break_in_a_glossary_cell_parts_its_words(cell: str) -> None:
+    text = MINUTES + "<h2>Glossary</h2>\n<table>\n" + row("NPT", cell) + row("PCC", "Police and Crime Commissioner")
+    section = find_glossary_section(text + "</table>\n", Format.HTML)
+    assert section is not None
+    assert [(found.acronym, found.expansion) for found in section.rows] == [
+        ("NPT", "Neighbourhood Policing Team"),
+        ("PCC", "Police and Crime Commissioner"),
+    ]
+
+
+def test_words_inside_one_element_stay_together() -> None:
+    text = "<h2>Glossary</h2>\n<ul><li>NPT: Neighbour<b>hood</b> Policing <span>Te</span>am</li></ul>\n"
+    section = find_glossary_section(text, Format.HTML)
+    assert section is not None and [found.expansion for found in section.rows] == ["Neighbourhood Policing Team"]
