@@ -333,12 +333,13 @@ def _html_section(text: str) -> GlossarySection | None:
 
 def _html_row(row: html.Row) -> SectionRow | None:
     """A table row with acronym and expansion cells, a `<dt>` and its `<dd>`, or an `ACRONYM: Expansion` item."""
-    if row.header or not row.cells:
+    cells = row.cells[next((index for index, cell in enumerate(row.cells) if cell), len(row.cells)) :]
+    if row.header or not cells:  # (a first column left empty, for numbers or bullets, is no acronym)
         return None
-    if len(row.cells) == 1:
-        found = _row(row.cells[0])
-    elif _row(f"{row.cells[0]}\t{row.cells[1]}") is not None:
-        found = row.cells[0], row.cells[1]
+    if len(cells) == 1:
+        found = _row(cells[0])
+    elif _row(f"{cells[0]}\t{cells[1]}") is not None:
+        found = cells[0], cells[1]
     else:
         found = None
     if found is None or found[0].removesuffix(OPTIONAL_PLURAL).lower() in TABLE_HEADER_WORDS:

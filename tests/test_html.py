@@ -547,3 +547,23 @@ def test_a_heading_in_a_glossary_list_ends_its_rows() -> None:
     assert section is not None
     assert [(row.acronym, row.expansion) for row in section.rows] == [("NPT", "Neighbourhood Policing Team")]
     assert page[section.start : section.end] == "<h2>Glossary</h2><ul><li>NPT: Neighbourhood Policing Team</li><li>"
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        "<table><tr><td></td><td>SNP: Safer Neighbourhood Panel</td></tr></table>",
+        "<table><tr><td> </td><td>SNP</td><td>Safer Neighbourhood Panel</td></tr></table>",  # an empty first column
+        "<dl><dt></dt><dd>SNP: Safer Neighbourhood Panel</dd></dl>",
+    ],
+)
+def test_a_row_whose_first_cell_is_empty(section: str, tmp_path: Path) -> None:
+    """Its acronym was read as "", and every command that reads the section crashed with an IndexError."""
+    page = tmp_path / "page.html"
+    page.write_text(f"<p>The SNP met.</p><h2>Glossary</h2>{section}\n", encoding="utf-8")
+    found = find_glossary_section(page.read_text(encoding="utf-8"), Format.HTML)
+    assert found is not None
+    assert [(row.acronym, row.expansion) for row in found.rows] == [("SNP", "Safer Neighbourhood Panel")]
+    result = CliRunner().invoke(cli, ["annotate", str(page)])
+    assert (result.exit_code, result.exception) == (0, None)
+    assert result.stdout.startswith("<p>The Safer Neighbourhood Panel (SNP) met.</p>")
