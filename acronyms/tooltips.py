@@ -79,9 +79,7 @@ def abbreviation_end(text: str, match: Match) -> int:
     [4, 3, 4]
     """
     base_end = match.base_end
-    if match.end == base_end or "<" in text[base_end : match.end]:
-        return base_end
-    if match.form is Form.POSSESSIVE:
+    if match.form is Form.POSSESSIVE or "<" in text[base_end : match.end]:
         return base_end
     if match.form is Form.PLURAL_POSSESSIVE:
         return base_end + 1
