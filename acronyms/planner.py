@@ -264,6 +264,16 @@ def listed_entries(decisions: Iterable[Decision]) -> dict[str, Entry]:
     return listed
 
 
+def _section_starts(text: str, options: Options, protected: Sequence[tuple[int, int, str]]) -> list[int]:
+    """Where each section starts for `--first-use section`: `section_starts`, less the rows of a glossary section.
+
+    A row standing alone between blank lines reads as a plain-text heading, as one that annotation
+    adds to an empty section does: it would start a section in the next run and not in this one.
+    """
+    glossary = [(start, end) for start, end, kind in protected if kind == GLOSSARY_SECTION]
+    return [at for at in section_starts(text, options.format) if not any(start < at < end for start, end in glossary)]
+
+
 def _readable(acronym: str) -> bool:
     """True for an acronym a glossary section's row can hold (`sections.ACRONYM`, with a capital or a digit)."""
     return READABLE.fullmatch(acronym) is not None and any(char.isupper() or char.isdigit() for char in acronym)
@@ -412,7 +422,7 @@ class _Judge:
         self.kept: dict[str, tuple[Action, str, Entry | None] | None] = {}  # per acronym, what its later uses share
         self.own_senses: dict[str, Entry] = {}  # senses the text's definitions give that no glossary has (`own_sense`)
         self.tooltips: set[str] = set()  # introduced in the glossary's sense, so later uses may carry its tooltip
-        self.sections = section_starts(text, options.format) if options.first_use is FirstUse.SECTION else [0]
+        self.sections = _section_starts(text, options, protected) if options.first_use is FirstUse.SECTION else [0]
         self.shortcut = not options.every_use and options.style is not Style.TOOLTIP
         self.senses_of = glossary.senses  # `self.senses_of.get(acronym, ())`: `glossary.lookup` without the call
         self.plain_senses = glossary.plain_senses  # an acronym's one sense, for `first_use`

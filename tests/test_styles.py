@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from acronyms import Format, Glossary, Options, Style, UsageError, annotate, annotation
 from acronyms.cli import cli
-from acronyms.planner import FirstUse
+from acronyms.planner import FirstUse, GlossaryMode
 
 
 def run(*args: str, input: bytes | None = None) -> tuple[int, str, str]:
@@ -190,3 +190,17 @@ def test_an_acronym_inside_a_long_form_is_left_alone(format: Format, style: Styl
     once = annotate("The NADC opened. ANPR cameras.\n", Glossary.bundled(), options)
     assert "National ANPR Data Centre" in once
     assert annotate(once, Glossary.bundled(), options) == once
+
+
+def test_a_row_added_to_an_empty_glossary_section_starts_no_section(small: Glossary) -> None:
+    """Found by the idempotency property: the row, alone between blank lines, read as a plain-text heading.
+
+    The empty section (`Glossary` before another line the section reader takes for a heading) gets its
+    row; the next run then started a section there, and expanded the `SNP` after it again.
+    """
+    options = Options(first_use=FirstUse.SECTION, glossary_section=GlossaryMode.APPEND)
+    once = annotate("\n\nNotes\n\n[1] SNP: x\nGlossary\nGlossary\nSNP", small, options)
+    assert once == (
+        "\n\nNotes\n\n[1] Safer Neighbourhood Panel (SNP): x\nGlossary\n\nSNP\tSafer Neighbourhood Panel\n\nGlossary\nSNP"
+    )
+    assert annotate(once, small, options) == once
