@@ -265,13 +265,16 @@ def listed_entries(decisions: Iterable[Decision]) -> dict[str, Entry]:
 
 
 def _section_starts(text: str, options: Options, protected: Sequence[tuple[int, int, str]]) -> list[int]:
-    """Where each section starts for `--first-use section`: `section_starts`, less the rows of a glossary section.
+    """Where each section starts for `--first-use section`: `section_starts`, with a glossary section's heading, less
+    its rows.
 
-    A row standing alone between blank lines reads as a plain-text heading, as one that annotation
-    adds to an empty section does: it would start a section in the next run and not in this one.
+    A plain-text heading stands alone between blank lines. Rows that annotation adds to an empty
+    glossary section make its heading stand alone, and a row alone stands so too: either would start
+    a section in the next run and not in this one.
     """
     glossary = [(start, end) for start, end, kind in protected if kind == GLOSSARY_SECTION]
-    return [at for at in section_starts(text, options.format) if not any(start < at < end for start, end in glossary)]
+    starts = [at for at in section_starts(text, options.format) if not any(start < at < end for start, end in glossary)]
+    return sorted({*starts, *(start for start, _ in glossary)})
 
 
 def _readable(acronym: str) -> bool:

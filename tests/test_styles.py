@@ -192,15 +192,18 @@ def test_an_acronym_inside_a_long_form_is_left_alone(format: Format, style: Styl
     assert annotate(once, Glossary.bundled(), options) == once
 
 
-def test_a_row_added_to_an_empty_glossary_section_starts_no_section(small: Glossary) -> None:
-    """Found by the idempotency property: the row, alone between blank lines, read as a plain-text heading.
+@pytest.mark.parametrize("start", ["\n\nNotes\n\n[1] SNP: x\n", "SNP\n\n"])
+def test_rows_added_to_an_empty_glossary_section_change_no_section(start: str, small: Glossary) -> None:
+    """Found by the idempotency property, with `--first-use section` and `--glossary-section append`.
 
-    The empty section (`Glossary` before another line the section reader takes for a heading) gets its
-    row; the next run then started a section there, and expanded the `SNP` after it again.
+    `Glossary` before another line that the section reader takes for a heading is an empty glossary
+    section, and no plain-text heading, as it does not stand alone. The rows added make it stand alone,
+    and a row alone between blank lines reads as a heading too: the next run started sections there and
+    expanded the `SNP` after them. A glossary section's heading now starts a section, its rows none.
     """
     options = Options(first_use=FirstUse.SECTION, glossary_section=GlossaryMode.APPEND)
-    once = annotate("\n\nNotes\n\n[1] SNP: x\nGlossary\nGlossary\nSNP", small, options)
-    assert once == (
-        "\n\nNotes\n\n[1] Safer Neighbourhood Panel (SNP): x\nGlossary\n\nSNP\tSafer Neighbourhood Panel\n\nGlossary\nSNP"
-    )
+    once = annotate(f"{start}Glossary\nGlossary\nSNP", small, options)
+    assert once.endswith(
+        "Glossary\n\nSNP\tSafer Neighbourhood Panel\n\nGlossary\nSafer Neighbourhood Panel (SNP)"
+    )  # the first use of the glossary heading's section
     assert annotate(once, small, options) == once
