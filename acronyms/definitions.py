@@ -505,7 +505,11 @@ def _long_form(text: str, start: int, end: int, short: str) -> tuple[int, int] |
     if alignment is None or not _acceptable(base, long, alignment):
         return None
     aligned = start + alignment.start
-    return _long_start(text, _token_start(text, start, aligned), aligned), _long_end(text, start, end, base, alignment)
+    long_start = _long_start(text, _token_start(text, start, aligned), aligned)
+    long_end = _long_end(text, start, end, base, alignment)
+    if text[long_start:long_end].casefold() in (base.casefold(), short.casefold()):  # `SNPs (SNPs)`: itself again
+        return None
+    return long_start, long_end
 
 
 def _long_end(text: str, start: int, end: int, short: str, alignment: _Alignment) -> int:

@@ -11,7 +11,8 @@ from conftest import compiled
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acronyms import definitions
+from acronyms import Glossary, Options, annotate, definitions
+from acronyms.context import ContextMode
 from acronyms.definitions import (
     Definition,
     DefinitionKind,
@@ -20,6 +21,7 @@ from acronyms.definitions import (
     find_implicit_definitions,
     find_inline_definitions,
 )
+from acronyms.planner import FirstUse
 from acronyms.positions import finds
 
 # Lines copied from the sample minutes (Staffordshire Public Performance Meeting, 27 February 2020).
@@ -269,6 +271,8 @@ def test_inline_definitions(text: str, expected: list[tuple[str, str, str]]) -> 
         pytest.param('The panel (the "SNP") met.', id="article-without-the-long-form"),
         pytest.param("The Community Safety Partnership (the Chair) met", id="article-and-an-ordinary-word"),
         pytest.param('The Police and Crime Panel ("the Panel" or "the Chair") met', id="quoted-name-or-a-word"),
+        pytest.param("SNPs(SNPs)", id="the-short-form-again"),  # was SNP, "SNPs": a later `SNP` became `SNP (SNP)`
+        pytest.param("the snp (SNP) met", id="the-short-form-again-in-lower-case"),
     ],
 )
 def test_not_definitions(text: str) -> None:
@@ -606,3 +610,12 @@ def test_every_definition_of_a_long_repetitive_document_is_found() -> None:
     found = find_inline_definitions(text)
     assert len(found) == 2_000
     assert {(d.acronym, d.expansion) for d in found} == {("SNP", "Safer Neighbourhood Panels")}
+
+
+def test_the_short_form_in_brackets_after_itself_gives_no_sense(small: Glossary) -> None:
+    """Found by the idempotency property: `SNPs(SNPs)` defined SNP as "SNPs", so with `--first-use section` and no
+    context the `SNP` of the next section became `SNP (SNP)`, and the next run added another `(SNP)`."""
+    options = Options(first_use=FirstUse.SECTION, context=ContextMode.OFF)
+    once = annotate("SNPs(SNPs)\n\nSNP", small, options)
+    assert once == "Safer Neighbourhood Panels (SNPs)(SNPs)\n\nSafer Neighbourhood Panel (SNP)"
+    assert annotate(once, small, options) == once
