@@ -80,7 +80,12 @@ _MARKDOWN: Final = [
     r"(?P<indented_code>(?:\A|(?<=\n)[ \t]*\r?\n)(?:(?:[ ]{4}|\t)[^\n]*(?:\n|\Z)|[ \t]*\r?\n)+)",
     # a code span opens at a whole run of backticks (or after an escaped one), as in CommonMark: one tried inside
     # each run of n backticks, each taking the run's rest, read n² characters (seconds for 20 kB of them)
-    r"(?P<code_span>(?:(?<!`)|(?<=\\`))(?P<ticks>`++)(?!`)(?:[^\n]|\n(?![ \t]*\r?\n))+?(?<!`)(?P=ticks)(?!`))",
+    # and ends in its paragraph: not past a blank line, nor into a line that starts a block (a heading, a fence,
+    # a quote, a list item), which ends the paragraph as a blank line does
+    (
+        r"(?P<code_span>(?:(?<!`)|(?<=\\`))(?P<ticks>`++)(?!`)(?:[^\n]|\n(?![ \t]*\r?\n)"
+        r"(?![ ]{0,3}(?:#{1,6}(?:[ \t]|\r?$)|`{3}|~{3}|>|[-*+][ \t])))+?(?<!`)(?P=ticks)(?!`))"
+    ),
     # an image, its alt text too: read by few, it would spend a first use (`![OPCC logo](/img/opcc.png)`)
     r"(?P<image>!\[[^\]\n]*\](?:\([^)\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]\n]*\])?)",
     r"(?P<link_target>\]\([^)\s]*(?:\s+\"[^\"]*\")?\))",

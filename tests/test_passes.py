@@ -200,6 +200,26 @@ def test_a_code_span_opens_at_a_whole_run_of_backticks(text: str, code: list[str
     assert [text[start:end] for start, end, _ in regions.protected_spans(text, Format.MARKDOWN)] == code
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("a `b\n## Glossary\nc` PCSO", []),  # a heading ends the paragraph: the backticks are text
+        ("a `b\n```\nc` PCSO", ["```\nc` PCSO"]),  # (the fence that opens there runs to the end, unclosed)
+        ("a `b\n> c` PCSO", []),
+        ("a `b\n- c` PCSO", []),
+        ("a `b\nc` PCSO", ["`b\nc`"]),  # a line of the same paragraph
+        ("- a `b\n  c` PCSO", ["`b\n  c`"]),  # a list item's own next line
+        ("a `b\n#hashtag c` PCSO", ["`b\n#hashtag c`"]),  # no heading without a space after the `#`
+    ],
+    ids=["heading", "fence", "quote", "list-item", "same-paragraph", "item-continued", "hashtag"],
+)
+def test_a_code_span_ends_with_its_paragraph(text: str, code: list[str]) -> None:
+    """Found by the idempotency property: a backtick before `## Glossary` and one after paired across it, so the
+    first line's `SNP` was code until the glossary annotation added under the heading parted them."""
+    spans = regions.protected_spans(text, Format.MARKDOWN)
+    assert [text[start:end] for start, end, kind in spans if kind != "an HTML tag"] == code
+
+
 # --- Acronym-shaped words: `find_candidates` against every word tried --------------------------
 
 
