@@ -265,15 +265,18 @@ def listed_entries(decisions: Iterable[Decision]) -> dict[str, Entry]:
 
 
 def _section_starts(text: str, options: Options, protected: Sequence[tuple[int, int, str]]) -> list[int]:
-    """Where each section starts for `--first-use section`: `section_starts`, with a glossary section's heading, less
-    its rows.
+    """Where each section starts for `--first-use section`: `section_starts`, less the rows of a glossary section,
+    and in plain text with its heading.
 
     A plain-text heading stands alone between blank lines. Rows that annotation adds to an empty
     glossary section make its heading stand alone, and a row alone stands so too: either would start
-    a section in the next run and not in this one.
+    a section in the next run and not in this one. (In HTML the heading of the glossary section that
+    annotation appends starts no section: `html.layout`.)
     """
     glossary = [(start, end) for start, end, kind in protected if kind == GLOSSARY_SECTION]
     starts = [at for at in section_starts(text, options.format) if not any(start < at < end for start, end in glossary)]
+    if options.format is not Format.TEXT:  # a heading in HTML or Markdown is one by its markup, rows or none
+        return starts
     return sorted({*starts, *(start for start, _ in glossary)})
 
 

@@ -207,3 +207,20 @@ def test_rows_added_to_an_empty_glossary_section_change_no_section(start: str, s
         "Glossary\n\nSNP\tSafer Neighbourhood Panel\n\nGlossary\nSafer Neighbourhood Panel (SNP)"
     )  # the first use of the glossary heading's section
     assert annotate(once, small, options) == once
+
+
+@pytest.mark.parametrize(
+    ("page", "style"),
+    [
+        ("SNP<a href='#SNP'><li><b>SNP</b>: x</li>", Style.INLINE),
+        ("SNP<a href='#SNP'>SNP SNP", Style.INLINE),
+        ("SNP</body>SNP", Style.FOOTNOTE),
+    ],
+)
+def test_the_glossary_appended_to_a_page_starts_no_section(page: str, style: Style, small: Glossary) -> None:
+    """Found by the idempotency property: the appended glossary's heading, before what a page leaves open or after
+    `</body>`, must not start a section in the next run (as a glossary section's heading does in plain text)."""
+    options = Options(format=Format.HTML, style=style, first_use=FirstUse.SECTION, glossary_section=GlossaryMode.APPEND)
+    once = annotate(page, small, options)
+    assert 'data-acronyms="glossary"' in once
+    assert annotate(once, small, options) == once
