@@ -567,3 +567,24 @@ def test_a_row_whose_first_cell_is_empty(section: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["annotate", str(page)])
     assert (result.exit_code, result.exception) == (0, None)
     assert result.stdout.startswith("<p>The Safer Neighbourhood Panel (SNP) met.</p>")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=AssertionError,
+    reason="known limitation: replace rewrites a glossary row whose item holds an element this tool generated, "
+    "left open (`<dd>SNP<sup data-acronyms=ref>SNP<h2>`), and with it goes the protection of what followed it "
+    "(found by the idempotency property with many examples; since 00c56f1 a heading ends such a row)",
+)
+def test_a_row_holding_a_generated_element_left_open_is_replaced_once() -> None:
+    glossary = Glossary.from_entries([Entry("SNP", "Safer Neighbourhood Panel")])
+    page = 'SNP<h2>Glossary</h2><dl><dt>SNP</dt><dd>SNP<sup data-acronyms="ref">SNP<h2>Glossary</h2><table>SNP'
+    options = Options(
+        format=Format.HTML,
+        style=Style.TOOLTIP,
+        context=ContextMode.OFF,
+        skip_headings=True,
+        glossary_section=GlossaryMode.REPLACE,
+    )
+    once = annotate(page, glossary, options)
+    assert annotate(once, glossary, options) == once
