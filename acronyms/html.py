@@ -663,13 +663,8 @@ class _Parser(HTMLParser):
         """Read the paragraphs from here as a glossary's rows, under the heading waiting for a table, if one is."""
         if self.table is not None or (self.paragraph_rows is not None and self.paragraph_rows.rows):
             return
-        self.paragraph_rows = None  # none read yet: under the heading waiting now (`<p><b>Glossary</b></p>` was one)
-        if self.last_heading is not None:
-            bold = self.last_bold
-            nearer = bold if bold is not None and bold[0] > self.last_heading[0] else None
-            self.paragraph_rows = _ParagraphRows(self.last_heading, nearer)
-        elif self.last_bold is not None:
-            self.paragraph_rows = _ParagraphRows(self.last_bold, None)
+        waiting = self._heading_waiting()  # none read yet: under the heading waiting now (`<p><b>Glossary</b></p>`)
+        self.paragraph_rows = None if waiting is None else _ParagraphRows(*waiting)
 
     def _end_paragraph_rows(self) -> None:
         """End the rows as paragraphs: two or more are a table under their heading, which no later table takes."""
@@ -685,14 +680,18 @@ class _Parser(HTMLParser):
         if self.table is not None:
             if tag in self.table.shape.family:
                 self.table.depth += 1
-        elif self.last_heading is not None:
-            heading, bold = self.last_heading, self.last_bold
-            nearer = bold if bold is not None and bold[0] > heading[0] else None
-            self.table = _TableBuilder(start, heading, BLOCK_SHAPES[tag], nearer)
+        elif (waiting := self._heading_waiting()) is not None:
+            heading, bold = waiting
+            self.table = _TableBuilder(start, heading, BLOCK_SHAPES[tag], bold)
             self.last_heading = self.last_bold = None
-        elif self.last_bold is not None:
-            self.table = _TableBuilder(start, self.last_bold, BLOCK_SHAPES[tag])
-            self.last_bold = None
+
+    def _heading_waiting(self) -> tuple[tuple[int, str], tuple[int, str] | None] | None:
+        """The heading a block opening here is under, and a paragraph in bold alone between them (`Table.bold_heading`);
+        a paragraph in bold alone is the heading when no heading element is waiting. None when nothing is waiting."""
+        heading, bold = self.last_heading, self.last_bold
+        if heading is None:
+            return None if bold is None else (bold, None)
+        return heading, (bold if bold is not None and bold[0] > heading[0] else None)
 
     def _end_table(self, end: int) -> None:
         table = self.table
