@@ -982,10 +982,20 @@ def _not_split_by(text: str, definitions: list[Definition], at: int) -> list[Def
     for definition in definitions:
         first = min(definition.short_start, definition.long_start)
         last = max(definition.short_end, definition.long_end)
-        closing = [found for found in (text.find(bracket, last) for bracket in ")]") if found != -1]
-        if not first < at <= min(closing, default=last):
+        if not (first < at and _open_at(text, last, at)):
             kept.append(definition)
     return kept
+
+
+def _open_at(text: str, last: int, at: int) -> bool:
+    """Whether the brackets of a definition ending at `last` are still open at `at`: no bracket closes between,
+    and one closes after it, or none closes at all and the definition reaches `at`.
+
+    Most definitions close long before `at` (a page's end): the search stops there, not at the text's end.
+    """
+    if any(text.find(bracket, last, at) != -1 for bracket in ")]"):
+        return False
+    return at <= last or any(text.find(bracket, at) != -1 for bracket in ")]")
 
 
 def _definition_brackets(text: str, definitions: Sequence[Definition]) -> list[tuple[int, int, str]]:
