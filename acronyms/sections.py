@@ -245,12 +245,13 @@ def _section_after(text: str, heading: tuple[int, int], format: Format = Format.
                 line += 1 + (blank is not None)
                 position, row_end = found, definition_start + len(definition.rstrip("\r"))
                 # Its other definitions (`CC`, `:   Chief Constable`, `:   County Council`): the first is the row's
-                while position != -1 and DEFINITION.fullmatch(
-                    TRAILING_COMMENT.sub("", text[position + 1 : _line_end(text, position + 1)])
-                ):
-                    next_end = _line_end(text, position + 1)
-                    row_end = position + 1 + len(text[position + 1 : next_end].rstrip("\r"))
-                    position, line = (next_end if next_end < len(text) else -1), line + 1
+                while position != -1:
+                    next_line = text[position + 1 : _line_end(text, position + 1)]
+                    if not DEFINITION.fullmatch(TRAILING_COMMENT.sub("", next_line)):
+                        break
+                    row_end = position + 1 + len(next_line.rstrip("\r"))
+                    position = text.find("\n", position + 1)
+                    line += 1
         wrapped = _wrapped(text, rows[-1], start, row_text) if row is None and rows and markdown else None
         if wrapped is not None:  # a pandoc multiline table's row, its expansion wrapped under its column
             rows[-1], end = wrapped, wrapped.end
