@@ -684,6 +684,19 @@ def test_a_long_form_written_with_a_reference_to_an_ampersand_defines_its_acrony
     ]
 
 
+def paragraph(text: str, format: Format) -> str:
+    """`text` as a document of one paragraph in `format` (HTML or Markdown)."""
+    return f"<p>{text}</p>\n" if format is Format.HTML else text + "\n"
+
+
+def reasons_leaving_unchanged(text: str, format: Format) -> list[str]:
+    """The reasons of annotation's decisions on `text` as a paragraph in `format`, which it must leave as it is."""
+    document = paragraph(text, format)
+    result = annotation(document, Glossary.bundled(), Options(format=format))
+    assert result.text == document
+    return [decision.reason for decision in result.decisions]
+
+
 @pytest.mark.parametrize("format", [Format.HTML, Format.MARKDOWN], ids=["html", "markdown"])
 @pytest.mark.parametrize("style", [Style.INLINE, Style.TOOLTIP], ids=["inline", "tooltip"])
 @pytest.mark.parametrize("shy", ["&shy;", "&#173;", "&#xAD;", "\u00ad"], ids=["shy", "decimal", "hex", "character"])
@@ -691,7 +704,7 @@ def test_a_long_form_with_a_soft_hyphen_defines_its_acronym(format: Format, styl
     """Word writes an optional hyphen as a soft hyphen, which no reader sees: `Neighbour&shy;hood Policing Team (NPT)`
     is the author's definition, and no expansion goes inside its brackets."""
     text = f"The Neighbour{shy}hood Policing Team (NPT) met."
-    text = f"<p>{text}</p>\n" if format is Format.HTML else text + "\n"
+    text = paragraph(text, format)
     result = annotation(text, Glossary.bundled(), Options(format=format, style=style))
     assert result.text == text
     assert [(d.reason, d.entry.expansion if d.entry else None) for d in result.decisions] == [
@@ -705,10 +718,7 @@ def test_a_long_form_before_a_no_break_space_defines_its_acronym(format: Format,
     """Word's filtered HTML writes two spaces as `&nbsp; `: `Safer Neighbourhood Panel&nbsp; (SNP)` is the author's
     definition, and no expansion goes inside its brackets."""
     text = f"The Safer Neighbourhood Panel{space}(SNP) met. The SNP agreed."
-    text = f"<p>{text}</p>\n" if format is Format.HTML else text + "\n"
-    result = annotation(text, Glossary.bundled(), Options(format=format))
-    assert result.text == text
-    assert [d.reason for d in result.decisions] == ["defined inline", "already introduced at line 1"]
+    assert reasons_leaving_unchanged(text, format) == ["defined inline", "already introduced at line 1"]
 
 
 @pytest.mark.parametrize(
@@ -738,10 +748,7 @@ def test_a_short_form_in_markup_before_its_long_form_in_brackets_is_a_definition
     """`<b>SNP</b> (Safer Neighbourhood Panel)` defines SNP: the expansion used to go inside the bold, beside the
     author's own, `<b>Safer Neighbourhood Panel (SNP)</b> (Safer Neighbourhood Panel)`."""
     text = f"The {short}(Safer Neighbourhood Panel) met. The SNP agreed."
-    text = f"<p>{text}</p>\n" if format is Format.HTML else text + "\n"
-    result = annotation(text, Glossary.bundled(), Options(format=format))
-    assert result.text == text
-    assert [d.reason for d in result.decisions] == ["defined inline", "already introduced at line 1"]
+    assert reasons_leaving_unchanged(text, format) == ["defined inline", "already introduced at line 1"]
 
 
 @pytest.mark.parametrize(
@@ -757,11 +764,8 @@ def test_a_short_form_in_markup_before_its_long_form_in_brackets_is_a_definition
 def test_a_long_form_with_tags_inside_defines_its_acronym(format: Format, long: str) -> None:
     """Word writes `<span lang=EN-US>` around a word in another language, and wraps its lines: the long form still
     defines the acronym. The expansion used to go inside the brackets, `Panel (Safer Neighbourhood Panel (SNP))`."""
-    text = f"The {long} (SNP) met. The SNP agreed."
-    text = f"<p>{text}</p>\n" if format is Format.HTML else text + "\n"
-    result = annotation(text, Glossary.bundled(), Options(format=format))
-    assert result.text == text
-    assert [d.reason.split(" at line")[0] for d in result.decisions] == ["defined inline", "already introduced"]
+    reasons = reasons_leaving_unchanged(f"The {long} (SNP) met. The SNP agreed.", format)
+    assert [reason.split(" at line")[0] for reason in reasons] == ["defined inline", "already introduced"]
 
 
 @pytest.mark.parametrize(
@@ -781,7 +785,7 @@ def test_an_authors_own_sense_through_markup_is_its_definition(format: Format, d
     Practitioner beside it: `<b>General Practitioner (GP)</b> (Grants Panel)`. The glossary section it writes
     lists the author's sense."""
     text = f"The {definition} met. The GP agreed."
-    text = f"<p>{text}</p>\n" if format is Format.HTML else text + "\n"
+    text = paragraph(text, format)
     result = annotation(text, Glossary.bundled(), Options(format=format, glossary_section=GlossaryMode.APPEND))
     assert result.text.startswith(text.rstrip("\n"))
     assert [(d.reason.split(" at line")[0], d.entry and d.entry.expansion) for d in result.decisions] == [
