@@ -246,11 +246,11 @@ def _copied_row(row_html: str, row: SectionRow, acronym: str, expansion: str) ->
 PARAGRAPH_TAB: Final = "&nbsp;&nbsp;&nbsp; "  # between a paragraph row's acronym and expansion, as Word writes a tab
 
 
-def _not_a_template(row_html: str, first: SectionRow, at: int, after: int, long_at: int, long_end: int) -> bool:
+def _not_a_template(row_html: str, row: SectionRow, at: int, after: int, long_at: int, long_end: int) -> bool:
     """True when a table row holds more than its acronym and expansion in markup: other text (`&nbsp;` is none),
     or the acronym again (`<td id="DA">`, `<abbr title=…>`), which a copy would give the new row."""
     pieces = (row_html[:at], row_html[after:long_at], row_html[long_end:])
-    if any(first.acronym in piece for piece in pieces):
+    if any(row.acronym in piece for piece in pieces):
         return True
     return any(unescape(TAG.sub("", piece)).strip() for piece in pieces)
 
